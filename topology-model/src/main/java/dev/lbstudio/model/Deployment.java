@@ -1,0 +1,25 @@
+package dev.lbstudio.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** A Deployment with its pod labels and the pods as placed on nodes. */
+public record Deployment(String namespace, String name, Map<String, String> podLabels, Integer containerPort,
+                         List<Pod> pods) implements Identified {
+
+    public Deployment {
+        Names.require(namespace, "deployment's namespace");
+        Names.require(name, "deployment");
+        podLabels = Lists.sorted(podLabels);
+        pods = Lists.copy(pods);
+    }
+
+    public int replicas() {
+        return pods.size();
+    }
+
+    @Override
+    public ElementId id() {
+        return ElementId.of(ElementKind.DEPLOYMENT, namespace + "/" + name);
+    }
+}

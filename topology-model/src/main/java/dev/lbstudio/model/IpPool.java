@@ -1,0 +1,61 @@
+package dev.lbstudio.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+
+/** A Calico IPPool: a pod network, or (allowedUses LoadBalancer) Calico's own LB address pool. */
+public record IpPool(String name, IpPrefix cidr, Integer blockSize, Encapsulation encapsulation,
+                     Boolean disableBGPExport, List<String> allowedUses, String nodeSelector, Boolean natOutgoing)
+        implements Identified {
+
+    public IpPool {
+        Names.require(name, "IPPool");
+        if (cidr == null) {
+            throw new IllegalArgumentException("IPPool " + name + " needs a cidr");
+        }
+        allowedUses = Lists.copy(allowedUses);
+    }
+
+    public int effectiveBlockSize() {
+        return blockSize != null ? blockSize : cidr.isIpv4() ? 26 : 122;
+    }
+
+    public List<String> effectiveAllowedUses() {
+        return allowedUses.isEmpty() ? List.of("Workload", "Tunnel") : allowedUses;
+    }
+
+    public boolean isLoadBalancerPool() {
+        return effectiveAllowedUses().contains("LoadBalancer");
+    }
+
+    public boolean effectiveDisableBgpExport() {
+        return Boolean.TRUE.equals(disableBGPExport);
+    }
+
+    @Override
+    public ElementId id() {
+        return ElementId.of(ElementKind.IP_POOL, name);
+    }
+
+    public enum Encapsulation {
+        NONE("None"), IPIP("IPIP"), IPIP_CROSS_SUBNET("IPIPCrossSubnet"), VXLAN("VXLAN"),
+        VXLAN_CROSS_SUBNET("VXLANCrossSubnet");
+
+        private final String word;
+
+        Encapsulation(String word) {
+            this.word = word;
+        }
+
+        @JsonValue
+        public String word() {
+            return word;
+        }
+
+        @JsonCreator
+        public static Encapsulation fromWord(String word) {
+            return Enums.fromWord(Encapsulation.class, word, Encapsulation::word);
+        }
+    }
+}

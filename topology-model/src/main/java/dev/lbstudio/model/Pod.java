@@ -1,0 +1,13 @@
+package dev.lbstudio.model;
+
+/** One pod of a deployment: where it runs, its address, and whether it is ready (an endpoint). */
+public record Pod(String name, String node, IpAddr ip, Boolean ready) {
+    public Pod {
+        Names.require(name, "pod");
+        Names.require(node, "pod's node");
+    }
+
+    public boolean isReady() {
+        return ready == null || ready;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.lbstudio.model;
+
+import java.util.List;
+
+/**
+ * A router's {@code router bgp} block. Null settings mean "what the router's defaults profile does"
+ * (see {@link FrrProfile}); the {@code effective*} methods resolve them.
+ */
+public record RouterBgp(long asn, IpAddr routerId, Integer keepalive, Integer hold, Integer connectRetry,
+                        Integer maximumPaths, Integer maximumPathsIbgp, Boolean multipathRelax,
+                        Boolean ebgpRequiresPolicy, Boolean passive, Integer ebgpMultihop, BfdProfile bfd,
+                        Boolean gracefulRestartHelper, Integer listenPort, List<BgpNeighbor> neighbors) {
+
+    /** FRR's compile-time MULTIPATH_NUM default on Debian builds. */
+    public static final int DEFAULT_MAXIMUM_PATHS = 16;
+
+    public RouterBgp {
+        if (asn <= 0 || asn > 4_294_967_295L) {
+            throw new IllegalArgumentException("asn must be between 1 and 4294967295, not " + asn);
+        }
+        neighbors = Lists.copy(neighbors);
+    }
+
+    public int effectiveKeepalive(FrrProfile profile) {
+        return keepalive != null ? keepalive : hold != null ? Math.max(1, hold / 3) : profile.keepalive();
+    }
+
+    public int effectiveHold(FrrProfile profile) {
+        return hold != null ? hold : profile.hold();
+    }
+
+    public int effectiveConnectRetry(FrrProfile profile) {
+        return connectRetry != null ? connectRetry : profile.connectRetry();
+    }
+
+    public int effectiveMaximumPaths() {
+        return maximumPaths != null ? maximumPaths : DEFAULT_MAXIMUM_PATHS;
+    }
+
+    public int effectiveMaximumPathsIbgp() {
+        return maximumPathsIbgp != null ? maximumPathsIbgp : DEFAULT_MAXIMUM_PATHS;
+    }
+
+    public boolean effectiveMultipathRelax() {
+        return Boolean.TRUE.equals(multipathRelax);
+    }
+
+    public boolean effectiveEbgpRequiresPolicy(FrrProfile profile) {
+        return ebgpRequiresPolicy != null ? ebgpRequiresPolicy : profile.ebgpRequiresPolicy();
+    }
+
+    public boolean effectivePassive() {
+        return Boolean.TRUE.equals(passive);
+    }
+
+    public boolean effectiveGracefulRestartHelper() {
+        return gracefulRestartHelper == null || gracefulRestartHelper;
+    }
+
+    public int effectiveListenPort() {
+        return listenPort != null ? listenPort : 179;
+    }
+}

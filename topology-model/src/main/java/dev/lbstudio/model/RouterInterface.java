@@ -1,0 +1,12 @@
+package dev.lbstudio.model;
+
+/** A router port with its address (with prefix length) on a segment. */
+public record RouterInterface(String name, IpPrefix address, String segment) {
+    public RouterInterface {
+        Names.require(name, "router interface");
+        if (address == null) {
+            throw new IllegalArgumentException("interface " + name + " needs an address such as 10.0.0.1/24");
+        }
+        Names.require(segment, "interface's segment");
+    }
+}
