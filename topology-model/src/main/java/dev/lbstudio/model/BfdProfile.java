@@ -1,10 +1,12 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A BFD profile as FRR's bfdd (or MetalLB's BFDProfile) takes it. Null numbers mean the daemon's
  * default: 300 ms intervals, multiplier 3, minimum-ttl 254 (FRR doc/user/bfd.rst).
  */
-public record BfdProfile(String name, Integer receiveInterval, Integer transmitInterval, Integer detectMultiplier,
+public record BfdProfile(@JsonProperty(required = true) String name, Integer receiveInterval, Integer transmitInterval, Integer detectMultiplier,
                          Integer minimumTtl, Integer echoInterval, Boolean echoMode, Boolean passiveMode)
         implements Identified {
 

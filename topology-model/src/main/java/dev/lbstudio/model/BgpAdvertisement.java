@@ -1,9 +1,10 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** A MetalLB BGPAdvertisement; no pools and no pool selectors means every pool. */
-public record BgpAdvertisement(String name, String namespace, Integer aggregationLength, Integer aggregationLengthV6,
+public record BgpAdvertisement(@JsonProperty(required = true) String name, String namespace, Integer aggregationLength, Integer aggregationLengthV6,
                                Long localPref, List<String> communities, List<String> ipAddressPools,
                                List<LabelSelector> ipAddressPoolSelectors, List<LabelSelector> nodeSelectors,
                                List<String> peers, List<LabelSelector> serviceSelectors) implements Identified {

@@ -1,9 +1,10 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** A Calico BGPFilter: ordered accept/reject rules applied to a peer's import or export. */
-public record BgpFilter(String name, List<Rule> exportV4, List<Rule> importV4, List<Rule> exportV6,
+public record BgpFilter(@JsonProperty(required = true) String name, List<Rule> exportV4, List<Rule> importV4, List<Rule> exportV6,
                         List<Rule> importV6) implements Identified {
 
     public BgpFilter {
@@ -23,7 +24,7 @@ public record BgpFilter(String name, List<Rule> exportV4, List<Rule> importV4, L
      * One rule, in Calico's words: action {@code Accept|Reject}, matchOperator
      * {@code Equal|NotEqual|In|NotIn}, source {@code RemotePeers}, interface glob.
      */
-    public record Rule(String action, IpPrefix cidr, String matchOperator, String source, String interfaceName) {
+    public record Rule(@JsonProperty(required = true) String action, IpPrefix cidr, String matchOperator, String source, String interfaceName) {
         public Rule {
             if (!"Accept".equals(action) && !"Reject".equals(action)) {
                 throw new IllegalArgumentException("a BGPFilter rule's action is Accept or Reject, not '" + action + "'");

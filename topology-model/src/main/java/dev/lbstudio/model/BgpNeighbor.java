@@ -1,11 +1,13 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One BGP neighbour of a router: either a single {@code address} or a {@code listenRange}
  * (FRR {@code bgp listen range}) that accepts every peer inside it. {@code bfd} and
  * {@code passive} override the router-wide setting for this neighbour when set.
  */
-public record BgpNeighbor(IpAddr address, IpPrefix listenRange, long remoteAs, String description, Boolean bfd,
+public record BgpNeighbor(IpAddr address, IpPrefix listenRange, @JsonProperty(required = true) long remoteAs, String description, Boolean bfd,
                           Boolean passive, Integer ebgpMultihop, Integer port) {
 
     public BgpNeighbor {

@@ -1,11 +1,12 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /** A Calico BGPPeer (projectcalico.org/v3), open-source fields (domain-facts §1.4). */
-public record CalicoBgpPeer(String name, String node, String nodeSelector, String peerIP, String peerSelector,
+public record CalicoBgpPeer(@JsonProperty(required = true) String name, String node, String nodeSelector, String peerIP, String peerSelector,
                             Long asNumber, Long localASNumber, Boolean keepOriginalNextHop, NextHopMode nextHopMode,
                             GoDuration maxRestartTime, GoDuration keepaliveTime, SecretKeyRef password,
                             String sourceAddress, Integer ttlSecurity, String reachableBy, List<String> filters,

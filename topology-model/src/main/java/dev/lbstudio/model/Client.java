@@ -1,7 +1,9 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** A traffic source outside the cluster (a user's laptop, a probe) on a segment behind a router. */
-public record Client(String name, IpPrefix address, String segment, String description) implements Identified {
+public record Client(@JsonProperty(required = true) String name, @JsonProperty(required = true) IpPrefix address, @JsonProperty(required = true) String segment, String description) implements Identified {
     public Client {
         Names.require(name, "client");
         if (address == null) {

@@ -1,10 +1,11 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
 /** A Deployment with its pod labels and the pods as placed on nodes. */
-public record Deployment(String namespace, String name, Map<String, String> podLabels, Integer containerPort,
+public record Deployment(@JsonProperty(required = true) String namespace, @JsonProperty(required = true) String name, Map<String, String> podLabels, Integer containerPort,
                          List<Pod> pods) implements Identified {
 
     public Deployment {

@@ -1,5 +1,6 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * {@code start-end} ranges): parsing them the way MetalLB does is a validation rule, so a pool
  * with a typo still loads and is explained.
  */
-public record IpAddressPool(String name, String namespace, List<String> addresses, Boolean autoAssign,
+public record IpAddressPool(@JsonProperty(required = true) String name, String namespace, @JsonProperty(required = true) List<String> addresses, Boolean autoAssign,
                             Boolean avoidBuggyIPs, ServiceAllocation serviceAllocation) implements Identified {
 
     public IpAddressPool {
@@ -21,6 +22,28 @@ public record IpAddressPool(String name, String namespace, List<String> addresse
 
     public boolean effectiveAvoidBuggyIPs() {
         return Boolean.TRUE.equals(avoidBuggyIPs);
+    }
+
+    /** The entries that parse; unparseable ones are a validation finding (MLB_POOL_ADDR_PARSE). */
+    public List<PoolEntry> parsedEntries() {
+        List<PoolEntry> entries = new java.util.ArrayList<>();
+        for (String a : addresses) {
+            try {
+                entries.add(PoolEntry.parse(a));
+            } catch (IllegalArgumentException e) {
+                // reported by validation, not here
+            }
+        }
+        return entries;
+    }
+
+    public java.math.BigInteger usableAddresses() {
+        return parsedEntries().stream().map(e -> e.usable(effectiveAvoidBuggyIPs()))
+                .reduce(java.math.BigInteger.ZERO, java.math.BigInteger::add);
+    }
+
+    public boolean contains(IpAddr ip) {
+        return parsedEntries().stream().anyMatch(e -> e.contains(ip));
     }
 
     @Override

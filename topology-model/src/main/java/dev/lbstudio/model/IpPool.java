@@ -1,11 +1,12 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /** A Calico IPPool: a pod network, or (allowedUses LoadBalancer) Calico's own LB address pool. */
-public record IpPool(String name, IpPrefix cidr, Integer blockSize, Encapsulation encapsulation,
+public record IpPool(@JsonProperty(required = true) String name, @JsonProperty(required = true) IpPrefix cidr, Integer blockSize, Encapsulation encapsulation,
                      Boolean disableBGPExport, List<String> allowedUses, String nodeSelector, Boolean natOutgoing)
         implements Identified {
 

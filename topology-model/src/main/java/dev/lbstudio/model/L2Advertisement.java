@@ -1,9 +1,10 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** A MetalLB L2Advertisement; no pools and no pool selectors means every pool. */
-public record L2Advertisement(String name, String namespace, List<String> ipAddressPools,
+public record L2Advertisement(@JsonProperty(required = true) String name, String namespace, List<String> ipAddressPools,
                               List<LabelSelector> ipAddressPoolSelectors, List<LabelSelector> nodeSelectors,
                               List<String> interfaces, List<LabelSelector> serviceSelectors) implements Identified {
 

@@ -1,5 +1,6 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
  * A Kubernetes node running calico-node (BIRD). {@code asNumber} is Calico's per-node override
  * (Node spec.bgp.asNumber); {@code routeReflectorClusterId} makes the node a Calico route reflector.
  */
-public record Node(String name, List<IpAddr> addresses, String segment, String rack, Map<String, String> labels,
+public record Node(@JsonProperty(required = true) String name, @JsonProperty(required = true) List<IpAddr> addresses, @JsonProperty(required = true) String segment, String rack, Map<String, String> labels,
                    Long asNumber, String routeReflectorClusterId, Boolean schedulable) implements Identified {
 
     public static final String EXCLUDE_FROM_LB_LABEL = "node.kubernetes.io/exclude-from-external-load-balancers";

@@ -1,10 +1,11 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Optional;
 
 /** A ToR, spine or core router (FRR by default) with its interfaces and BGP configuration. */
-public record Router(String name, RouterRole role, Software software, List<RouterInterface> interfaces, RouterBgp bgp,
+public record Router(@JsonProperty(required = true) String name, RouterRole role, Software software, List<RouterInterface> interfaces, @JsonProperty(required = true) RouterBgp bgp,
                      String rack) implements Identified {
 
     public Router {

@@ -1,12 +1,13 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
  * A router's {@code router bgp} block. Null settings mean "what the router's defaults profile does"
  * (see {@link FrrProfile}); the {@code effective*} methods resolve them.
  */
-public record RouterBgp(long asn, IpAddr routerId, Integer keepalive, Integer hold, Integer connectRetry,
+public record RouterBgp(@JsonProperty(required = true) long asn, IpAddr routerId, Integer keepalive, Integer hold, Integer connectRetry,
                         Integer maximumPaths, Integer maximumPathsIbgp, Boolean multipathRelax,
                         Boolean ebgpRequiresPolicy, Boolean passive, Integer ebgpMultihop, BfdProfile bfd,
                         Boolean gracefulRestartHelper, Integer listenPort, List<BgpNeighbor> neighbors) {

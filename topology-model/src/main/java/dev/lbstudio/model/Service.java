@@ -1,5 +1,6 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * A Kubernetes Service as it matters for load balancing. {@code status} holds the LoadBalancer
  * IPs the allocator handed out, when known (Calico advertises only those).
  */
-public record Service(String namespace, String name, Type type, TrafficPolicy externalTrafficPolicy,
+public record Service(@JsonProperty(required = true) String namespace, @JsonProperty(required = true) String name, Type type, TrafficPolicy externalTrafficPolicy,
                       TrafficPolicy internalTrafficPolicy, List<ServicePort> ports, Map<String, String> selector,
                       Map<String, String> labels, Map<String, String> annotations, IpAddr clusterIP,
                       List<IpAddr> externalIPs, IpAddr loadBalancerIP, String loadBalancerClass,

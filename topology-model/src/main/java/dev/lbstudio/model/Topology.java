@@ -1,5 +1,6 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  * A whole design: the single source of truth that validation, routing, simulation, rendering and
  * the labs read. Immutable; an edit makes a new one.
  */
-public record Topology(String apiVersion, String kind, String name, String description, Network network,
+public record Topology(String apiVersion, String kind, @JsonProperty(required = true) String name, String description, Network network,
                        Cluster cluster, Calico calico, MetalLb metallb, Workloads workloads,
                        ValidationSettings validation, Layout layout) {
 

@@ -1,5 +1,6 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** Per-design validation switches: rules turned off, each with the reason the team wrote down. */
@@ -16,7 +17,7 @@ public record ValidationSettings(List<DisabledRule> disabled) {
         return disabled.stream().anyMatch(d -> d.rule().equals(ruleId));
     }
 
-    public record DisabledRule(String rule, String reason) {
+    public record DisabledRule(@JsonProperty(required = true) String rule, String reason) {
         public DisabledRule {
             Names.require(rule, "disabled rule id");
         }

@@ -1,0 +1,30 @@
+# Shared by bin/lbstudio and bin/test-all: install what LB Studio needs on Debian/Ubuntu.
+# Installs only what is missing, and only as root; otherwise says what to install.
+
+# To build and run the app.
+RUN_PACKAGES=(openjdk-17-jdk-headless maven)
+# Extra for the tests: real FRR and BIRD for config checks and the namespace lab, kube-proxy NAT,
+# the BMP relay, the SSH tests, and a display for GUI screenshots.
+TEST_PACKAGES=(frr bird2 iproute2 nftables iptables socat openssh-server procps psmisc xvfb libgtk-3-0 xauth)
+
+ensure_packages() {
+  local missing=()
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "lbstudio: missing packages: ${missing[*]}" >&2
+    echo "lbstudio: install them with: sudo apt-get install -y ${missing[*]}" >&2
+    return 0
+  fi
+  echo "lbstudio: installing ${missing[*]} ..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The FRR package starts a system-wide FRR; the lab runs its own instances and needs none.
+  if [ -d /run/systemd/system ] && systemctl is-active --quiet frr 2>/dev/null; then
+    systemctl stop frr || true
+  fi
+}
