@@ -1,0 +1,74 @@
+package dev.lbstudio.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbstudio.validate.Finding;
+import dev.lbstudio.validate.Rule;
+import dev.lbstudio.validate.Rules;
+import dev.lbstudio.validate.Severity;
+import dev.lbstudio.validate.ValidationResult;
+import java.nio.file.Path;
+
+/**
+ * SARIF 2.1.0 for CI systems (GitHub code scanning and the like): every rule in tool.driver.rules with
+ * its help link, one result per finding with the elements as logical locations and the design file as
+ * the artifact.
+ */
+final class Sarif {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Sarif() {
+    }
+
+    static String write(Path file, ValidationResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "lbstudio");
+        driver.put("informationUri", "https://github.com/lbstudio/lbstudio");
+        ArrayNode rules = driver.putArray("rules");
+        for (Rule r : Rules.all()) {
+            ObjectNode rule = rules.addObject();
+            rule.put("id", r.id());
+            rule.putObject("shortDescription").put("text", r.title());
+            rule.putObject("fullDescription").put("text", r.why());
+            rule.put("helpUri", r.source());
+            rule.putObject("help").put("text", r.why() + " Source: " + r.source());
+            rule.putObject("defaultConfiguration").put("level", level(r.severity()));
+        }
+        String uri = file.toString().replace('\\', '/');
+        run.putArray("artifacts").addObject().putObject("location").put("uri", uri);
+        ArrayNode results = run.putArray("results");
+        for (Finding f : result.findings()) {
+            ObjectNode r = results.addObject();
+            r.put("ruleId", f.ruleId());
+            r.put("ruleIndex", Rules.all().indexOf(f.rule()));
+            r.put("level", level(f.severity()));
+            r.putObject("message").put("text", f.message() + " Fix: " + f.fix().text());
+            ObjectNode location = r.putArray("locations").addObject();
+            location.putObject("physicalLocation").putObject("artifactLocation").put("uri", uri).put("index", 0);
+            ArrayNode logical = location.putArray("logicalLocations");
+            f.elements().forEach(id -> logical.addObject().put("fullyQualifiedName", id.toString())
+                    .put("name", id.name()).put("kind", "resource"));
+            f.fix().editIfAny().ifPresent(e -> r.putObject("properties").put("edit", e.describe()));
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON of plain nodes cannot fail", e);
+        }
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case ERROR -> "error";
+            case WARN -> "warning";
+            case INFO -> "note";
+        };
+    }
+}
