@@ -17,6 +17,8 @@ import dev.lbstudio.model.Service;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.model.Topology.Endpoint;
 import dev.lbstudio.model.Version;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.ipv4.IPv4Address;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -68,9 +70,63 @@ public final class DesignIndex {
     private Map<CalicoBgpPeer, String> selectorErrors;
     private Map<Node, Map<String, String>> nodeLabels;
     private MetalLbAllocation allocation;
+    private long[] poolStarts;
+    private long[] poolEnds;
+    private PoolView[] poolOwners;
+    private List<IPAddress> lbBlocks;
+    private long[] lbStarts;
+    private long[] lbEnds;
 
     DesignIndex(Topology topology) {
         this.t = topology;
+    }
+
+    /**
+     * An index for an edited design that keeps whatever the previous index computed from parts the
+     * edit left untouched (records are immutable, so an unchanged part is the very same object).
+     */
+    DesignIndex(Topology topology, DesignIndex previous) {
+        this(topology);
+        Topology p = previous.t;
+        boolean cluster = p.cluster() == t.cluster();
+        boolean calico = p.calico() == t.calico();
+        boolean network = p.network() == t.network();
+        boolean metallb = p.metallb() == t.metallb();
+        boolean workloads = p.workloads() == t.workloads();
+        if (cluster) {
+            nodes = previous.nodes;
+            nodeByAddress = previous.nodeByAddress;
+            nodeLabels = previous.nodeLabels;
+        }
+        if (network) {
+            routerByAddress = previous.routerByAddress;
+        }
+        if (workloads) {
+            deploymentsByLabel = previous.deploymentsByLabel;
+            endpoints.putAll(previous.endpoints);
+        }
+        if (metallb) {
+            pools = previous.pools;
+            poolStarts = previous.poolStarts;
+            poolEnds = previous.poolEnds;
+            poolOwners = previous.poolOwners;
+        }
+        if (calico) {
+            lbBlocks = previous.lbBlocks;
+            lbStarts = previous.lbStarts;
+            lbEnds = previous.lbEnds;
+        }
+        if (cluster && calico) {
+            peerNodes = previous.peerNodes;
+            selectorErrors = previous.selectorErrors;
+        }
+        if (cluster && calico && network) {
+            sessions = previous.sessions;
+            routerSessions = previous.routerSessions;
+        }
+        if (metallb && workloads) {
+            allocation = previous.allocation;
+        }
     }
 
     public Topology topology() {
@@ -188,14 +244,45 @@ public final class DesignIndex {
         return pools().stream().filter(p -> p.pool().name().equals(name)).findFirst();
     }
 
-    /** The pool holding an address, if any (pools should not overlap; the first wins if they do). */
+    /** The pool holding an address, if any (pools should not overlap; with overlaps any holder may be named). */
     public Optional<PoolView> poolOf(IpAddr ip) {
+        if (ip.address() instanceof IPv4Address v4) {
+            if (poolStarts == null) {
+                indexPools();
+            }
+            long x = v4.longValue();
+            int i = java.util.Arrays.binarySearch(poolStarts, x);
+            for (int at = i >= 0 ? i : -i - 2; at >= 0; at--) {
+                if (poolEnds[at] >= x) {
+                    return Optional.of(poolOwners[at]);
+                }
+            }
+            return Optional.empty();
+        }
         for (PoolView p : pools()) {
             if (p.contains(ip)) {
                 return Optional.of(p);
             }
         }
         return Optional.empty();
+    }
+
+    /** IPv4 pool entries as sorted numbers: 5,000 services look their pool up without scanning every pool. */
+    private void indexPools() {
+        record Span(long start, long end, PoolView owner) {
+        }
+        List<Span> spans = new ArrayList<>();
+        for (PoolView p : pools()) {
+            for (PoolEntry e : p.entries()) {
+                if (e.isIpv4()) {
+                    spans.add(new Span(((IPv4Address) e.first()).longValue(), ((IPv4Address) e.last()).longValue(), p));
+                }
+            }
+        }
+        spans.sort(java.util.Comparator.comparingLong(Span::start));
+        poolStarts = spans.stream().mapToLong(Span::start).toArray();
+        poolEnds = spans.stream().mapToLong(Span::end).toArray();
+        poolOwners = spans.stream().map(Span::owner).toArray(PoolView[]::new);
     }
 
     /** True when some L2Advertisement announces the pool (pool selectors count as matching: pools carry no labels). */
@@ -209,8 +296,22 @@ public final class DesignIndex {
 
     /** True when an address is inside some {@code serviceLoadBalancerIPs} CIDR, i.e. Calico may advertise it. */
     public boolean inLoadBalancerRanges(IpAddr ip) {
-        for (IpPrefix p : bgp().serviceLoadBalancerIPs()) {
-            if (p.contains(ip)) {
+        if (lbBlocks == null) {
+            lbBlocks = bgp().serviceLoadBalancerIPs().stream().map(p -> p.address().toPrefixBlock()).toList();
+            lbStarts = lbBlocks.stream().filter(IPAddress::isIPv4).mapToLong(b -> ((IPv4Address) b.getLower()).longValue()).toArray();
+            lbEnds = lbBlocks.stream().filter(IPAddress::isIPv4).mapToLong(b -> ((IPv4Address) b.getUpper()).longValue()).toArray();
+        }
+        if (ip.address() instanceof IPv4Address v4) {
+            long x = v4.longValue();
+            for (int i = 0; i < lbStarts.length; i++) {
+                if (lbStarts[i] <= x && x <= lbEnds[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (IPAddress block : lbBlocks) {
+            if (block.getIPVersion() == ip.address().getIPVersion() && block.contains(ip.address())) {
                 return true;
             }
         }

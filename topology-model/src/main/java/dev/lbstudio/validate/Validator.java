@@ -18,6 +18,7 @@ public final class Validator {
 
     private final List<Rule> rules;
     private Topology last;
+    private DesignIndex lastIndex;
     private final Map<Rule, List<Finding>> lastFindings = new HashMap<>();
 
     public Validator(List<Rule> rules) {
@@ -36,7 +37,7 @@ public final class Validator {
     /** Validates {@code topology}, re-using findings of rules whose inputs did not change since the last call. */
     public ValidationResult revalidate(Topology topology) {
         Set<Rule.Section> changed = changedSections(last, topology);
-        DesignIndex index = new DesignIndex(topology);
+        DesignIndex index = lastIndex == null ? new DesignIndex(topology) : new DesignIndex(topology, lastIndex);
         for (Rule rule : rules) {
             if (last == null || rule.reads().stream().anyMatch(changed::contains)) {
                 Report report = new Report(rule);
@@ -45,6 +46,7 @@ public final class Validator {
             }
         }
         last = topology;
+        lastIndex = index;
         return result(topology);
     }
 

@@ -2,6 +2,7 @@ package dev.lbstudio.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbstudio.testing.RepoPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +18,8 @@ final class Golden {
     private Golden() {
     }
 
-    static Path repoRoot() {
-        String root = System.getProperty("lbstudio.repoRoot");
-        return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
-    }
-
     static Path testResources() {
-        return repoRoot().resolve("topology-model/src/test/resources");
+        return RepoPaths.root().resolve("topology-model/src/test/resources");
     }
 
     static void check(Path golden, String actual) {
