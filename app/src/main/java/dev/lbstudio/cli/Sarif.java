@@ -10,6 +10,10 @@ import dev.lbstudio.validate.Rule;
 import dev.lbstudio.validate.Rules;
 import dev.lbstudio.validate.Severity;
 import dev.lbstudio.validate.ValidationResult;
+import dev.lbstudio.io.ElementLines;
+import dev.lbstudio.model.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,7 +27,8 @@ final class Sarif {
     private Sarif() {
     }
 
-    static String write(Path file, ValidationResult result) {
+    static String write(Path file, Topology design, ValidationResult result) {
+        ElementLines lines = elementLines(file, design);
         ObjectNode root = MAPPER.createObjectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
@@ -51,7 +56,10 @@ final class Sarif {
             r.put("level", level(f.severity()));
             r.putObject("message").put("text", f.message() + " Fix: " + f.fix().text());
             ObjectNode location = r.putArray("locations").addObject();
-            location.putObject("physicalLocation").putObject("artifactLocation").put("uri", uri).put("index", 0);
+            ObjectNode physical = location.putObject("physicalLocation");
+            physical.putObject("artifactLocation").put("uri", uri).put("index", 0);
+            f.elements().stream().map(lines::line).filter(java.util.OptionalInt::isPresent).findFirst()
+                    .ifPresent(line -> physical.putObject("region").put("startLine", line.getAsInt()));
             ArrayNode logical = location.putArray("logicalLocations");
             f.elements().forEach(id -> logical.addObject().put("fullyQualifiedName", id.toString())
                     .put("name", id.name()).put("kind", "resource"));
@@ -61,6 +69,15 @@ final class Sarif {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("JSON of plain nodes cannot fail", e);
+        }
+    }
+
+    /** Lines of elements in the file; the file was just loaded, so reading it again only fails in races. */
+    private static ElementLines elementLines(Path file, Topology design) {
+        try {
+            return ElementLines.of(design, Files.readString(file));
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + " again to locate findings: " + e.getMessage());
         }
     }
 

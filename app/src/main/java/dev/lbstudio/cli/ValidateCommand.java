@@ -45,7 +45,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case JSON -> out.print(FindingsJson.write(t.name(), result));
-            case SARIF -> out.print(Sarif.write(file, result));
+            case SARIF -> out.print(Sarif.write(file, t, result));
             default -> text(out, t, result);
         }
         out.flush();
