@@ -4,14 +4,22 @@ import static dev.lbstudio.validate.Rule.Section.CALICO;
 import static dev.lbstudio.validate.Rule.Section.CLUSTER;
 import static dev.lbstudio.validate.Rule.Section.METALLB;
 import static dev.lbstudio.validate.Rule.Section.NETWORK;
-import static dev.lbstudio.validate.Rule.Section.WORKLOADS;
 
+import dev.lbstudio.model.BgpAdvertisement;
+import dev.lbstudio.model.BgpFilter;
+import dev.lbstudio.model.CalicoBgpPeer;
+import dev.lbstudio.model.Client;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.ElementKind;
 import dev.lbstudio.model.Identified;
 import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPool;
 import dev.lbstudio.model.IpPrefix;
+import dev.lbstudio.model.L2Advertisement;
+import dev.lbstudio.model.MetalLbBfdProfile;
+import dev.lbstudio.model.MetalLbBgpPeer;
+import dev.lbstudio.model.Node;
+import dev.lbstudio.model.Router;
 import dev.lbstudio.model.Segment;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.validate.DesignIndex.PoolView;
@@ -20,6 +28,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 
 /** The basics: unique names and addresses, addresses on their segments, an address plan without overlaps. */
 final class BasicRules {
@@ -41,35 +52,40 @@ final class BasicRules {
         @Override
         protected void check(DesignIndex d, Report out) {
             Topology t = d.topology();
-            Map<ElementId, Integer> seen = new HashMap<>();
-            List<Identified> items = new ArrayList<>();
-            items.addAll(t.network().routers());
-            items.addAll(t.network().segments());
-            items.addAll(t.network().clients());
-            items.addAll(t.cluster().nodes());
-            items.addAll(t.calico().bgpPeers());
-            items.addAll(t.calico().bgpFilters());
-            items.addAll(t.calico().ipPools());
+            dupes(out, t.network().routers(), Router::name);
+            dupes(out, t.network().segments(), Segment::name);
+            dupes(out, t.network().clients(), Client::name);
+            dupes(out, t.cluster().nodes(), Node::name);
+            dupes(out, t.calico().bgpPeers(), CalicoBgpPeer::name);
+            dupes(out, t.calico().bgpFilters(), BgpFilter::name);
+            dupes(out, t.calico().ipPools(), IpPool::name);
             if (t.metallb() != null) {
-                items.addAll(t.metallb().l2Advertisements());
-                items.addAll(t.metallb().bgpAdvertisements());
-                items.addAll(t.metallb().bgpPeers());
-                items.addAll(t.metallb().bfdProfiles());
+                dupes(out, t.metallb().l2Advertisements(), L2Advertisement::name);
+                dupes(out, t.metallb().bgpAdvertisements(), BgpAdvertisement::name);
+                dupes(out, t.metallb().bgpPeers(), MetalLbBgpPeer::name);
+                dupes(out, t.metallb().bfdProfiles(), MetalLbBfdProfile::name);
             }
-            items.addAll(t.workloads().services());
-            items.addAll(t.workloads().deployments());
-            for (Identified i : items) {
-                if (seen.merge(i.id(), 1, Integer::sum) == 2) {
-                    out.add("two elements are named " + i.id(), Fix.say("Rename one of them."), i.id());
-                }
-            }
-            Map<String, Integer> pods = new HashMap<>();
+            dupes(out, t.workloads().services(), s -> List.of(s.namespace(), s.name()));
+            dupes(out, t.workloads().deployments(), x -> List.of(x.namespace(), x.name()));
+            Set<List<String>> pods = new HashSet<>();
             t.workloads().deployments().forEach(dep -> dep.pods().forEach(p -> {
-                String key = dep.namespace() + "/" + p.name();
-                if (pods.merge(key, 1, Integer::sum) == 2) {
-                    out.add("two pods are named " + key, Fix.say("Rename one of them."), ElementId.of(ElementKind.POD, key));
+                if (!pods.add(List.of(dep.namespace(), p.name()))) {
+                    out.add("two pods are named " + dep.namespace() + "/" + p.name(), Fix.say("Rename one of them."),
+                            ElementId.of(ElementKind.POD, dep.namespace() + "/" + p.name()));
                 }
             }));
+        }
+
+        /** Keys are compared without building ids: this rule re-runs on every edit, over thousands of services. */
+        private static <T extends Identified> void dupes(Report out, List<T> items, Function<T, Object> key) {
+            Set<Object> seen = new HashSet<>();
+            Set<Object> reported = new HashSet<>();
+            for (T item : items) {
+                Object k = key.apply(item);
+                if (!seen.add(k) && reported.add(k)) {
+                    out.add("two elements are named " + item.id(), Fix.say("Rename one of them."), item.id());
+                }
+            }
         }
     }
 

@@ -48,9 +48,8 @@ final class CalicoRules {
 
     /** True when MetalLB's own speaker announces the pool (L2 or a BGPAdvertisement), so Calico need not. */
     static boolean announcedByMetalLb(DesignIndex d, PoolView p) {
-        return d.announcedByL2(p.pool()) || d.metallb().map(m -> m.bgpAdvertisements().stream().anyMatch(a ->
-                a.appliesToAllPools() || a.ipAddressPools().contains(p.pool().name()) || !a.ipAddressPoolSelectors().isEmpty()))
-                .orElse(false);
+        return d.announcedByL2(p.pool()) || d.metallb().map(m -> m.bgpAdvertisements().stream()
+                .anyMatch(a -> DesignIndex.selects(a, p.pool()))).orElse(false);
     }
 
     static final class OutsideRange extends Rule {

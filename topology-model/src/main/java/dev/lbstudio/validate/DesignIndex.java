@@ -6,7 +6,6 @@ import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.Deployment;
 import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpAddressPool;
-import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.L2Advertisement;
 import dev.lbstudio.model.MetalLb;
 import dev.lbstudio.model.Node;
@@ -62,7 +61,8 @@ public final class DesignIndex {
     private Map<IpAddr, Node> nodeByAddress;
     private Map<IpAddr, Router> routerByAddress;
     private Map<String, Map<String, List<Deployment>>> deploymentsByLabel;
-    private final Map<Service, List<Endpoint>> endpoints = new IdentityHashMap<>();
+    private Map<Service, List<Endpoint>> endpoints = new IdentityHashMap<>();
+    private Map<Service, List<Endpoint>> readyEndpoints = new IdentityHashMap<>();
     private List<PoolView> pools;
     private List<Session> sessions;
     private List<Session> routerSessions;
@@ -103,7 +103,9 @@ public final class DesignIndex {
         }
         if (workloads) {
             deploymentsByLabel = previous.deploymentsByLabel;
-            endpoints.putAll(previous.endpoints);
+            // Shared, not copied: both indexes describe the same workloads, and entries are only ever added.
+            endpoints = previous.endpoints;
+            readyEndpoints = previous.readyEndpoints;
         }
         if (metallb) {
             pools = previous.pools;
@@ -193,7 +195,7 @@ public final class DesignIndex {
     }
 
     public List<Endpoint> readyEndpoints(Service service) {
-        return endpoints(service).stream().filter(e -> e.pod().isReady()).toList();
+        return readyEndpoints.computeIfAbsent(service, s -> endpoints(s).stream().filter(e -> e.pod().isReady()).toList());
     }
 
     private List<Endpoint> findEndpoints(Service service) {
@@ -291,7 +293,15 @@ public final class DesignIndex {
     }
 
     static boolean selects(L2Advertisement a, IpAddressPool pool) {
-        return a.appliesToAllPools() || a.ipAddressPools().contains(pool.name()) || !a.ipAddressPoolSelectors().isEmpty();
+        return selects(a.appliesToAllPools(), a.ipAddressPools(), a.ipAddressPoolSelectors(), pool);
+    }
+
+    static boolean selects(dev.lbstudio.model.BgpAdvertisement a, IpAddressPool pool) {
+        return selects(a.appliesToAllPools(), a.ipAddressPools(), a.ipAddressPoolSelectors(), pool);
+    }
+
+    private static boolean selects(boolean all, List<String> names, List<?> selectors, IpAddressPool pool) {
+        return all || names.contains(pool.name()) || !selectors.isEmpty();
     }
 
     /** True when an address is inside some {@code serviceLoadBalancerIPs} CIDR, i.e. Calico may advertise it. */

@@ -1,6 +1,5 @@
 package dev.lbstudio.validate;
 
-import dev.lbstudio.model.HelmValues;
 import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpAddressPool;
 import dev.lbstudio.model.PoolEntry;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

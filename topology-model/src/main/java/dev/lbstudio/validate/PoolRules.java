@@ -1,7 +1,5 @@
 package dev.lbstudio.validate;
 
-import static dev.lbstudio.validate.Rule.Section.CALICO;
-import static dev.lbstudio.validate.Rule.Section.CLUSTER;
 import static dev.lbstudio.validate.Rule.Section.METALLB;
 import static dev.lbstudio.validate.Rule.Section.NETWORK;
 import static dev.lbstudio.validate.Rule.Section.WORKLOADS;
@@ -380,7 +378,7 @@ final class PoolRules {
             }
             for (BgpAdvertisement a : d.topology().metallb().bgpAdvertisements()) {
                 for (PoolView p : d.pools()) {
-                    if (!(a.appliesToAllPools() || a.ipAddressPools().contains(p.pool().name()) || !a.ipAddressPoolSelectors().isEmpty())) {
+                    if (!DesignIndex.selects(a, p.pool())) {
                         continue;
                     }
                     for (PoolEntry e : p.entries()) {
