@@ -302,7 +302,11 @@ final class CalicoRules {
         @Override
         protected void check(DesignIndex d, Report out) {
             for (Service s : localServices(d)) {
-                Map<String, Long> perNode = d.readyEndpoints(s).stream()
+                List<Endpoint> ready = d.readyEndpoints(s);
+                if (ready.size() < 3 || ready.stream().map(e -> e.pod().node()).distinct().count() == ready.size()) {
+                    continue;
+                }
+                Map<String, Long> perNode = ready.stream()
                         .collect(Collectors.groupingBy(e -> e.pod().node(), TreeMap::new, Collectors.counting()));
                 if (perNode.size() >= 2 && perNode.values().stream().distinct().count() > 1) {
                     out.add(s.id().name() + " (Local) has endpoints spread unevenly: " + perNode.entrySet().stream()
@@ -328,9 +332,11 @@ final class CalicoRules {
                 return;
             }
             List<Service> affected = new ArrayList<>();
+            List<IpPrefix> singles = d.bgp().serviceLoadBalancerIPs().stream()
+                    .filter(r -> r.length() == r.address().getBitCount()).toList();
             for (Service s : d.loadBalancers()) {
                 if (s.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.CLUSTER && !s.status().isEmpty()
-                        && s.status().stream().allMatch(ip -> d.inLoadBalancerRanges(ip) && !inSingleEntry(d, ip))) {
+                        && s.status().stream().allMatch(ip -> d.inLoadBalancerRanges(ip) && singles.stream().noneMatch(r -> r.contains(ip)))) {
                     affected.add(s);
                 }
             }
@@ -345,9 +351,6 @@ final class CalicoRules {
                             + " or list the IPs as /32 entries in serviceLoadBalancerIPs."), ids);
         }
 
-        private static boolean inSingleEntry(DesignIndex d, IpAddr ip) {
-            return d.bgp().serviceLoadBalancerIPs().stream().anyMatch(r -> r.length() == r.address().getBitCount() && r.contains(ip));
-        }
     }
 
     static final class ExcludedOnly extends Rule {

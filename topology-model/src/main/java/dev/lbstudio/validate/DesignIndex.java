@@ -381,9 +381,17 @@ public final class DesignIndex {
                 }
                 IpAddr address = peer.peerAddress().get();
                 Router router = routerAt(address).orElse(null);
+                List<IPAddress> covered = router == null ? List.of() : router.bgp().neighbors().stream()
+                        .map(nb -> nb.address() != null ? nb.address().address() : nb.listenRange().address().toPrefixBlock())
+                        .toList();
                 for (Node node : e.getValue()) {
-                    BgpNeighbor neighbor = router == null ? null : router.bgp().neighbors().stream()
-                            .filter(nb -> nb.covers(node.address())).findFirst().orElse(null);
+                    BgpNeighbor neighbor = null;
+                    for (int i = 0; i < covered.size() && neighbor == null; i++) {
+                        IPAddress c = covered.get(i);
+                        if (c.getIPVersion() == node.address().address().getIPVersion() && c.contains(node.address().address())) {
+                            neighbor = router.bgp().neighbors().get(i);
+                        }
+                    }
                     long localAs = peer.localASNumber() != null ? peer.localASNumber() : nodeAs(node);
                     sessions.add(new Session(node, peer, address, router, neighbor, localAs));
                 }
