@@ -22,8 +22,12 @@ final class KubeErrors {
                     + " — grant the kubeconfig user that verb on that resource (RBAC) or use a context that has it";
             case 404 -> "the cluster does not serve " + key.kind() + " in " + key.apiVersion() + " while trying to "
                     + what + " (404): " + missingApiHint(key);
-            case 409 -> "field conflict while trying to " + what + " (409): " + conflicts(status, server)
-                    + " — another manager owns these fields; re-run with --force-conflicts to take them over";
+            case 409 -> doing.equals("create") || doing.equals("update")
+                    ? "field conflict while trying to " + what + " (409): " + conflicts(status, server)
+                    + " — another manager owns these fields; re-run with --force-conflicts to take them over"
+                    : "conflict while trying to " + what + " (409): " + server + " — it changed meanwhile; try again";
+            case 429 -> "the cluster refused to " + what + " (429): " + server
+                    + " — a PodDisruptionBudget allows no more disruption now; wait for replicas to be ready or relax it";
             case 422 -> "the cluster rejected " + key + " as invalid (422): " + invalidFields(status, server);
             case 0 -> "cannot reach the cluster while trying to " + what + ": " + rootCause(e)
                     + " — check the kubeconfig server address and that the API server is up";
