@@ -229,8 +229,9 @@ final class MetalLbRules {
                 if (hold != null && keepalive != null && keepalive.compareTo(hold) > 0) {
                     problems.add("keepaliveTime " + p.keepaliveTime() + " exceeds holdTime " + p.holdTime());
                 }
-                if (Boolean.TRUE.equals(p.ebgpMultiHop()) && p.peerASN() != null && p.peerASN() == p.myASN()) {
-                    problems.add("ebgpMultiHop is set on an iBGP peer (myASN = peerASN = " + p.myASN() + ")");
+                boolean ibgp = p.peerASN() != null ? p.peerASN() == p.myASN() : "internal".equals(p.dynamicASN());
+                if (Boolean.TRUE.equals(p.ebgpMultiHop()) && ibgp) {
+                    problems.add("ebgpMultiHop is set on an iBGP peer (AS " + p.myASN() + " on both ends)");
                 }
                 if (!problems.isEmpty()) {
                     out.add("MetalLB BGPPeer " + p.name() + ": " + String.join("; ", problems),
