@@ -35,7 +35,6 @@ final class Sarif {
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "lbstudio");
-        driver.put("informationUri", "https://github.com/lbstudio/lbstudio");
         ArrayNode rules = driver.putArray("rules");
         for (Rule r : Rules.all()) {
             ObjectNode rule = rules.addObject();
