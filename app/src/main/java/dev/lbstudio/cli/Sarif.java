@@ -15,6 +15,7 @@ import dev.lbstudio.model.Topology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * SARIF 2.1.0 for CI systems (GitHub code scanning and the like): every rule in tool.driver.rules with
@@ -44,6 +45,17 @@ final class Sarif {
             rule.put("helpUri", r.source());
             rule.putObject("help").put("text", r.why() + " Source: " + r.source());
             rule.putObject("defaultConfiguration").put("level", level(r.severity()));
+        }
+        ObjectNode invocation = run.putArray("invocations").addObject();
+        invocation.put("executionSuccessful", true);
+        ArrayNode overrides = invocation.putArray("ruleConfigurationOverrides");
+        for (var off : result.disabled()) {
+            ObjectNode o = overrides.addObject();
+            o.putObject("descriptor").put("id", off.rule()).put("index", indexOf(off.rule()));
+            o.putObject("configuration").put("enabled", false);
+            if (off.reason() != null) {
+                o.putObject("properties").put("reason", off.reason());
+            }
         }
         String uri = file.toString().replace('\\', '/');
         run.putArray("artifacts").addObject().putObject("location").put("uri", uri);
@@ -78,6 +90,16 @@ final class Sarif {
         } catch (IOException e) {
             throw new UserError("cannot read " + file + " again to locate findings: " + e.getMessage());
         }
+    }
+
+    private static int indexOf(String ruleId) {
+        List<Rule> rules = Rules.all();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).id().equals(ruleId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String level(Severity s) {

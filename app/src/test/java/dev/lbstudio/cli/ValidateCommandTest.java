@@ -102,4 +102,22 @@ class ValidateCommandTest {
         assertThat(failOn.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(failOn.err()).contains("'fatal' is not a severity; use error, warn or info");
     }
+
+    @Test
+    void rulesTheDesignDisablesAreReportedInEveryFormat(@TempDir Path dir) throws Exception {
+        Path design = dir.resolve("seed.yaml");
+        Files.writeString(design, Files.readString(RepoPaths.sample("seed-calico-metallb.yaml"))
+                + "validation:\n  disabled:\n    - rule: SPEAKER_UNUSED\n      reason: L2 pool planned\n");
+
+        Cli text = Cli.run("validate", design.toString(), "--fail-on", "warn");
+        JsonNode json = JSON.readTree(Cli.run("validate", design.toString(), "--format", "json").out());
+        JsonNode sarif = JSON.readTree(Cli.run("validate", design.toString(), "--format", "sarif").out());
+
+        assertThat(text.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(text.out()).doesNotContain("SPEAKER_UNUSED: MetalLB").contains("Disabled by the design (1)\n  SPEAKER_UNUSED: L2 pool planned");
+        assertThat(json.get("disabled").get(0).get("reason").asText()).isEqualTo("L2 pool planned");
+        JsonNode override = sarif.get("runs").get(0).get("invocations").get(0).get("ruleConfigurationOverrides").get(0);
+        assertThat(override.get("descriptor").get("id").asText()).isEqualTo("SPEAKER_UNUSED");
+        assertThat(override.get("configuration").get("enabled").asBoolean()).isFalse();
+    }
 }
