@@ -139,24 +139,27 @@ final class BasicRules {
                     NETWORK, CLUSTER, CALICO, METALLB);
         }
 
-        private record Range(String what, ElementId id, IpPrefix prefix) {
+        /** {@code onLink}: an L2 pool, whose addresses belong on the nodes' own subnet by design. */
+        private record Range(String what, ElementId id, IpPrefix prefix, boolean onLink, boolean segment) {
         }
 
         @Override
         protected void check(DesignIndex d, Report out) {
             List<Range> ranges = new ArrayList<>();
             for (PoolView p : d.pools()) {
-                p.entries().forEach(e -> e.blocks().forEach(b -> ranges.add(new Range("MetalLB pool " + p.pool().name(), p.pool().id(), b))));
+                boolean l2 = d.announcedByL2(p.pool());
+                p.entries().forEach(e -> e.blocks().forEach(b -> ranges.add(new Range("MetalLB pool " + p.pool().name(), p.pool().id(), b, l2, false))));
             }
             for (IpPool p : d.topology().calico().ipPools()) {
-                ranges.add(new Range((p.isLoadBalancerPool() ? "Calico LoadBalancer IPPool " : "Calico IPPool ") + p.name(), p.id(), p.cidr().network()));
+                ranges.add(new Range((p.isLoadBalancerPool() ? "Calico LoadBalancer IPPool " : "Calico IPPool ") + p.name(), p.id(),
+                        p.cidr().network(), false, false));
             }
             for (IpPrefix s : d.topology().cluster().effectiveServiceCidrs()) {
-                ranges.add(new Range("the service CIDR", null, s.network()));
+                ranges.add(new Range("the service CIDR", null, s.network(), false, false));
             }
             for (Segment s : d.topology().network().segments()) {
                 if (s.cidr() != null) {
-                    ranges.add(new Range("segment " + s.name(), s.id(), s.cidr().network()));
+                    ranges.add(new Range("segment " + s.name(), s.id(), s.cidr().network(), false, true));
                 }
             }
             ranges.sort((a, b) -> a.prefix().address().getLower().compareTo(b.prefix().address().getLower()));
@@ -170,6 +173,7 @@ final class BasicRules {
                     }
                     if (a.what().equals(b.what()) || !a.prefix().overlaps(b.prefix())
                             || a.what().startsWith("MetalLB pool") && b.what().startsWith("MetalLB pool")
+                            || a.onLink() && b.segment() || b.onLink() && a.segment()
                             || reported.putIfAbsent(a.what() + "|" + b.what(), true) != null) {
                         continue;
                     }
