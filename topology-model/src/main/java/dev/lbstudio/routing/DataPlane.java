@@ -34,14 +34,18 @@ public final class DataPlane {
     private final Health health;
     private final Topology t;
 
-    public DataPlane(RoutingState state, Health health) {
+    /**
+     * @param kubernetes what kube-proxy sees (services, endpoints); may be newer than the routing
+     *                   state, because the kernel FIBs lag the API by the programming delay
+     */
+    public DataPlane(RoutingState state, Topology kubernetes, Health health) {
         this.state = state;
         this.health = health;
-        this.t = state.topology();
+        this.t = kubernetes;
     }
 
     public DataPlane(RoutingState state) {
-        this(state, Health.ALL_UP);
+        this(state, state.topology(), Health.ALL_UP);
     }
 
     /** Traces one flow from a client (by name) to {@code destination:port}. */
@@ -103,7 +107,7 @@ public final class DataPlane {
         }
         Service svc = match.get().service();
         boolean local = match.get().external() && svc.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.LOCAL;
-        List<Topology.Endpoint> ready = state.originations.endpoints(svc).stream()
+        List<Topology.Endpoint> ready = t.endpoints(svc).stream()
                 .filter(e -> e.pod().isReady()).toList();
         List<Topology.Endpoint> usable = local
                 ? ready.stream().filter(e -> e.pod().node().equals(node.name())).toList() : ready;
