@@ -20,8 +20,8 @@ import java.util.TreeMap;
 /**
  * Walks packets through a {@link RoutingState}: client → gateway router (longest-prefix match, ECMP
  * member by flow hash) → node → kube-proxy (domain-facts §3: Local DNATs to a local endpoint or
- * drops; Cluster DNATs to any endpoint and SNATs to the node address when the endpoint is elsewhere)
- * → pod.
+ * drops and keeps the client address; Cluster DNATs to any endpoint and masquerades to the node
+ * address) → pod.
  */
 public final class DataPlane {
 
@@ -52,7 +52,7 @@ public final class DataPlane {
     public Trace trace(String clientName, IpAddr destination, int port, int flowIndex) {
         Client client = t.client(clientName).orElseThrow(() -> new IllegalArgumentException("no client named '"
                 + clientName + "'; the design's clients are " + t.network().clients().stream().map(Client::name).toList()));
-        return trace(client, Flow.probe(client.address().host(), destination, port, flowIndex));
+        return trace(client, Flow.probe(client, destination, port, flowIndex));
     }
 
     public Trace trace(Client client, Flow flow) {
@@ -122,11 +122,12 @@ public final class DataPlane {
         IpAddr podIp = e.pod().ip();
         int targetPort = match.get().port().effectiveTargetPort();
         boolean remote = !e.pod().node().equals(node.name());
-        IpAddr seen = remote ? node.address() : src;
+        // kube-proxy masquerades every external packet of a Cluster service, local endpoint or not
+        // (iptables/nftables proxier: "masquerade traffic for <svc> external destinations"); see ADR 0100.
+        IpAddr seen = local ? src : node.address();
         hops.add(new Hop(nodeId, "kube-proxy (" + (local ? "Local" : "Cluster") + "): DNAT to " + e.pod().name()
-                + (podIp != null ? " " + podIp : "") + ":" + targetPort
-                + (remote ? " on " + e.pod().node() + ", SNAT to " + node.address() : ", client source kept"),
-                seen, podIp, targetPort, null, null));
+                + (podIp != null ? " " + podIp : "") + ":" + targetPort + (remote ? " on " + e.pod().node() : "")
+                + (local ? ", client source kept" : ", SNAT to " + node.address()), seen, podIp, targetPort, null, null));
         ElementId podNode = ElementId.of(ElementKind.NODE, e.pod().node());
         if (remote && !health.reachable(podNode)) {
             return new Trace(flow, hops, null, nodeId, null, Drop.POD_UNREACHABLE, assumed);

@@ -1,5 +1,6 @@
 package dev.lbstudio.routing;
 
+import dev.lbstudio.model.Client;
 import dev.lbstudio.model.IpAddr;
 
 /**
@@ -9,8 +10,8 @@ import dev.lbstudio.model.IpAddr;
 public record Flow(IpAddr source, int sourcePort, IpAddr destination, int destinationPort, String protocol) {
 
     /** The i-th of N probe flows from a client: same addresses, ephemeral source ports from 40000. */
-    public static Flow probe(IpAddr client, IpAddr destination, int port, int i) {
-        return new Flow(client, 40000 + i, destination, port, "TCP");
+    public static Flow probe(Client client, IpAddr destination, int port, int i) {
+        return new Flow(SessionPlan.interfaceAddress(client.address()), 40000 + i, destination, port, "TCP");
     }
 
     /**

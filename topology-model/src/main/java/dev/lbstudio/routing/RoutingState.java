@@ -69,9 +69,15 @@ public final class RoutingState {
         return generation;
     }
 
+    /** Orders prefixes as routers print them: by network address, then shorter first. */
+    public static final Comparator<IpPrefix> PREFIX_ORDER = Comparator.comparing((IpPrefix p) ->
+            SessionPlan.interfaceAddress(p.network())).thenComparingInt(IpPrefix::length);
+
     /** Every prefix some speaker holds, sorted. */
     public Set<IpPrefix> prefixes() {
-        return new TreeSet<>(outcomes.keySet());
+        Set<IpPrefix> sorted = new TreeSet<>(PREFIX_ORDER);
+        sorted.addAll(outcomes.keySet());
+        return sorted;
     }
 
     /** False when some prefix hit the engine's oscillation bound (a policy loop); its routes are then partial. */
@@ -116,7 +122,7 @@ public final class RoutingState {
      */
     public List<FibEntry> fib(ElementId speaker) {
         int s = index(speaker);
-        Map<IpPrefix, FibEntry> fib = new TreeMap<>();
+        Map<IpPrefix, FibEntry> fib = new TreeMap<>(PREFIX_ORDER);
         Speaker sp = plan.speakers().get(s);
         if (!sp.isNode()) {
             for (IpPrefix c : sp.connected()) {
@@ -197,7 +203,7 @@ public final class RoutingState {
      * state was made by updating {@code before}: only the recomputed prefixes are compared.
      */
     public List<RouteChange> changesSince(RoutingState before) {
-        Set<IpPrefix> candidates = new TreeSet<>();
+        Set<IpPrefix> candidates = new TreeSet<>(PREFIX_ORDER);
         if (previousGeneration == before.generation) {
             candidates.addAll(recomputed);
         } else {
@@ -223,7 +229,7 @@ public final class RoutingState {
                 }
             }
         }
-        changes.sort(Comparator.comparing(RouteChange::speaker).thenComparing(RouteChange::prefix));
+        changes.sort(Comparator.comparing(RouteChange::speaker).thenComparing(RouteChange::prefix, PREFIX_ORDER));
         return changes;
     }
 

@@ -100,6 +100,14 @@ public final class SessionPlan {
         return sessionsOf(sx.index()).stream().filter(s -> s.peerOf(sx.index()) == sy.index()).findFirst();
     }
 
+    /**
+     * The address of an interface written as a prefix. IpPrefix.host() widens an all-zero host part
+     * into the whole block (10.255.0.0/31 → 10.255.0.0-1), but on a /31 link that is a real address.
+     */
+    static IpAddr interfaceAddress(IpPrefix p) {
+        return new IpAddr(p.address().getLower().withoutPrefixLength());
+    }
+
     public static SessionPlan of(Topology t) {
         return new Builder(t).build();
     }
@@ -141,7 +149,7 @@ public final class SessionPlan {
             Map<String, Segment> segments = Topology.byName(t.network().segments(), Segment::name);
             for (Router r : t.network().routers()) {
                 List<IpPrefix> connected = r.interfaces().stream().map(i -> i.address().network()).toList();
-                IpAddr address = r.interfaces().isEmpty() ? r.bgp().routerId() : r.interfaces().get(0).address().host();
+                IpAddr address = r.interfaces().isEmpty() ? r.bgp().routerId() : interfaceAddress(r.interfaces().get(0).address());
                 IpAddr routerId = r.bgp().routerId() != null ? r.bgp().routerId() : address;
                 if (address == null) {
                     continue;
@@ -152,7 +160,7 @@ public final class SessionPlan {
                 speakers.add(s);
                 routers.put(r.name(), r);
                 for (RouterInterface i : r.interfaces()) {
-                    byAddress.putIfAbsent(i.address().host(), s);
+                    byAddress.putIfAbsent(interfaceAddress(i.address()), s);
                 }
             }
             for (Node n : t.cluster().nodes()) {
@@ -341,7 +349,7 @@ public final class SessionPlan {
             BfdProfile bfd = bfdOn ? (bgp.bfd() != null ? bgp.bfd()
                     : new BfdProfile("default", null, null, null, null, null, null, null)) : null;
             IpAddr address = r.interfaces().stream().filter(x -> x.address().contains(peer.address()))
-                    .map(x -> x.address().host()).findFirst().orElse(self.address());
+                    .map(x -> interfaceAddress(x.address())).findFirst().orElse(self.address());
             boolean requiresPolicy = type == Session.Type.EBGP && bgp.effectiveEbgpRequiresPolicy(profile);
             int keepalive = bgp.keepalive() != null || bgp.hold() != null ? bgp.effectiveKeepalive(profile) : profile.keepalive();
             Integer multihop = nb.ebgpMultihop() != null ? nb.ebgpMultihop() : bgp.ebgpMultihop();

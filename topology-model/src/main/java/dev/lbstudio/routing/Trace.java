@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param pod the pod that served it, or null when dropped
  * @param node the node whose kube-proxy handled it, or null
- * @param sourceSeenByPod the source address the pod sees (client's for Local, the node's after SNAT)
+ * @param sourceSeenByPod the source address the pod sees (the client's for Local, the entry node's for Cluster)
  * @param drop why it died, or null
  * @param assumed true when a router had more equal next hops than it installs and the walk assumed one
  */

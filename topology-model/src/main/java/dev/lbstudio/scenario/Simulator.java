@@ -735,7 +735,7 @@ public final class Simulator {
             }
             List<SimulationResult.FlowOutage> outages = new ArrayList<>();
             for (int f = 0; f < probe.effectiveFlows(); f++) {
-                Flow flow = Flow.probe(pt.client().address().host(), pt.ip(), pt.port(), f);
+                Flow flow = Flow.probe(pt.client(), pt.ip(), pt.port(), f);
                 String name = pt.client().name() + ":" + flow.sourcePort() + "→" + pt.ip() + ":" + pt.port();
                 outages.add(walk(name, flow, pt.client(), starts, planes, interval, timeout));
             }
