@@ -367,9 +367,18 @@ final class PrefixRun {
             eligible.forEach(p -> distinct.add(p.nextHop()));
             List<IpAddr> candidates = List.copyOf(distinct);
             boolean fits = distinct.size() <= slots;
+            // Without multipath-relax only the best path's neighbor AS shares ECMP; when the best path
+            // itself is decided by age, so is the group that gets installed.
+            boolean groupByAge = tieByAge && eligible.size() < equal.size();
             List<IpAddr> hops;
             boolean undetermined;
-            if (fits) {
+            if (groupByAge) {
+                TreeSet<IpAddr> any = new TreeSet<>(ADDRESS);
+                equal.forEach(p -> any.add(p.nextHop()));
+                candidates = List.copyOf(any);
+                hops = List.copyOf(distinct).subList(0, Math.min(slots, distinct.size()));
+                undetermined = true;
+            } else if (fits) {
                 hops = candidates;
                 undetermined = false;
             } else if (!tieByAge && slots == 1) {
@@ -385,6 +394,8 @@ final class PrefixRun {
                     out.add(new RibEntryPath(p, PathStatus.REJECTED, p.rejected()));
                 } else if (!equal.contains(p)) {
                     out.add(new RibEntryPath(p, PathStatus.BACKUP, loseReason(ctx, p, best)));
+                } else if (groupByAge) {
+                    out.add(new RibEntryPath(p, PathStatus.CANDIDATE, PathReason.MULTIPATH_NEIGHBOR_AS_DIFFERS));
                 } else if (!eligible.contains(p)) {
                     out.add(new RibEntryPath(p, PathStatus.BACKUP, PathReason.MULTIPATH_NEIGHBOR_AS_DIFFERS));
                 } else if (undetermined) {
