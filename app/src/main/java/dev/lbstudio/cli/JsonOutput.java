@@ -3,6 +3,7 @@ package dev.lbstudio.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -36,6 +37,15 @@ final class JsonOutput {
             }));
 
     private JsonOutput() {
+    }
+
+    /** A value as a JSON tree written as its declared type, so polymorphic ones carry their type name. */
+    static JsonNode tree(Object value, Class<?> as) {
+        try {
+            return MAPPER.readTree(MAPPER.writerFor(as).writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON output", e);
+        }
     }
 
     static String write(Object value) {

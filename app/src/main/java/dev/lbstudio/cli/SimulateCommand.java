@@ -72,7 +72,7 @@ final class SimulateCommand implements Runnable {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("scenario", chosen.name());
             root.put("duration", result.duration());
-            root.put("events", result.events());
+            root.put("events", result.events().stream().map(e -> JsonOutput.tree(e, LabEvent.class)).toList());
             root.put("outages", result.outages());
             out.println(JsonOutput.write(root));
         } else {

@@ -3,6 +3,7 @@ package dev.lbstudio.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import dev.lbstudio.io.LoadProblem;
 import dev.lbstudio.io.TopologyLoadException;
 import dev.lbstudio.io.TopologyMapper;
@@ -76,10 +77,14 @@ public final class Scenarios {
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName()
                     : "[" + r.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
-            Throwable root = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            String message = root == e ? e.getOriginalMessage() : root.getMessage();
-            throw new TopologyLoadException(problem(fileName, e.getLocation(), path, message
-                    + (message != null && message.contains("action") ? "; actions: " + ACTIONS : "")));
+            String message;
+            if (e instanceof InvalidTypeIdException unknown) {
+                message = unknown.getTypeId() == null ? "a step needs an action: " + ACTIONS
+                        : "unknown action '" + unknown.getTypeId() + "'; actions: " + ACTIONS;
+            } else {
+                message = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
+            }
+            throw new TopologyLoadException(problem(fileName, e.getLocation(), path, message));
         } catch (JsonProcessingException e) {
             throw new TopologyLoadException(problem(fileName, e.getLocation(), "", "not valid YAML: " + e.getOriginalMessage()));
         }
