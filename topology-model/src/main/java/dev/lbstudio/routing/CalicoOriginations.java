@@ -10,6 +10,7 @@ import dev.lbstudio.model.Pod;
 import dev.lbstudio.model.Service;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.model.Version;
+import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,8 +32,15 @@ public final class CalicoOriginations {
     private final boolean aggregation;
     private final List<IpPrefix> aggregates;
     private final Map<String, Node> nodes;
-    private Map<String, List<Deployment>> deploymentsByLabel;
+    private Map<String, Map<String, Map<String, List<Deployment>>>> deploymentsByLabel;
     private int scans;
+    // Version checks and allow-list blocks are precomputed: they run for every service and pod.
+    private final boolean readinessUnchecked;
+    private final boolean statusCountsForSingleEntry;
+    private final boolean externalSingleEntries;
+    private final List<IPAddress> clusterBlocks;
+    private final List<IPAddress> externalBlocks;
+    private final List<IPAddress> lbBlocks;
 
     public CalicoOriginations(Topology topology) {
         this.topology = topology;
@@ -48,6 +56,17 @@ public final class CalicoOriginations {
         }
         this.aggregates = List.copyOf(new LinkedHashSet<>(global));
         this.nodes = Topology.byName(topology.cluster().nodes(), Node::name);
+        this.readinessUnchecked = version.isAtLeast("3.31.0") && version.isBefore("3.31.7")
+                || version.isAtLeast("3.32.0") && version.isBefore("3.32.2");
+        this.statusCountsForSingleEntry = version.isAtLeast("3.32.0");
+        this.externalSingleEntries = version.isAtLeast("3.30.0");
+        this.clusterBlocks = blocks(cfg.serviceClusterIPs());
+        this.externalBlocks = blocks(cfg.serviceExternalIPs());
+        this.lbBlocks = blocks(cfg.serviceLoadBalancerIPs());
+    }
+
+    private static List<IPAddress> blocks(List<IpPrefix> prefixes) {
+        return prefixes.stream().map(p -> p.address().toPrefixBlock()).toList();
     }
 
     /** The §1.2-A aggregate routes every non-excluded node originates, whatever the services. */
@@ -143,15 +162,16 @@ public final class CalicoOriginations {
         if (deploymentsByLabel == null && ++scans > 8) {
             deploymentsByLabel = new HashMap<>();
             for (Deployment d : topology.workloads().deployments()) {
-                d.podLabels().forEach((k, v) -> deploymentsByLabel
-                        .computeIfAbsent(d.namespace() + "/" + k + "=" + v, x -> new ArrayList<>()).add(d));
+                d.podLabels().forEach((k, v) -> deploymentsByLabel.computeIfAbsent(d.namespace(), x -> new HashMap<>())
+                        .computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new ArrayList<>()).add(d));
             }
         }
         if (deploymentsByLabel == null) {
             return topology.workloads().deployments();
         }
         Map.Entry<String, String> first = s.selector().entrySet().iterator().next();
-        return deploymentsByLabel.getOrDefault(s.namespace() + "/" + first.getKey() + "=" + first.getValue(), List.of());
+        return deploymentsByLabel.getOrDefault(s.namespace(), Map.of()).getOrDefault(first.getKey(), Map.of())
+                .getOrDefault(first.getValue(), List.of());
     }
 
     static boolean selects(Service s, Deployment d) {
@@ -166,13 +186,21 @@ public final class CalicoOriginations {
     /** The service's addresses Calico may advertise: each one inside the matching allow-list. */
     private List<IpAddr> candidates(Service s) {
         List<IpAddr> ips = new ArrayList<>();
-        if (s.clusterIP() != null && within(s.clusterIP(), cfg.serviceClusterIPs())) {
+        if (s.clusterIP() != null && within(s.clusterIP(), clusterBlocks)) {
             ips.add(s.clusterIP());
         }
-        s.externalIPs().stream().filter(ip -> within(ip, cfg.serviceExternalIPs())).forEach(ips::add);
+        for (IpAddr ip : s.externalIPs()) {
+            if (within(ip, externalBlocks)) {
+                ips.add(ip);
+            }
+        }
         if (s.isLoadBalancer()) {
             // Only status.loadBalancer.ingress is advertised, never spec.loadBalancerIP (calico#7921).
-            s.status().stream().filter(ip -> within(ip, cfg.serviceLoadBalancerIPs())).forEach(ips::add);
+            for (IpAddr ip : s.status()) {
+                if (within(ip, lbBlocks)) {
+                    ips.add(ip);
+                }
+            }
         }
         return ips;
     }
@@ -188,12 +216,12 @@ public final class CalicoOriginations {
             if (s.loadBalancerIP() != null) {
                 lbIps.add(s.loadBalancerIP());
             }
-            if (version.isAtLeast("3.32.0")) {
+            if (statusCountsForSingleEntry) {
                 lbIps.addAll(s.status());
             }
         }
         boolean lb = lbIps.stream().anyMatch(ip -> inSingleEntry(ip, cfg.serviceLoadBalancerIPs()));
-        boolean ext = version.isAtLeast("3.30.0")
+        boolean ext = externalSingleEntries
                 && s.externalIPs().stream().anyMatch(ip -> inSingleEntry(ip, cfg.serviceExternalIPs()));
         return lb || ext;
     }
@@ -204,14 +232,12 @@ public final class CalicoOriginations {
      * before v3.31 the Endpoints API listed ready addresses only (domain-facts §1.2 table).
      */
     boolean countsForCalico(Pod pod) {
-        boolean unchecked = version.isAtLeast("3.31.0") && version.isBefore("3.31.7")
-                || version.isAtLeast("3.32.0") && version.isBefore("3.32.2");
-        return unchecked || pod.isReady();
+        return readinessUnchecked || pod.isReady();
     }
 
-    private static boolean within(IpAddr ip, List<IpPrefix> allowList) {
-        for (IpPrefix p : allowList) {
-            if (p.contains(ip)) {
+    private static boolean within(IpAddr ip, List<IPAddress> allowList) {
+        for (IPAddress block : allowList) {
+            if (block.getIPVersion() == ip.address().getIPVersion() && block.contains(ip.address())) {
                 return true;
             }
         }

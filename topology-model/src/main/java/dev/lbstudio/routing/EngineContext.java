@@ -2,10 +2,12 @@ package dev.lbstudio.routing;
 
 import dev.lbstudio.model.BgpConfiguration;
 import dev.lbstudio.model.ElementId;
+import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.model.Version;
+import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,36 +25,83 @@ final class EngineContext {
     final SessionPlan plan;
     final boolean[] down;
     final boolean[] sessionDown;
-    private final boolean[] excluded;
-    private final int[] advertisingNodes;
-    private final List<IpPrefix> aggregates;
+    private final Fabric fabric;
+    private final Conditions conditions;
     private final Map<IpPrefix, Set<Integer>> hostOriginators;
     private final Map<Long, Conditions.Frozen> frozen = new HashMap<>();
-    private final List<IpPrefix> lbRanges;
-    private final List<IpPrefix> externalRanges;
-    private final boolean reflectLb;
-    private final boolean reflectExternal;
-    private final Map<IpPrefix, Boolean> insideAggregate = new HashMap<>();
+
+    /**
+     * What follows from the plan and Calico's configuration alone, shared by every state of one design
+     * (the simulator's many small updates build only the condition-dependent part).
+     */
+    private static final class Fabric {
+        final SessionPlan plan;
+        final boolean[] excluded;
+        final int[] advertisingNodes;
+        final List<IpPrefix> aggregates;
+        final List<IpPrefix> lbRanges;
+        final List<IpPrefix> externalRanges;
+        final boolean reflectLb;
+        final boolean reflectExternal;
+        final Map<IpPrefix, Boolean> insideAggregate = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Connected subnets as address blocks, built once: the containment checks run per path. */
+        final IPAddress[][] connected;
+
+        Fabric(Topology t, SessionPlan plan, CalicoOriginations originations) {
+            this.plan = plan;
+            int n = plan.speakers().size();
+            this.excluded = new boolean[n];
+            this.connected = new IPAddress[n][];
+            Map<String, Node> nodes = Topology.byName(t.cluster().nodes(), Node::name);
+            List<Integer> advertising = new ArrayList<>();
+            for (Speaker s : plan.speakers()) {
+                connected[s.index()] = s.connected().stream().map(p -> p.address().toPrefixBlock())
+                        .toArray(IPAddress[]::new);
+                if (s.isNode()) {
+                    excluded[s.index()] = !originations.advertises(nodes.get(s.name()));
+                    if (!excluded[s.index()]) {
+                        advertising.add(s.index());
+                    }
+                }
+            }
+            this.advertisingNodes = advertising.stream().mapToInt(Integer::intValue).toArray();
+            this.aggregates = originations.aggregates();
+            BgpConfiguration cfg = t.calico().bgpConfiguration();
+            this.lbRanges = cfg.serviceLoadBalancerIPs();
+            this.externalRanges = cfg.serviceExternalIPs();
+            Version v = t.calico().parsedVersion();
+            // RRs reflect clients' LB /32s without local endpoints since the calico#8162 fix (PR #8358,
+            // back-ported to v3.27); external IPs only since PR #13413 (2026, newer than v3.33).
+            this.reflectLb = v.isAtLeast("3.27.0");
+            this.reflectExternal = v.isAtLeast("3.34.0");
+        }
+    }
 
     EngineContext(Topology t, SessionPlan plan, CalicoOriginations originations, Map<IpPrefix, Set<Integer>> hostOriginators,
                   Conditions conditions) {
-        this.plan = plan;
-        int n = plan.speakers().size();
-        this.down = new boolean[n];
-        this.excluded = new boolean[n];
-        Map<String, Node> nodes = Topology.byName(t.cluster().nodes(), Node::name);
-        List<Integer> advertising = new ArrayList<>();
+        this(new Fabric(t, plan, originations), hostOriginators, conditions, null);
+    }
+
+    private EngineContext(Fabric fabric, Map<IpPrefix, Set<Integer>> hostOriginators, Conditions conditions,
+                          EngineContext sameConditions) {
+        this.fabric = fabric;
+        this.plan = fabric.plan;
+        this.hostOriginators = hostOriginators;
+        this.conditions = conditions;
+        if (sameConditions != null) {
+            this.down = sameConditions.down;
+            this.sessionDown = sameConditions.sessionDown;
+            this.frozen.putAll(sameConditions.frozen);
+            return;
+        }
+        this.down = new boolean[plan.speakers().size()];
         for (Speaker s : plan.speakers()) {
             down[s.index()] = conditions.isDown(s.id());
-            if (s.isNode()) {
-                excluded[s.index()] = !originations.advertises(nodes.get(s.name()));
-                if (!excluded[s.index()]) {
-                    advertising.add(s.index());
-                }
-            }
         }
-        this.advertisingNodes = advertising.stream().mapToInt(Integer::intValue).toArray();
         this.sessionDown = new boolean[plan.sessions().size()];
+        if (conditions.sessionsDown().isEmpty() && conditions.frozen().isEmpty()) {
+            return;
+        }
         for (Session x : plan.sessions()) {
             ElementId a = plan.speakers().get(x.a()).id();
             ElementId b = plan.speakers().get(x.b()).id();
@@ -66,16 +115,11 @@ final class EngineContext {
                 frozen.put(key(x.index(), x.b()), toB);
             }
         }
-        this.aggregates = originations.aggregates();
-        this.hostOriginators = hostOriginators;
-        BgpConfiguration cfg = t.calico().bgpConfiguration();
-        this.lbRanges = cfg.serviceLoadBalancerIPs();
-        this.externalRanges = cfg.serviceExternalIPs();
-        Version v = t.calico().parsedVersion();
-        // RRs reflect clients' LB /32s without local endpoints since the calico#8162 fix (PR #8358,
-        // back-ported to v3.27); external IPs only since PR #13413 (2026, newer than v3.33).
-        this.reflectLb = v.isAtLeast("3.27.0");
-        this.reflectExternal = v.isAtLeast("3.34.0");
+    }
+
+    /** The same design with other originations and conditions: reuses whatever did not change. */
+    EngineContext next(Map<IpPrefix, Set<Integer>> hostOriginators, Conditions conditions) {
+        return new EngineContext(fabric, hostOriginators, conditions, conditions.equals(this.conditions) ? this : null);
     }
 
     private static long key(int session, int receiver) {
@@ -99,8 +143,8 @@ final class EngineContext {
     /** Every prefix some node originates or some frozen session still carries. */
     Set<IpPrefix> allPrefixes() {
         Set<IpPrefix> all = new java.util.TreeSet<>();
-        if (advertisingNodes.length > 0) {
-            all.addAll(aggregates);
+        if (fabric.advertisingNodes.length > 0) {
+            all.addAll(fabric.aggregates);
         }
         all.addAll(hostOriginators.keySet());
         frozen.values().forEach(f -> all.addAll(f.routes().prefixes()));
@@ -108,17 +152,17 @@ final class EngineContext {
     }
 
     int[] originators(IpPrefix prefix) {
-        boolean aggregate = aggregates.contains(prefix);
+        boolean aggregate = fabric.aggregates.contains(prefix);
         Set<Integer> host = hostOriginators.get(prefix);
         if (!aggregate) {
             return host == null ? new int[0] : host.stream().mapToInt(Integer::intValue).toArray();
         }
-        return advertisingNodes;
+        return fabric.advertisingNodes;
     }
 
     boolean originates(int speaker, IpPrefix prefix) {
         Set<Integer> host = hostOriginators.get(prefix);
-        return host != null && host.contains(speaker) || !excluded[speaker] && aggregates.contains(prefix);
+        return host != null && host.contains(speaker) || !fabric.excluded[speaker] && fabric.aggregates.contains(prefix);
     }
 
     /**
@@ -130,17 +174,38 @@ final class EngineContext {
         if (originates(speaker, prefix)) {
             return true;
         }
-        if (!excluded[speaker] && insideAggregate(prefix)) {
+        if (!fabric.excluded[speaker] && insideAggregate(prefix)) {
             return true;
         }
         Speaker s = plan.speakers().get(speaker);
-        return s.isRouteReflector() && (reflectLb && inside(prefix, lbRanges)
-                || reflectExternal && inside(prefix, externalRanges));
+        return s.isRouteReflector() && (fabric.reflectLb && inside(prefix, fabric.lbRanges)
+                || fabric.reflectExternal && inside(prefix, fabric.externalRanges));
+    }
+
+    /** True when the address is on one of the speaker's connected subnets. */
+    boolean connected(int speaker, IpAddr ip) {
+        for (IPAddress block : fabric.connected[speaker]) {
+            if (block.getIPVersion() == ip.address().getIPVersion() && block.contains(ip.address())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RFC 4271 5.1.3: a next hop on a subnet shared with the peer may be passed on unchanged. */
+    boolean sharesSubnet(int speaker, IpAddr nextHop, IpAddr peer) {
+        for (IPAddress block : fabric.connected[speaker]) {
+            if (block.getIPVersion() == nextHop.address().getIPVersion() && block.contains(nextHop.address())
+                    && block.getIPVersion() == peer.address().getIPVersion() && block.contains(peer.address())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Inside one of the aggregates, i.e. inside Calico's rejectcidrs that never reach the node kernel. */
     boolean insideAggregate(IpPrefix prefix) {
-        return insideAggregate.computeIfAbsent(prefix, p -> inside(p, aggregates));
+        return fabric.insideAggregate.computeIfAbsent(prefix, p -> inside(p, fabric.aggregates));
     }
 
     private static boolean inside(IpPrefix prefix, List<IpPrefix> ranges) {

@@ -38,7 +38,14 @@ final class NodeSelector {
             }
             anyOf.add(all);
         }
-        return labels -> anyOf.stream().anyMatch(p -> p.test(labels));
+        return labels -> {
+            for (Predicate<Map<String, String>> p : anyOf) {
+                if (p.test(labels)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     private static Predicate<Map<String, String>> term(String part) {

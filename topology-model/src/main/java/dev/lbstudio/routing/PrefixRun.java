@@ -112,7 +112,11 @@ final class PrefixRun {
         if (w.local != null) {
             all.add(w.local);
         }
-        w.in.keySet().stream().sorted().forEach(k -> all.addAll(w.in.get(k)));
+        List<Integer> sessions = new ArrayList<>(w.in.keySet());
+        java.util.Collections.sort(sessions);
+        for (Integer k : sessions) {
+            all.addAll(w.in.get(k));
+        }
         w.decision = sp.isNode() ? Decision.bird(ctx, prefix, all) : Decision.frr(ctx, sp, all);
     }
 
@@ -124,6 +128,9 @@ final class PrefixRun {
         Session.End out = x.end(s);
         List<Path> result = new ArrayList<>();
         for (Path p : w.decision.exportable()) {
+            if (x.type() == Session.Type.EBGP && loops(receiver, x.end(r), out.localAs(), p)) {
+                continue; // the receiver would drop it on the AS-path loop check; skip building it
+            }
             Path sent = sender.isNode() ? birdExport(sender, x, out, receiver, p) : frrExport(sender, x, out, receiver, p);
             if (sent != null) {
                 Path received = receive(receiver, x, sent);
@@ -133,6 +140,16 @@ final class PrefixRun {
             }
         }
         return List.copyOf(result);
+    }
+
+    private static boolean loops(Speaker r, Session.End in, long prepended, Path p) {
+        int own = prepended == in.localAs() || prepended == r.asn() ? 1 : 0;
+        for (Long as : p.asPath()) {
+            if (as == in.localAs() || as == r.asn()) {
+                own++;
+            }
+        }
+        return own > in.allowLocalAs();
     }
 
     /** calico-node's BIRD: BGPFilter export rules, then calico_export_to_bgp_peers (CAL-TPL bird_ipam.cfg). */
@@ -163,7 +180,7 @@ final class PrefixRun {
             // Calico always configures multihop; BIRD then uses its source address for eBGP unless
             // "next hop keep" (BIRD proto/bgp/attrs.c, domain-facts §1.3.6).
             boolean keep = mode == NextHopMode.KEEP
-                    || mode == NextHopMode.AUTO && !out.multihop() && sharesSubnet(s, p.nextHop(), r);
+                    || mode == NextHopMode.AUTO && !out.multihop() && ctx.sharesSubnet(s.index(), p.nextHop(), r.address());
             nextHop = keep && !p.local() ? p.nextHop() : out.address();
         } else {
             nextHop = mode(out) == NextHopMode.SELF || p.local() ? out.address() : p.nextHop();
@@ -188,20 +205,10 @@ final class PrefixRun {
             return null;
         }
         IpAddr nextHop = p.nextHop();
-        if (!ibgpOut && !sharesSubnet(s, p.nextHop(), r)) {
+        if (!ibgpOut && !ctx.sharesSubnet(s.index(), p.nextHop(), r.address())) {
             nextHop = out.address();
         }
         return sent(s, x, out, p, nextHop, false);
-    }
-
-    /** RFC 4271 5.1.3: a next hop on the subnet shared with the peer may be passed on unchanged. */
-    private static boolean sharesSubnet(Speaker s, IpAddr nextHop, Speaker r) {
-        for (IpPrefix c : s.connected()) {
-            if (c.contains(nextHop) && c.contains(r.address())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Path sent(Speaker s, Session x, Session.End out, Path p, IpAddr nextHop, boolean reflecting) {
@@ -230,13 +237,7 @@ final class PrefixRun {
 
     private Path receive(Speaker r, Session x, Path p) {
         Session.End in = x.end(r.index());
-        int own = 0;
-        for (Long as : p.asPath()) {
-            if (as == in.localAs() || as == r.asn()) {
-                own++;
-            }
-        }
-        if (own > in.allowLocalAs()) {
+        if (loops(r, in, -1, p)) {
             return null; // AS-path loop: dropped before the RIB by both BIRD and FRR
         }
         if (r.routerId().equals(p.originatorId()) || r.clusterId() != null && p.clusterList().contains(r.clusterId())) {
@@ -251,7 +252,7 @@ final class PrefixRun {
             }
         } else if (x.type() == Session.Type.EBGP && in.requiresPolicy()) {
             rejected = PathReason.EBGP_REQUIRES_POLICY;
-        } else if (!r.isConnected(p.nextHop())) {
+        } else if (!ctx.connected(r.index(), p.nextHop())) {
             rejected = PathReason.NEXT_HOP_UNREACHABLE;
         }
         return rejected == null ? p : new Path(p.session(), p.from(), p.origin(), p.nextHop(), p.asPath(), p.ibgp(),
@@ -311,10 +312,20 @@ final class PrefixRun {
 
         private static final Comparator<IpAddr> ADDRESS = Comparator.naturalOrder();
 
+        private static List<Path> usable(List<Path> all) {
+            List<Path> usable = new ArrayList<>(all.size());
+            for (Path p : all) {
+                if (p.usable()) {
+                    usable.add(p);
+                }
+            }
+            return usable;
+        }
+
         /** BIRD: a local static route wins; otherwise one best path, deterministic by router id. */
         static Decision bird(EngineContext ctx, IpPrefix prefix, List<Path> all) {
             List<RibEntryPath> out = new ArrayList<>();
-            List<Path> usable = all.stream().filter(Path::usable).toList();
+            List<Path> usable = usable(all);
             Path best = null;
             for (Path p : usable) {
                 if (best == null || better(ctx, p, best) < 0) {
@@ -343,7 +354,7 @@ final class PrefixRun {
 
         /** FRR: best path, then multipath among equal paths up to maximum-paths (bgpd/bgp_route.c, bgp_mpath.c). */
         static Decision frr(EngineContext ctx, Speaker s, List<Path> all) {
-            List<Path> usable = all.stream().filter(Path::usable).toList();
+            List<Path> usable = usable(all);
             List<RibEntryPath> out = new ArrayList<>();
             if (usable.isEmpty()) {
                 all.forEach(p -> out.add(new RibEntryPath(p, PathStatus.REJECTED, p.rejected())));
@@ -355,13 +366,25 @@ final class PrefixRun {
                     top = p;
                 }
             }
-            Path ref = top;
-            List<Path> equal = usable.stream().filter(p -> coarse(p, ref) == 0).toList();
+            List<Path> equal = new ArrayList<>();
+            Path best = null;
+            for (Path p : usable) {
+                if (coarse(p, top) == 0) {
+                    equal.add(p);
+                    if (best == null || tieBreak(ctx, p, best) < 0) {
+                        best = p;
+                    }
+                }
+            }
             boolean ebgp = !top.ibgp();
             // eBGP ties go to the oldest path (no compare-routerid in FRR's defaults): unknowable ahead.
             boolean tieByAge = ebgp && equal.size() > 1;
-            Path best = equal.stream().min((a, b) -> tieBreak(ctx, a, b)).orElseThrow();
-            List<Path> eligible = equal.stream().filter(p -> p == best || multipathable(s, p, best)).toList();
+            List<Path> eligible = new ArrayList<>();
+            for (Path p : equal) {
+                if (p == best || multipathable(s, p, best)) {
+                    eligible.add(p);
+                }
+            }
             int slots = ebgp ? s.maximumPaths() : s.maximumPathsIbgp();
             TreeSet<IpAddr> distinct = new TreeSet<>(ADDRESS);
             eligible.forEach(p -> distinct.add(p.nextHop()));

@@ -41,8 +41,8 @@ public final class RoutingEngine {
         for (IpPrefix prefix : ctx.allPrefixes()) {
             store(outcomes, PrefixRun.run(ctx, prefix));
         }
-        return new RoutingState(topology, plan, conditions, originations, byService, hostOriginators, outcomes, -1,
-                outcomes.keySet());
+        return new RoutingState(topology, plan, conditions, originations, byService, hostOriginators, outcomes, ctx, -1,
+                outcomes.keySet(), null);
     }
 
     /**
@@ -55,7 +55,7 @@ public final class RoutingEngine {
                 || !same(old.calico(), topology.calico())) {
             RoutingState full = compute(topology, conditions);
             return new RoutingState(topology, full.plan(), conditions, full.originations, full.hostRoutesByService,
-                    full.hostOriginators, full.outcomes, before.generation(), full.outcomes.keySet());
+                    full.hostOriginators, full.outcomes, full.context, before.generation(), full.outcomes.keySet(), null);
         }
         SessionPlan plan = before.plan();
         Set<IpPrefix> affected = new TreeSet<>();
@@ -65,7 +65,7 @@ public final class RoutingEngine {
         if (!same(old.workloads(), topology.workloads())) {
             originations = new CalicoOriginations(topology);
             byService = new HashMap<>(byService);
-            for (Service s : changedServices(old, topology)) {
+            for (Service s : changedServices(before, topology)) {
                 Map<IpPrefix, Set<String>> was = byService.getOrDefault(s.id(), Map.of());
                 Map<IpPrefix, Set<String>> now = topology.service(s.namespace(), s.name())
                         .map(originations::hostRoutes).orElse(Map.of());
@@ -81,12 +81,13 @@ public final class RoutingEngine {
             }
             if (!affected.isEmpty()) {
                 hostOriginators = new HashMap<>(hostOriginators);
-                for (IpPrefix p : affected) {
+                Set<IpPrefix> touched = new HashSet<>(affected);
+                for (IpPrefix p : touched) {
                     hostOriginators.remove(p);
                 }
                 for (Map<IpPrefix, Set<String>> routes : byService.values()) {
                     for (IpPrefix p : routes.keySet()) {
-                        if (affected.contains(p)) {
+                        if (touched.contains(p)) {
                             add(plan, hostOriginators, Map.of(p, routes.get(p)));
                         }
                     }
@@ -94,14 +95,18 @@ public final class RoutingEngine {
             }
         }
         affected.addAll(conditionChanges(before, conditions));
-        EngineContext ctx = new EngineContext(topology, plan, originations, hostOriginators, conditions);
-        Map<IpPrefix, PrefixOutcome> outcomes = new HashMap<>(before.outcomes);
-        for (IpPrefix prefix : affected) {
-            outcomes.remove(prefix);
-            store(outcomes, PrefixRun.run(ctx, prefix));
+        EngineContext ctx = before.context.next(hostOriginators, conditions);
+        Map<IpPrefix, PrefixOutcome> outcomes = before.outcomes;
+        if (!affected.isEmpty()) {
+            outcomes = new HashMap<>(before.outcomes);
+            for (IpPrefix prefix : affected) {
+                outcomes.remove(prefix);
+                store(outcomes, PrefixRun.run(ctx, prefix));
+            }
         }
-        return new RoutingState(topology, plan, conditions, originations, byService, hostOriginators, outcomes,
-                before.generation(), affected);
+        boolean sameServices = old.workloads().services() == topology.workloads().services();
+        return new RoutingState(topology, plan, conditions, originations, byService, hostOriginators, outcomes, ctx,
+                before.generation(), affected, sameServices ? before.servicesBySelector() : null);
     }
 
     private static void store(Map<IpPrefix, PrefixOutcome> outcomes, PrefixOutcome o) {
@@ -124,19 +129,22 @@ public final class RoutingEngine {
     }
 
     /** Services whose record changed, appeared or went, or whose selected deployments changed. */
-    private static Set<Service> changedServices(Topology old, Topology now) {
+    private static Set<Service> changedServices(RoutingState before, Topology now) {
+        Topology old = before.topology();
         List<Service> a = old.workloads().services();
         List<Service> b = now.workloads().services();
         Set<Service> changed = new HashSet<>();
-        Map<ElementId, Service> oldById = new HashMap<>();
-        a.forEach(s -> oldById.put(s.id(), s));
-        for (Service s : b) {
-            Service was = oldById.remove(s.id());
-            if (was == null || !same(was, s)) {
-                changed.add(s);
+        if (a != b && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i) && !a.get(i).equals(b.get(i))) {
+                    changed.add(a.get(i));
+                    changed.add(b.get(i));
+                }
             }
+        } else if (a != b) {
+            changed.addAll(a);
+            changed.addAll(b);
         }
-        changed.addAll(oldById.values());
         List<Deployment> da = old.workloads().deployments();
         List<Deployment> db = now.workloads().deployments();
         Set<Deployment> touched = new HashSet<>();
@@ -151,15 +159,15 @@ public final class RoutingEngine {
             touched.addAll(da);
             touched.addAll(db);
         }
-        if (!touched.isEmpty()) {
-            for (Service s : b) {
-                for (Deployment d : touched) {
-                    if (d.namespace().equals(s.namespace()) && !s.selector().isEmpty()
-                            && CalicoOriginations.selects(s, d)) {
+        Map<String, List<Service>> index = before.servicesBySelector();
+        for (Deployment d : touched) {
+            d.podLabels().forEach((k, v) -> {
+                for (Service s : index.getOrDefault(d.namespace() + "/" + k + "=" + v, List.of())) {
+                    if (CalicoOriginations.selects(s, d)) {
                         changed.add(s);
                     }
                 }
-            }
+            });
         }
         return changed;
     }

@@ -34,6 +34,9 @@ public final class RoutingState {
     final Map<ElementId, Map<IpPrefix, Set<String>>> hostRoutesByService;
     final Map<IpPrefix, Set<Integer>> hostOriginators;
     final Map<IpPrefix, PrefixOutcome> outcomes;
+    final EngineContext context;
+    private Map<String, List<dev.lbstudio.model.Service>> servicesBySelector;
+    private List<PrefixOutcome> aggregates;
     private final long generation = GENERATIONS.incrementAndGet();
     private final long previousGeneration;
     private final Set<IpPrefix> recomputed;
@@ -41,7 +44,8 @@ public final class RoutingState {
     RoutingState(Topology topology, SessionPlan plan, Conditions conditions, CalicoOriginations originations,
                  Map<ElementId, Map<IpPrefix, Set<String>>> hostRoutesByService,
                  Map<IpPrefix, Set<Integer>> hostOriginators, Map<IpPrefix, PrefixOutcome> outcomes,
-                 long previousGeneration, Set<IpPrefix> recomputed) {
+                 EngineContext context, long previousGeneration, Set<IpPrefix> recomputed,
+                 Map<String, List<dev.lbstudio.model.Service>> servicesBySelector) {
         this.topology = topology;
         this.plan = plan;
         this.conditions = conditions;
@@ -49,6 +53,8 @@ public final class RoutingState {
         this.hostRoutesByService = hostRoutesByService;
         this.hostOriginators = hostOriginators;
         this.outcomes = outcomes;
+        this.context = context;
+        this.servicesBySelector = servicesBySelector;
         this.previousGeneration = previousGeneration;
         this.recomputed = recomputed;
     }
@@ -67,6 +73,25 @@ public final class RoutingState {
 
     long generation() {
         return generation;
+    }
+
+    /**
+     * Services by namespace and first selector label ({@code ns/key=value}), to find the services a
+     * changed deployment can back without scanning all of them. Built once per services list.
+     */
+    Map<String, List<dev.lbstudio.model.Service>> servicesBySelector() {
+        if (servicesBySelector == null) {
+            Map<String, List<dev.lbstudio.model.Service>> index = new HashMap<>();
+            for (dev.lbstudio.model.Service s : topology.workloads().services()) {
+                if (!s.selector().isEmpty()) {
+                    Map.Entry<String, String> first = s.selector().entrySet().iterator().next();
+                    index.computeIfAbsent(s.namespace() + "/" + first.getKey() + "=" + first.getValue(),
+                            k -> new ArrayList<>()).add(s);
+                }
+            }
+            servicesBySelector = index;
+        }
+        return servicesBySelector;
     }
 
     /** Orders prefixes as routers print them: by network address, then shorter first. */
@@ -146,7 +171,7 @@ public final class RoutingState {
         if (host != null && host.routes().get(s) != null && host.routes().get(s).fib() != null) {
             return Optional.of(host.routes().get(s).fib());
         }
-        for (PrefixOutcome o : outcomes.values()) {
+        for (PrefixOutcome o : aggregates()) {
             SpeakerRoute r = o.routes().get(s);
             if (r != null && r.fib() != null && o.prefix().contains(destination)
                     && (best == null || o.prefix().length() > best.prefix().length())) {
@@ -162,6 +187,20 @@ public final class RoutingState {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The outcomes of prefixes shorter than a host route: the few a longest-prefix match must scan. */
+    private List<PrefixOutcome> aggregates() {
+        if (aggregates == null) {
+            List<PrefixOutcome> list = new ArrayList<>();
+            for (PrefixOutcome o : outcomes.values()) {
+                if (o.prefix().length() < (o.prefix().isIpv4() ? 32 : 128)) {
+                    list.add(o);
+                }
+            }
+            aggregates = list;
+        }
+        return aggregates;
     }
 
     /** The node's own originations (Calico static routes) with the elements behind each. */

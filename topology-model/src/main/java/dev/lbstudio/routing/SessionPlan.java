@@ -1,6 +1,7 @@
 package dev.lbstudio.routing;
 
 import dev.lbstudio.model.BfdProfile;
+import inet.ipaddr.IPAddress;
 import dev.lbstudio.model.BgpConfiguration;
 import dev.lbstudio.model.BgpFilter;
 import dev.lbstudio.model.BgpNeighbor;
@@ -197,8 +198,10 @@ public final class SessionPlan {
                             matched = true;
                         }
                     } else {
+                        IPAddress range = nb.listenRange().address().toPrefixBlock();
                         for (Speaker target : speakers) {
-                            if (target != s && nb.listenRange().contains(target.address())) {
+                            if (target != s && target.address().isIpv4() == range.isIPv4()
+                                    && range.contains(target.address().address())) {
                                 intent(new Intent(s.index(), target.index(), "listen range " + nb.listenRange(),
                                         r.bgp().asn(), nb.remoteAs(), null, nb));
                                 matched = true;
@@ -224,6 +227,8 @@ public final class SessionPlan {
                     }
                 }
             }
+            Map<String, Map<String, String>> labels = new HashMap<>();
+            nodes.values().forEach(n -> labels.put(n.name(), n.selectorLabels()));
             for (CalicoBgpPeer peer : t.calico().bgpPeers()) {
                 Predicate<Map<String, String>> nodeSel = peer.nodeSelector() != null
                         ? NodeSelector.parse(peer.nodeSelector()) : null;
@@ -232,14 +237,14 @@ public final class SessionPlan {
                 for (Speaker s : nodeSpeakers) {
                     Node n = nodes.get(s.name());
                     boolean applies = peer.isGlobal() || n.name().equals(peer.node())
-                            || nodeSel != null && nodeSel.test(n.selectorLabels());
+                            || nodeSel != null && nodeSel.test(labels.get(n.name()));
                     if (!applies) {
                         continue;
                     }
                     long localAs = peer.localASNumber() != null ? peer.localASNumber() : s.asn();
                     if (peerSel != null) {
                         for (Speaker other : nodeSpeakers) {
-                            if (other != s && peerSel.test(nodes.get(other.name()).selectorLabels())) {
+                            if (other != s && peerSel.test(labels.get(other.name()))) {
                                 intent(new Intent(s.index(), other.index(), "BGPPeer " + peer.name(), localAs,
                                         other.asn(), peer, null));
                             }

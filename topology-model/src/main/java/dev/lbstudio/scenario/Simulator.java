@@ -61,7 +61,15 @@ public final class Simulator {
     }
 
     public static SimulationResult run(Topology topology, Scenario scenario) {
-        return new Run(topology, scenario).execute();
+        return run(RoutingEngine.compute(topology), scenario);
+    }
+
+    /** Runs from a routing state already computed for the design (the app has one at hand). */
+    public static SimulationResult run(RoutingState initial, Scenario scenario) {
+        if (!initial.conditions().equals(Conditions.NONE)) {
+            throw new IllegalArgumentException("a simulation starts from the design with nothing broken");
+        }
+        return new Run(initial, scenario).execute();
     }
 
     private static long nanos(Duration d) {
@@ -118,11 +126,11 @@ public final class Simulator {
         private record KubeSnapshot(long from, Topology topology, Health health) {
         }
 
-        Run(Topology topology, Scenario scenario) {
+        Run(RoutingState initial, Scenario scenario) {
             this.scenario = scenario;
             this.end = nanos(scenario.effectiveDuration());
-            this.topo = topology;
-            this.routing = RoutingEngine.compute(topology);
+            this.topo = initial.topology();
+            this.routing = initial;
             this.initial = routing;
             for (Session s : routing.plan().sessions()) {
                 Live l = new Live();
