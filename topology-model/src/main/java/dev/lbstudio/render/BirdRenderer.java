@@ -117,7 +117,7 @@ final class BirdRenderer {
             }
         }
         out.append("}\n\nfilter calico_kernel_programming {\n  # Don't program the aggregates (and what BGP learns inside them) into the kernel.\n");
-        v4(CalicoRoutes.rejectCidrs(c)).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { reject; }\n"));
+        v4(CalicoRoutes.rejectCidrs(c, t.calico().parsedVersion())).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { reject; }\n"));
         out.append("  accept;\n}\n\n");
         out.append("""
                 protocol kernel {

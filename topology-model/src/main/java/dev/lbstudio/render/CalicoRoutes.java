@@ -25,11 +25,14 @@ final class CalicoRoutes {
     private CalicoRoutes() {
     }
 
-    /** §1.2-A: the aggregates, also what the kernel filter rejects on every node, excluded ones included. */
-    static List<IpPrefix> rejectCidrs(BgpConfiguration c) {
+    /**
+     * §1.2-A: the aggregates, also what the kernel filter rejects on every node, excluded ones
+     * included. Before v3.31 there is no aggregation switch: LB CIDRs are always aggregated.
+     */
+    static List<IpPrefix> rejectCidrs(BgpConfiguration c, Version calico) {
         List<IpPrefix> out = new ArrayList<>(c.serviceClusterIPs());
         c.serviceExternalIPs().stream().filter(p -> !single(p)).forEach(out::add);
-        if (c.effectiveAggregation()) {
+        if (c.effectiveAggregation() || calico.isBefore("3.31.0")) {
             c.serviceLoadBalancerIPs().stream().filter(p -> !single(p)).forEach(out::add);
         }
         return out;
@@ -41,9 +44,9 @@ final class CalicoRoutes {
             return List.of();
         }
         BgpConfiguration c = t.calico().bgpConfiguration();
-        Set<IpPrefix> routes = new LinkedHashSet<>();
-        rejectCidrs(c).forEach(p -> routes.add(p.network()));
         Version calico = t.calico().parsedVersion();
+        Set<IpPrefix> routes = new LinkedHashSet<>();
+        rejectCidrs(c, calico).forEach(p -> routes.add(p.network()));
         for (Service s : t.workloads().services()) {
             if (s.type() == Service.Type.EXTERNAL_NAME || s.clusterIP() == null && s.status().isEmpty() && s.externalIPs().isEmpty()) {
                 continue;
