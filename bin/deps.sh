@@ -16,8 +16,8 @@ ensure_packages() {
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "lbstudio: missing packages: ${missing[*]}" >&2
-    echo "lbstudio: install them with: sudo apt-get install -y ${missing[*]}" >&2
-    return 0
+    echo "lbstudio: install them with: sudo apt-get install -y ${missing[*]} (or run this command with sudo)" >&2
+    return 1
   fi
   echo "lbstudio: installing ${missing[*]} ..." >&2
   export DEBIAN_FRONTEND=noninteractive

@@ -18,9 +18,14 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (0 ok, 1 findings, 2 unusable input). */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for callers (tests, the GUI) that redirect its output. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new ErrorHandler());
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

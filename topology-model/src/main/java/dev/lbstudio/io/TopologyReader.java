@@ -45,12 +45,14 @@ public final class TopologyReader {
                             + Topology.KIND + "' (see samples/)"));
         }
         Topology topology;
-        try {
-            topology = TopologyMapper.yaml().readValue(yaml, Topology.class);
+        try (var parser = new AliasRefusingParser(TopologyMapper.yaml().createParser(yaml))) {
+            topology = TopologyMapper.yaml().readValue(parser, Topology.class);
         } catch (JsonMappingException e) {
-            throw new TopologyLoadException(mappingProblem(fileName, e));
+            throw new TopologyLoadException(mappingProblem(fileName, yaml, e));
         } catch (JsonProcessingException e) {
             throw new TopologyLoadException(syntaxProblem(fileName, e));
+        } catch (IOException e) {
+            throw new TopologyLoadException(new LoadProblem(fileName, 0, 0, "", "not readable YAML: " + e.getMessage()));
         } catch (RuntimeException e) {
             // SnakeYAML limits (aliases, nesting, size) can surface unwrapped; they are still the file's fault.
             throw new TopologyLoadException(new LoadProblem(fileName, 0, 0, "", "not readable YAML: " + e.getMessage()));
@@ -104,9 +106,25 @@ public final class TopologyReader {
         return new TopologyLoadException(new LoadProblem(name, 0, 0, "", message));
     }
 
-    private static LoadProblem mappingProblem(String fileName, JsonMappingException e) {
+    private static LoadProblem mappingProblem(String fileName, String yaml, JsonMappingException e) {
         String path = yamlPath(e.getPath());
         JsonLocation at = e.getLocation();
+        int line = line(at);
+        int column = column(at);
+        if (!path.isEmpty()) {
+            // Jackson reports where the parser stopped, often the next line; the path pins the exact spot.
+            try {
+                YamlLocator locator = YamlLocator.of(yaml);
+                YamlLocator.Position exact = e instanceof UnrecognizedPropertyException
+                        ? locator.locateKey(path) : locator.locate(path);
+                if (exact.line() > 0) {
+                    line = exact.line();
+                    column = exact.column();
+                }
+            } catch (RuntimeException unlocatable) {
+                // keep Jackson's location
+            }
+        }
         String message;
         if (e instanceof UnrecognizedPropertyException unknown) {
             message = "unknown key '" + unknown.getPropertyName() + "'"
@@ -116,10 +134,12 @@ public final class TopologyReader {
             message = rootMessage(e.getCause());
         } else if (e.getCause() instanceof IllegalArgumentException iae) {
             message = rootMessage(iae);
+        } else if (e.getOriginalMessage().startsWith("Missing required creator property")) {
+            message = "the required key '" + e.getOriginalMessage().replaceAll(".*'(.*)'.*", "$1") + "' is missing";
         } else {
             message = readable(e.getOriginalMessage());
         }
-        return new LoadProblem(fileName, line(at), column(at), path, message);
+        return new LoadProblem(fileName, line, column, path, message);
     }
 
     private static LoadProblem syntaxProblem(String fileName, JsonProcessingException e) {

@@ -40,7 +40,7 @@ public final class TopologySchema {
                         JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.DEFINITIONS_FOR_ALL_OBJECTS,
                         Option.NONPUBLIC_NONSTATIC_FIELDS_WITHOUT_GETTERS,
-                        Option.NONPUBLIC_NONSTATIC_FIELDS_WITH_GETTERS)
+                        Option.NONPUBLIC_NONSTATIC_FIELDS_WITH_GETTERS, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
                 .without(Option.SCHEMA_VERSION_INDICATOR);
         config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
             String[] described = STRING_TYPES.get(type.getErasedType());

@@ -30,8 +30,17 @@ final class YamlLocator {
     record Position(int line, int column) {
     }
 
-    /** The deepest node on the path that exists; 1-based line and column. */
+    /** The value at the path (or the deepest node on it that exists); 1-based line and column. */
     Position locate(String path) {
+        return locate(path, false);
+    }
+
+    /** Like {@link #locate(String)}, but at the key itself when the path ends in a key (unknown keys). */
+    Position locateKey(String path) {
+        return locate(path, true);
+    }
+
+    private Position locate(String path, boolean atKey) {
         org.yaml.snakeyaml.nodes.Node current = root;
         org.yaml.snakeyaml.nodes.Node keyOfCurrent = null;
         Matcher step = STEP.matcher(path);
@@ -57,7 +66,8 @@ final class YamlLocator {
             current = next;
             keyOfCurrent = nextKey;
         }
-        org.yaml.snakeyaml.nodes.Node at = current instanceof ScalarNode || keyOfCurrent == null ? current : keyOfCurrent;
+        org.yaml.snakeyaml.nodes.Node at = keyOfCurrent != null && (atKey || !(current instanceof ScalarNode))
+                ? keyOfCurrent : current;
         if (at == null) {
             return new Position(0, 0);
         }

@@ -45,13 +45,13 @@ public record Node(@JsonProperty(required = true) String name, @JsonProperty(req
         return schedulable == null || schedulable;
     }
 
-    /** The labels a selector sees: the node's own labels plus the well-known hostname label. */
+    /**
+     * The labels a selector sees: the node's own labels plus the well-known hostname label. The
+     * {@code rack} field is LB Studio's grouping, not a label: selectors only see real labels.
+     */
     public Map<String, String> selectorLabels() {
         var all = new java.util.TreeMap<>(labels);
         all.putIfAbsent("kubernetes.io/hostname", name);
-        if (rack != null) {
-            all.putIfAbsent("rack", rack);
-        }
         return all;
     }
 
