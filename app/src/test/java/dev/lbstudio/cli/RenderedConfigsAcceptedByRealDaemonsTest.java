@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.lbstudio.io.TopologyLoadException;
+import dev.lbstudio.testing.DesignFiles;
 import dev.lbstudio.io.TopologyReader;
 import dev.lbstudio.render.RenderOptions;
 import dev.lbstudio.render.Renderer;
@@ -33,7 +34,7 @@ class RenderedConfigsAcceptedByRealDaemonsTest {
     private static final Path FRR_DAEMONS = Path.of("/usr/lib/frr");
 
     static Stream<Path> designs() {
-        return TestDesigns.all().stream();
+        return DesignFiles.samplesAndFeatures().stream();
     }
 
     @ParameterizedTest

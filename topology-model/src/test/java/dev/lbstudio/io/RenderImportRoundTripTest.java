@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.render.Renderer;
-import dev.lbstudio.testing.Designs;
+import dev.lbstudio.testing.DesignFiles;
+import dev.lbstudio.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RenderImportRoundTripTest {
 
     static Stream<Path> designs() {
-        return Designs.all().stream();
+        return DesignFiles.samplesAndFeatures().stream();
     }
 
     static Map<String, String> render(Topology t) {
@@ -39,7 +40,7 @@ class RenderImportRoundTripTest {
     @ParameterizedTest
     @MethodSource("designs")
     void importOfRenderedFilesRendersTheSame(Path design, @TempDir Path dir) throws IOException, TopologyLoadException {
-        Topology original = Designs.load(design);
+        Topology original = DesignFiles.load(design);
         Map<String, String> first = render(original);
         for (Map.Entry<String, String> f : first.entrySet()) {
             Path target = dir.resolve(f.getKey());

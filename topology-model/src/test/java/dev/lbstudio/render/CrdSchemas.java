@@ -11,7 +11,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.lbstudio.testing.Designs;
+import dev.lbstudio.testing.DesignFiles;
+import dev.lbstudio.testing.RepoPaths;
 import inet.ipaddr.IPAddressString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +52,7 @@ final class CrdSchemas {
     private final Map<String, JsonSchema> specs = new HashMap<>();
 
     CrdSchemas() {
-        Path crds = Designs.repoRoot().resolve("../shared/crds").normalize();
+        Path crds = RepoPaths.sharedCrds();
         if (!Files.isDirectory(crds)) {
             throw new IllegalStateException("CRD schemas not found at " + crds + " (expected <repo root>/../shared/crds)");
         }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.lbstudio.io.TopologyLoadException;
 import dev.lbstudio.io.TopologyReader;
 import dev.lbstudio.model.Topology;
-import dev.lbstudio.testing.Designs;
+import dev.lbstudio.testing.DesignFiles;
+import dev.lbstudio.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -20,11 +21,11 @@ import org.junit.jupiter.api.Test;
 class RenderBehaviourTest {
 
     private static Topology seed() {
-        return Designs.load(Designs.repoRoot().resolve("samples/seed-calico-metallb.yaml"));
+        return DesignFiles.load(RepoPaths.root().resolve("samples/seed-calico-metallb.yaml"));
     }
 
     private static Topology features(String from, String to) throws IOException, TopologyLoadException {
-        String yaml = Files.readString(Designs.featuresFixture());
+        String yaml = Files.readString(DesignFiles.featuresFixture());
         assertThat(yaml).contains(from);
         return TopologyReader.parse("features.yaml", yaml.replace(from, to));
     }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.lbstudio.model.Topology;
-import dev.lbstudio.testing.Designs;
+import dev.lbstudio.testing.DesignFiles;
+import dev.lbstudio.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class RenderedManifestsMatchCrdsTest {
     }
 
     static Stream<Path> designs() {
-        return Designs.all().stream();
+        return DesignFiles.samplesAndFeatures().stream();
     }
 
     static List<ObjectNode> objects(String yaml) throws IOException {
@@ -47,7 +48,7 @@ class RenderedManifestsMatchCrdsTest {
     @ParameterizedTest
     @MethodSource("designs")
     void everyCustomResourceIsAcceptedByItsCrd(Path design) throws IOException {
-        Topology t = Designs.load(design);
+        Topology t = DesignFiles.load(design);
         Map<String, String> files = Renderer.render(t, Renderer.What.MANIFESTS);
         List<ObjectNode> custom = new ArrayList<>();
         for (String file : List.of(MetalLbRenderer.RESOURCES, CalicoRenderer.RESOURCES)) {
@@ -69,7 +70,7 @@ class RenderedManifestsMatchCrdsTest {
 
     @Test
     void featureFixtureCoversEveryCrdKindLbStudioWrites() throws IOException {
-        Map<String, String> files = Renderer.render(Designs.load(Designs.featuresFixture()), Renderer.What.MANIFESTS);
+        Map<String, String> files = Renderer.render(DesignFiles.load(DesignFiles.featuresFixture()), Renderer.What.MANIFESTS);
         List<String> kinds = new ArrayList<>();
         for (String file : List.of(MetalLbRenderer.RESOURCES, CalicoRenderer.RESOURCES)) {
             objects(files.get(file)).forEach(o -> kinds.add(o.path("apiVersion").asText() + " " + o.path("kind").asText()));

@@ -2,7 +2,8 @@ package dev.lbstudio.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbstudio.testing.Designs;
+import dev.lbstudio.testing.DesignFiles;
+import dev.lbstudio.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,9 +23,9 @@ class SeedBundleGoldenTest {
 
     @Test
     void seedBundleMatchesGoldenFiles() throws IOException {
-        Map<String, String> rendered = Renderer.render(Designs.load(Designs.repoRoot().resolve("samples/seed-calico-metallb.yaml")),
+        Map<String, String> rendered = Renderer.render(DesignFiles.load(RepoPaths.root().resolve("samples/seed-calico-metallb.yaml")),
                 Renderer.What.BUNDLE);
-        Path golden = Designs.repoRoot().resolve("topology-model/src/test/resources/golden/seed-calico-metallb");
+        Path golden = RepoPaths.root().resolve("topology-model/src/test/resources/golden/seed-calico-metallb");
         if (Boolean.getBoolean("lbstudio.updateGolden")) {
             rewrite(golden, rendered);
         }
