@@ -30,26 +30,28 @@ final class BirdRenderer {
 
     static Map<String, String> render(Topology t) {
         Map<String, String> files = new TreeMap<>();
+        CalicoRoutes routes = new CalicoRoutes(t);
         for (Node node : t.cluster().nodes()) {
             if (!node.address().isIpv4()) {
                 continue;
             }
-            files.put("bird/" + node.name() + "/bird.conf", birdConf(t, node));
-            files.put("bird/" + node.name() + "/static.conf", staticConf(t, node));
+            List<BirdPeers.Peer> peers = BirdPeers.of(t, node);
+            files.put("bird/" + node.name() + "/bird.conf", birdConf(t, node, peers));
+            files.put("bird/" + node.name() + "/static.conf", staticConf(routes, node, peers));
         }
         return files;
     }
 
     /** The file the lab rewrites when endpoints move: blackhole routes and the matching export accepts. */
-    static String staticConf(Topology t, Node node) {
-        List<IpPrefix> routes = v4(CalicoRoutes.staticRoutes(t, node));
-        List<IpPrefix> blocks = v4(CalicoRoutes.blocks(t, node));
+    private static String staticConf(CalicoRoutes calico, Node node, List<BirdPeers.Peer> peers) {
+        List<IpPrefix> routes = v4(calico.staticRoutes(node));
+        List<IpPrefix> blocks = v4(calico.blocks(node));
         StringBuilder out = new StringBuilder(Manifest.comment("Node " + node.name()
                 + ": confd's /staticroutes and IPAM blocks (bird_aggr.cfg). Rewritten by the lab, then `birdc configure`."));
         out.append("protocol static calico_static {\n  ipv4;\n");
         blocks.forEach(b -> out.append("  route ").append(b).append(" blackhole;   # IPAM block\n"));
         routes.forEach(r -> out.append("  route ").append(r).append(" blackhole;\n"));
-        for (BirdPeers.Peer p : BirdPeers.of(t, node)) {
+        for (BirdPeers.Peer p : peers) {
             if (p.source() != null && p.source().reachableBy() != null) {
                 out.append("  route ").append(p.ip()).append("/32 via ").append(p.source().reachableBy()).append(";\n");
             }
@@ -62,10 +64,9 @@ final class BirdRenderer {
         return out.append("}\n").toString();
     }
 
-    private static String birdConf(Topology t, Node node) {
+    private static String birdConf(Topology t, Node node, List<BirdPeers.Peer> peers) {
         BgpConfiguration c = t.calico().bgpConfiguration();
         BirdSettings bird = t.calico().bird();
-        List<BirdPeers.Peer> peers = BirdPeers.of(t, node);
         long localAs = BirdPeers.localAs(t, node);
         StringBuilder out = new StringBuilder(Manifest.comment("BIRD 2 configuration for node " + node.name() + " as "
                 + CalicoRenderer.versionLine(t.calico()) + "'s confd would generate it (bird.cfg, bird_ipam.cfg templates).\n"

@@ -1,6 +1,7 @@
 package dev.lbstudio.render;
 
 import dev.lbstudio.model.BgpConfiguration;
+import dev.lbstudio.model.Deployment;
 import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPool;
 import dev.lbstudio.model.IpPrefix;
@@ -9,6 +10,8 @@ import dev.lbstudio.model.Service;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.model.Version;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,41 @@ import java.util.TreeMap;
  */
 final class CalicoRoutes {
 
-    private CalicoRoutes() {
+    private final Topology t;
+    private final Version calico;
+    /** Per-service host routes and where they are originated, worked out once for all nodes. */
+    private final List<Advertised> advertised = new ArrayList<>();
+    private final Map<String, List<IpPrefix>> blocksByNode = new HashMap<>();
+
+    /** A service's host routes and the nodes that originate them (null: every non-excluded node). */
+    private record Advertised(List<IpPrefix> routes, Set<String> nodes) {
+    }
+
+    CalicoRoutes(Topology t) {
+        this.t = t;
+        this.calico = t.calico().parsedVersion();
+        BgpConfiguration c = t.calico().bgpConfiguration();
+        boolean readiness = checksReadiness(calico);
+        Map<String, List<Deployment>> byLabel = new HashMap<>();
+        for (Deployment d : t.workloads().deployments()) {
+            d.podLabels().forEach((k, v) -> byLabel.computeIfAbsent(d.namespace() + '\0' + k + '=' + v, x -> new ArrayList<>()).add(d));
+        }
+        for (Service s : t.workloads().services()) {
+            List<IpPrefix> routes = s.type() == Service.Type.EXTERNAL_NAME ? List.of()
+                    : candidates(c, s).stream().map(IpAddr::hostPrefix).toList();
+            if (routes.isEmpty()) {
+                continue;
+            }
+            List<Topology.Endpoint> endpoints = endpoints(s, byLabel);
+            if (s.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.LOCAL && s.type() != Service.Type.CLUSTER_IP) {
+                Set<String> nodes = new HashSet<>();
+                endpoints.stream().filter(e -> e.pod().isReady() || !readiness).forEach(e -> nodes.add(e.pod().node()));
+                advertised.add(new Advertised(routes, nodes));
+            } else if (everywhere(c, s, endpoints)) {
+                advertised.add(new Advertised(routes, null));
+            }
+        }
+        blocks();
     }
 
     /**
@@ -39,20 +76,16 @@ final class CalicoRoutes {
     }
 
     /** §1.2 A and B for this node, deduplicated in first-seen order (confd ref-counts the same route once). */
-    static List<IpPrefix> staticRoutes(Topology t, Node node) {
+    List<IpPrefix> staticRoutes(Node node) {
         if (node.excludedFromLoadBalancers()) {
             return List.of();
         }
         BgpConfiguration c = t.calico().bgpConfiguration();
-        Version calico = t.calico().parsedVersion();
         Set<IpPrefix> routes = new LinkedHashSet<>();
         rejectCidrs(c, calico).forEach(p -> routes.add(p.network()));
-        for (Service s : t.workloads().services()) {
-            if (s.type() == Service.Type.EXTERNAL_NAME || s.clusterIP() == null && s.status().isEmpty() && s.externalIPs().isEmpty()) {
-                continue;
-            }
-            if (advertises(t, s, node, calico)) {
-                candidates(c, s).forEach(ip -> routes.add(ip.hostPrefix()));
+        for (Advertised a : advertised) {
+            if (a.nodes() == null || a.nodes().contains(node.name())) {
+                routes.addAll(a.routes());
             }
         }
         return List.copyOf(routes);
@@ -70,12 +103,26 @@ final class CalicoRoutes {
         return out;
     }
 
-    private static boolean advertises(Topology t, Service s, Node node, Version calico) {
-        if (s.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.LOCAL && s.type() != Service.Type.CLUSTER_IP) {
-            return t.endpoints(s).stream().anyMatch(e -> e.pod().node().equals(node.name())
-                    && (e.pod().isReady() || !checksReadiness(calico)));
+    /**
+     * {@link Topology#endpoints} through an index of pod labels: with thousands of services a scan
+     * of every deployment per service dominated rendering the large design.
+     */
+    private static List<Topology.Endpoint> endpoints(Service s, Map<String, List<Deployment>> byLabel) {
+        if (s.selector().isEmpty()) {
+            return List.of();
         }
-        BgpConfiguration c = t.calico().bgpConfiguration();
+        Map.Entry<String, String> first = s.selector().entrySet().iterator().next();
+        List<Topology.Endpoint> out = new ArrayList<>();
+        for (Deployment d : byLabel.getOrDefault(s.namespace() + '\0' + first.getKey() + '=' + first.getValue(), List.of())) {
+            if (d.podLabels().entrySet().containsAll(s.selector().entrySet())) {
+                d.pods().forEach(p -> out.add(new Topology.Endpoint(d, p)));
+            }
+        }
+        return out;
+    }
+
+    /** A Cluster-policy service is originated by every node when one of these holds (domain-facts §1.2-B). */
+    private boolean everywhere(BgpConfiguration c, Service s, List<Topology.Endpoint> endpoints) {
         // v3.25-v3.31 looked only at spec.loadBalancerIP; v3.32 also at status (CAL PR #11917)
         List<IpAddr> lbIps = new ArrayList<>();
         if (s.loadBalancerIP() != null) {
@@ -89,7 +136,7 @@ final class CalicoRoutes {
         boolean singleExternal = calico.isAtLeast("3.30.0")
                 && s.externalIPs().stream().anyMatch(ip -> c.serviceExternalIPs().stream().anyMatch(p -> single(p) && p.contains(ip)));
         boolean disaggregated = !c.effectiveAggregation() && calico.isAtLeast("3.31.0")
-                && t.endpoints(s).stream().anyMatch(e -> e.pod().isReady());
+                && endpoints.stream().anyMatch(e -> e.pod().isReady());
         return singleLb || singleExternal || disaggregated;
     }
 
@@ -100,13 +147,15 @@ final class CalicoRoutes {
         return !(early31 || early32);
     }
 
-    /**
-     * The IPAM blocks this node's pods sit in (calico_aggr exports the block, nothing beneath it).
-     * The design places pods, not blocks, so a block goes to the first node (in file order) with a pod in it.
-     */
-    static List<IpPrefix> blocks(Topology t, Node node) {
+    /** The IPAM blocks this node's pods sit in (calico_aggr exports the block, nothing beneath it). */
+    List<IpPrefix> blocks(Node node) {
+        return blocksByNode.getOrDefault(node.name(), List.of());
+    }
+
+    /** The design places pods, not blocks, so a block goes to the first node (in file order) with a pod in it. */
+    private void blocks() {
         Map<IpPrefix, String> owner = new TreeMap<>();
-        Map<String, Integer> order = new TreeMap<>();
+        Map<String, Integer> order = new HashMap<>();
         t.cluster().nodes().forEach(n -> order.put(n.name(), order.size()));
         t.workloads().deployments().forEach(d -> d.pods().forEach(p -> {
             if (p.ip() == null) {
@@ -116,7 +165,7 @@ final class CalicoRoutes {
                     .findFirst().ifPresent(pool -> owner.merge(block(pool, p.ip()), p.node(),
                             (a, b) -> order.getOrDefault(a, Integer.MAX_VALUE) <= order.getOrDefault(b, Integer.MAX_VALUE) ? a : b));
         }));
-        return owner.entrySet().stream().filter(e -> e.getValue().equals(node.name())).map(Map.Entry::getKey).toList();
+        owner.forEach((block, node) -> blocksByNode.computeIfAbsent(node, k -> new ArrayList<>()).add(block));
     }
 
     private static IpPrefix block(IpPool pool, IpAddr ip) {
