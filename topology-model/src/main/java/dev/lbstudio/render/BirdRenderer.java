@@ -70,7 +70,9 @@ final class BirdRenderer {
         long localAs = BirdPeers.localAs(t, node);
         StringBuilder out = new StringBuilder(Manifest.comment("BIRD 2 configuration for node " + node.name() + " as "
                 + CalicoRenderer.versionLine(t.calico()) + "'s confd would generate it (bird.cfg, bird_ipam.cfg templates).\n"
-                + "Check: bird -p -c bird.conf; run: bird -c bird.conf -s bird.ctl"));
+                + "Check: bird -p -c bird.conf; run: bird -c bird.conf -s bird.ctl"
+                + (bird.effectiveSyntax().equals("bird2") ? "" : "\nThe design asks for " + bird.effectiveSyntax()
+                        + " syntax; only BIRD 2 syntax is rendered so far.")));
         out.append("router id ").append(node.address()).append(";\n");
         out.append("\nfunction apply_communities() {\n");
         for (BgpConfiguration.PrefixAdvertisement pa : c.prefixAdvertisements()) {

@@ -63,7 +63,7 @@ final class LabRenderer {
         }
         for (Router r : t.network().routers()) {
             ObjectNode node = nodes.putObject(r.name());
-            node.put("kind", "linux").put("image", FRR_IMAGE + (r.software().version() != null ? r.software().version() : "8.4") + ".1");
+            node.put("kind", "linux").put("image", FRR_IMAGE + imageTag(r.software().version()));
             node.putArray("binds").add(r.name() + "/frr.conf:/etc/frr/frr.conf").add("daemons:/etc/frr/daemons");
             Map<String, String> names = new LinkedHashMap<>();
             for (int i = 0; i < r.interfaces().size(); i++) {
@@ -120,6 +120,12 @@ final class LabRenderer {
                 """);
         files.put(DIR + "README.md", readme(t, cluster, bridges));
         return files;
+    }
+
+    /** FRR publishes images per patch release: {@code 8.4} means the 8.4.1 image, a full version is used as written. */
+    static String imageTag(String version) {
+        String v = version == null ? "8.4" : version.replaceFirst("^v", "");
+        return v.chars().filter(c -> c == '.').count() >= 2 ? v : v + ".1";
     }
 
     private static String renameInterfaces(String frr, Map<String, String> names) {

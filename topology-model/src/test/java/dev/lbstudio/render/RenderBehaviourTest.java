@@ -153,6 +153,8 @@ class RenderBehaviourTest {
         assertThat(kind.path("nodes")).hasSize(4);
         assertThat(kind.path("nodes").path(1).path("labels").path("lbstudio.dev/node").asText()).isEqualTo("n1");
         assertThat(files.get("lab/README.md")).contains("containerlab deploy", "| n1 | features-worker | 10.0.0.11 |");
+        assertThat(nodes.path("tor").path("image").asText()).isEqualTo("quay.io/frrouting/frr:8.4.1");
+        assertThat(LabRenderer.imageTag("8.4.4")).isEqualTo("8.4.4");
     }
 
     @Test
