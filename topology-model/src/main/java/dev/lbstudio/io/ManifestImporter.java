@@ -33,6 +33,7 @@ import dev.lbstudio.model.Service;
 import dev.lbstudio.model.ServicePort;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.model.Workloads;
+import dev.lbstudio.render.Renderer;
 import dev.lbstudio.render.ResourceKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,6 @@ public final class ManifestImporter {
     static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
     private static final Pattern CALICO_VERSION = Pattern.compile("(?m)^#.*\\bCalico (v?\\d+\\.\\d+(?:\\.\\d+)?)\\b");
     private static final Pattern METALLB_VERSION = Pattern.compile("(?m)^#.*\\bMetalLB (v?\\d+\\.\\d+(?:\\.\\d+)?)\\b");
-    private static final String NODE_PIN_LABEL = "lbstudio.dev/node";
 
     private final List<ImportWarning> warnings = new ArrayList<>();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
@@ -246,7 +246,7 @@ public final class ManifestImporter {
 
     private void node(ObjectNode doc, String name) {
         Map<String, String> labels = strings(doc.path("metadata").path("labels"));
-        labels.remove(NODE_PIN_LABEL);
+        labels.remove(Renderer.NODE_LABEL);
         labels.remove("kubernetes.io/hostname", name);
         List<IpAddr> addresses = new ArrayList<>();
         doc.path("status").path("addresses").forEach(a -> {
@@ -364,12 +364,19 @@ public final class ManifestImporter {
     private void placePods() {
         Map<String, List<Pod>> byDeployment = new TreeMap<>();
         java.util.Set<String> known = new java.util.HashSet<>();
+        // deployments by namespace and first pod label: a large cluster has thousands of each
+        Map<String, List<Deployment>> byFirstLabel = new java.util.HashMap<>();
+        for (Deployment d : deployments.values()) {
+            d.podLabels().entrySet().stream().findFirst().ifPresent(e -> byFirstLabel.computeIfAbsent(
+                    d.namespace() + '\0' + e.getKey() + '=' + e.getValue(), k -> new ArrayList<>()).add(d));
+        }
         for (Located p : pods) {
             String ns = p.doc().path("metadata").path("namespace").asText("default");
             String name = p.doc().path("metadata").path("name").asText();
             Map<String, String> labels = strings(p.doc().path("metadata").path("labels"));
-            Deployment owner = deployments.values().stream().filter(d -> d.namespace().equals(ns) && !d.podLabels().isEmpty()
-                    && labels.entrySet().containsAll(d.podLabels().entrySet())).findFirst().orElse(null);
+            Deployment owner = labels.entrySet().stream()
+                    .flatMap(e -> byFirstLabel.getOrDefault(ns + '\0' + e.getKey() + '=' + e.getValue(), List.of()).stream())
+                    .filter(d -> labels.entrySet().containsAll(d.podLabels().entrySet())).findFirst().orElse(null);
             String node = p.doc().path("spec").path("nodeName").asText(null);
             if (owner == null || node == null) {
                 warn(p.file(), p.line(), "Pod " + ns + "/" + name + (owner == null ? " belongs to no Deployment in the input" : " is not scheduled")

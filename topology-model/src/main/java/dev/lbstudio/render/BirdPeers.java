@@ -6,7 +6,6 @@ import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.Topology;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +91,6 @@ final class BirdPeers {
     }
 
     static List<Peer> withBfd(List<Peer> peers) {
-        List<Peer> out = new ArrayList<>();
-        peers.stream().filter(p -> p.bfd().isPresent()).forEach(out::add);
-        return out;
+        return peers.stream().filter(p -> p.bfd().isPresent()).toList();
     }
 }

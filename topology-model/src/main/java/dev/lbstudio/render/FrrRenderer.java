@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * checks) and the per-daemon files the namespace lab starts zebra, bgpd and bfdd with, each holding
  * only its daemon's commands (lab-notes §2).
  */
-public final class FrrRenderer {
+final class FrrRenderer {
 
     private FrrRenderer() {
     }

@@ -170,7 +170,7 @@ final class LabRenderer {
         for (Node n : t.cluster().nodes()) {
             ObjectNode worker = nodes.addObject().put("role", "worker");
             Map<String, String> labels = new TreeMap<>(n.labels());
-            labels.put(WorkloadRenderer.NODE_LABEL, n.name());
+            labels.put(Renderer.NODE_LABEL, n.name());
             Manifest.put(worker, "labels", labels);
         }
         return Manifest.comment("kind cluster for design " + t.name() + ": no default CNI (Calico is installed by hand, see README.md).")
@@ -181,7 +181,7 @@ final class LabRenderer {
         StringBuilder out = new StringBuilder("# Lab for design " + t.name() + " (Docker, kind, containerlab)\n\n");
         out.append("Needs Docker, [kind](https://kind.sigs.k8s.io) ≥ 0.20, [containerlab](https://containerlab.dev), kubectl, helm and calicoctl.\n\n");
         out.append("kind cannot rename its nodes, so the design's nodes map to kind containers as follows; the workloads are\n")
-                .append("pinned through the `").append(WorkloadRenderer.NODE_LABEL).append("` label the kind config sets. Calico")
+                .append("pinned through the `").append(Renderer.NODE_LABEL).append("` label the kind config sets. Calico")
                 .append(" resources that name nodes (BGPPeer `node`, `calicoctl patch node`) need the kind name.\n\n")
                 .append("| design node | kind node | address |\n|---|---|---|\n");
         for (int i = 0; i < t.cluster().nodes().size(); i++) {

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The small builder every Kubernetes object is made with, and the multi-document YAML they are written as. */
-public final class Manifest {
+final class Manifest {
 
     private Manifest() {
     }
 
-    public static ObjectNode object(String apiVersion, String kind, String name, String namespace) {
+    static ObjectNode object(String apiVersion, String kind, String name, String namespace) {
         ObjectNode object = FieldCodec.object();
         object.put("apiVersion", apiVersion);
         object.put("kind", kind);
@@ -28,7 +28,7 @@ public final class Manifest {
     }
 
     /** Sets {@code field} to the JSON of {@code value}, leaving nulls, empty lists and empty maps out. */
-    public static ObjectNode put(ObjectNode node, String field, Object value) {
+    static ObjectNode put(ObjectNode node, String field, Object value) {
         boolean empty = value == null || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
         if (!empty) {
             node.set(field, value instanceof JsonNode json ? json : TopologyMapper.json().valueToTree(value));
@@ -37,7 +37,7 @@ public final class Manifest {
     }
 
     /** Objects as one multi-document YAML file, under a comment header saying what it is for. */
-    public static String yaml(String header, List<ObjectNode> objects) {
+    static String yaml(String header, List<ObjectNode> objects) {
         StringBuilder out = new StringBuilder(comment(header));
         for (ObjectNode o : objects) {
             out.append("---\n").append(yaml(o));
@@ -45,7 +45,7 @@ public final class Manifest {
         return out.toString();
     }
 
-    public static String yaml(JsonNode node) {
+    static String yaml(JsonNode node) {
         try {
             return TopologyMapper.yaml().writeValueAsString(node);
         } catch (JsonProcessingException e) {

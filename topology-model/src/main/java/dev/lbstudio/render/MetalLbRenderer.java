@@ -51,7 +51,7 @@ final class MetalLbRenderer {
                 + "helm repo add metallb https://metallb.github.io/metallb\n"
                 + "helm install metallb metallb/metallb --namespace " + metallb.effectiveNamespace() + " --create-namespace"
                 + (metallb.version() == null ? "" : " --version " + metallb.version().replaceFirst("^v", ""))
-                + " -f metallb-values.yaml\n" + mode(helm, version)));
+                + " -f metallb-values.yaml\n" + mode(metallb, version)));
         if (helm.loadBalancerClass() != null) {
             out.append("loadBalancerClass: ").append(helm.loadBalancerClass()).append('\n');
         }
@@ -65,14 +65,18 @@ final class MetalLbRenderer {
         return out.toString();
     }
 
-    private static String mode(HelmValues helm, Version version) {
+    private static String mode(MetalLb metallb, Version version) {
+        HelmValues helm = metallb.helm();
         if (!helm.effectiveSpeakerEnabled()) {
             return "Mode: controller only. MetalLB assigns the IPs and Calico's BIRD announces them, as MetalLB's\n"
                     + "Calico page (\"The easy way\") and Calico's docs say; the chart renders no speaker since v0.14.9.";
         }
         if (helm.runsBgpBackend(version)) {
-            return "Mode: speaker with a BGP backend (" + (helm.effectiveFrrk8sEnabled(version) ? "FRR-K8s" : "FRR")
+            String mode = "Mode: speaker with a BGP backend (" + (helm.effectiveFrrk8sEnabled(version) ? "FRR-K8s" : "FRR")
                     + "). Next to Calico's BIRD this competes for the same router sessions and port 179.";
+            boolean announcesByBgp = !metallb.bgpAdvertisements().isEmpty() || !metallb.bgpPeers().isEmpty();
+            return announcesByBgp ? mode : mode + "\nThe design has no MetalLB BGPAdvertisement or BGPPeer, so nothing needs it: set speaker.enabled:"
+                    + " false when Calico announces, or turn the backend off for L2 only (HELM_SPEAKER_MODE).";
         }
         return "Mode: speaker without BGP backends (native speaker, L2 announcements only).";
     }

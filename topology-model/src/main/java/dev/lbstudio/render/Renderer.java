@@ -22,6 +22,12 @@ public final class Renderer {
         }
     }
 
+    /**
+     * The node label rendered workloads are pinned with. kind cannot rename its nodes, so the lab
+     * labels them with the design's node names instead of relying on kubernetes.io/hostname.
+     */
+    public static final String NODE_LABEL = "lbstudio.dev/node";
+
     private Renderer() {
     }
 

@@ -23,8 +23,6 @@ final class WorkloadRenderer {
     static final String WORKLOADS = "manifests/workloads.yaml";
     static final String EXPECTED_NODES = "manifests/expected-nodes.yaml";
     static final String EXPECTED_PODS = "manifests/expected-pods.yaml";
-    /** The label pods are pinned with; kind nodes cannot be renamed, so the lab labels them instead. */
-    public static final String NODE_LABEL = "lbstudio.dev/node";
     /** agnhost netexec answers /hostname and /clientip, which shows which pod served and the source it saw. */
     static final String IMAGE = "registry.k8s.io/e2e-test-images/agnhost:2.52";
     static final int DEFAULT_PORT = 8080;
@@ -42,12 +40,12 @@ final class WorkloadRenderer {
         t.workloads().services().forEach(s -> objects.add(service(s)));
         t.workloads().deployments().forEach(d -> objects.add(deployment(d)));
         files.put(WORKLOADS, Manifest.yaml("Demo workloads: kubectl apply -f workloads.yaml\n"
-                + "Pods are pinned to the design's nodes through the " + NODE_LABEL + " node label.\n"
+                + "Pods are pinned to the design's nodes through the " + Renderer.NODE_LABEL + " node label.\n"
                 + "Service status (the LoadBalancer IPs the design expects MetalLB to assign) is ignored by kubectl apply.",
                 objects));
         if (!t.cluster().nodes().isEmpty()) {
             files.put(EXPECTED_NODES, Manifest.yaml("Expected state, not for kubectl apply: the nodes the design assumes.\n"
-                    + "Label real nodes so the workloads land where designed: kubectl label node NAME " + NODE_LABEL + "=NAME",
+                    + "Label real nodes so the workloads land where designed: kubectl label node NAME " + Renderer.NODE_LABEL + "=NAME",
                     t.cluster().nodes().stream().map(n -> node(t, n)).toList()));
         }
         List<ObjectNode> pods = t.workloads().deployments().stream().flatMap(d -> d.pods().stream().map(p -> pod(d, p))).toList();
@@ -94,13 +92,13 @@ final class WorkloadRenderer {
             ObjectNode affinity = podSpec.putObject("affinity");
             ObjectNode term = affinity.putObject("nodeAffinity").putObject("requiredDuringSchedulingIgnoredDuringExecution")
                     .putArray("nodeSelectorTerms").addObject().putArray("matchExpressions").addObject();
-            term.put("key", NODE_LABEL).put("operator", "In");
+            term.put("key", Renderer.NODE_LABEL).put("operator", "In");
             Manifest.put(term, "values", nodes);
             if (nodes.size() == d.pods().size()) {
                 // one pod per node: anti-affinity makes the scheduler reproduce the exact placement
                 ObjectNode anti = affinity.putObject("podAntiAffinity").putArray("requiredDuringSchedulingIgnoredDuringExecution")
                         .addObject();
-                anti.put("topologyKey", NODE_LABEL);
+                anti.put("topologyKey", Renderer.NODE_LABEL);
                 Manifest.put(anti.putObject("labelSelector"), "matchLabels", d.podLabels());
             }
         }
@@ -115,7 +113,7 @@ final class WorkloadRenderer {
     private static ObjectNode node(Topology t, Node n) {
         ObjectNode o = Manifest.object("v1", "Node", n.name(), null);
         Map<String, String> labels = new TreeMap<>(n.selectorLabels());
-        labels.put(NODE_LABEL, n.name());
+        labels.put(Renderer.NODE_LABEL, n.name());
         Manifest.put((ObjectNode) o.get("metadata"), "labels", labels);
         if (!n.isSchedulable()) {
             o.putObject("spec").put("unschedulable", true);

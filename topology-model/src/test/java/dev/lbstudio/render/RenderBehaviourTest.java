@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.lbstudio.io.TopologyLoadException;
 import dev.lbstudio.io.TopologyReader;
+import dev.lbstudio.model.MetalLb;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.testing.DesignFiles;
 import dev.lbstudio.testing.RepoPaths;
@@ -41,7 +42,13 @@ class RenderBehaviourTest {
                 "native speaker, L2 announcements only");
         // v0.16 turned FRR-K8s on by default: a speaker left at chart defaults runs a BGP daemon
         String v16 = Renderer.render(features(), Renderer.What.MANIFESTS).get(MetalLbRenderer.VALUES);
-        assertThat(v16).contains("frrk8s:\n  enabled: true", "FRR-K8s").doesNotContain("L2 announcements only");
+        assertThat(v16).contains("frrk8s:\n  enabled: true", "FRR-K8s").doesNotContain("L2 announcements only", "HELM_SPEAKER_MODE");
+        Topology f = features();
+        MetalLb m = f.metallb();
+        Topology l2Only = new Topology(null, null, f.name(), null, f.network(), f.cluster(), f.calico(), new MetalLb(m.version(), m.namespace(),
+                m.helm(), m.ipAddressPools(), m.l2Advertisements(), List.of(), List.of(), List.of()), f.workloads(), null, null);
+        assertThat(Renderer.render(l2Only, Renderer.What.MANIFESTS).get(MetalLbRenderer.VALUES))
+                .contains("frrk8s:\n  enabled: true", "nothing needs it", "HELM_SPEAKER_MODE");
         String controllerOnly = Renderer.render(features("speakerEnabled: true", "speakerEnabled: false"), Renderer.What.MANIFESTS)
                 .get(MetalLbRenderer.VALUES);
         assertThat(controllerOnly).contains("speaker:\n  enabled: false", "controller only", "controller:\n  enabled: true");
