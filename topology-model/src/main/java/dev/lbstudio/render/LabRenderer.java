@@ -64,7 +64,8 @@ final class LabRenderer {
         for (Router r : t.network().routers()) {
             ObjectNode node = nodes.putObject(r.name());
             node.put("kind", "linux").put("image", FRR_IMAGE + imageTag(r.software().version()));
-            node.putArray("binds").add(r.name() + "/frr.conf:/etc/frr/frr.conf").add("daemons:/etc/frr/daemons");
+            node.putArray("binds").add(r.name() + "/frr.conf:/etc/frr/frr.conf").add(r.name() + "/daemons:/etc/frr/daemons");
+            files.put(DIR + r.name() + "/daemons", daemons(r));
             Map<String, String> names = new LinkedHashMap<>();
             for (int i = 0; i < r.interfaces().size(); i++) {
                 RouterInterface ri = r.interfaces().get(i);
@@ -106,20 +107,19 @@ final class LabRenderer {
         files.put(DIR + t.name() + ".clab.yml", Manifest.comment("containerlab topology for design " + t.name()
                 + ". See README.md: sudo containerlab deploy -t " + t.name() + ".clab.yml") + Manifest.yaml(root));
         files.put(DIR + "kind.yaml", kind(t, cluster));
-        files.put(DIR + "daemons", """
-                # FRR daemons for the lab routers (mounted as /etc/frr/daemons).
-                zebra=yes
-                bgpd=yes
-                bfdd=yes
-                staticd=yes
-                vtysh_enable=yes
-                zebra_options="  -A 127.0.0.1 -s 90000000"
-                bgpd_options="   -A 127.0.0.1 -M bmp"
-                bfdd_options="   -A 127.0.0.1"
-                staticd_options="-A 127.0.0.1"
-                """);
         files.put(DIR + "README.md", readme(t, cluster, bridges));
         return files;
+    }
+
+    /** FRR's daemons file; a router that listens for BGP on another port gets bgpd's -p, which is no frr.conf line. */
+    private static String daemons(Router r) {
+        String port = r.bgp().listenPort() != null ? " -p " + r.bgp().listenPort() : "";
+        return "# FRR daemons for router " + r.name() + " (mounted as /etc/frr/daemons).\n"
+                + "zebra=yes\nbgpd=yes\nbfdd=yes\nstaticd=yes\nvtysh_enable=yes\n"
+                + "zebra_options=\"  -A 127.0.0.1 -s 90000000\"\n"
+                + "bgpd_options=\"   -A 127.0.0.1 -M bmp" + port + "\"\n"
+                + "bfdd_options=\"   -A 127.0.0.1\"\n"
+                + "staticd_options=\"-A 127.0.0.1\"\n";
     }
 
     /** FRR publishes images per patch release: {@code 8.4} means the 8.4.1 image, a full version is used as written. */

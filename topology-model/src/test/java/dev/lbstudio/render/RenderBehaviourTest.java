@@ -162,6 +162,8 @@ class RenderBehaviourTest {
         assertThat(files.get("lab/README.md")).contains("containerlab deploy", "| n1 | features-worker | 10.0.0.11 |");
         assertThat(nodes.path("tor").path("image").asText()).isEqualTo("quay.io/frrouting/frr:8.4.1");
         assertThat(LabRenderer.imageTag("8.4.4")).isEqualTo("8.4.4");
+        assertThat(files.get("lab/tor/daemons")).contains("bgpd_options=\"   -A 127.0.0.1 -M bmp -p 1179\"");
+        assertThat(files.get("lab/spine/daemons")).contains("bgpd_options=\"   -A 127.0.0.1 -M bmp\"\n");
     }
 
     @Test
