@@ -259,7 +259,7 @@ final class RouterRules {
             super("HOLD_TIMER_FAILOVER", Severity.INFO, "A dead node is detected within seconds, not minutes",
                     "Calico's BIRD has no BFD, so a node that dies silently is noticed only when the negotiated hold time"
                             + " expires: min(BIRD 240 s, router hold), 180 s with FRR defaults (175 s measured in the lab).",
-                    "https://github.com/projectcalico/bird/blob/master/proto/bgp/packets.c", NETWORK, CLUSTER, CALICO);
+                    "https://github.com/projectcalico/bird/blob/1e2ff99db42b/proto/bgp/packets.c", NETWORK, CLUSTER, CALICO);
         }
 
         @Override
