@@ -6,7 +6,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A place inside the immutable design: a chain of record component names and list indexes, e.g.
@@ -49,9 +48,13 @@ public record RecordPath(List<Object> steps) {
         return "";
     }
 
+    /** The value at this path; null when it or a record on the way is not set. */
     public Object get(Object root) {
         Object at = root;
         for (Object step : steps) {
+            if (at == null) {
+                return null;
+            }
             at = step(at, step);
         }
         return at;
@@ -129,7 +132,9 @@ public record RecordPath(List<Object> steps) {
     }
 
     private static Object step(Object at, Object step) {
-        Objects.requireNonNull(at, () -> "nothing at step " + step);
+        if (at == null) {
+            throw new IllegalArgumentException("nothing is set at " + step + "; the element changed meanwhile");
+        }
         if (step instanceof Integer i) {
             return ((List<?>) at).get(i);
         }

@@ -453,23 +453,15 @@ public final class DesignCanvas extends Region {
         });
         view.setOnMouseDragged(e -> {
             e.consume();
-            if (connectFrom != null || pressScreen == null || isConnecting(e)) {
-                return;
+            if (connectFrom == null && !isConnecting(e)) {
+                dragTo(e);
             }
-            double dx = (e.getSceneX() - pressScreen.getX()) / zoom.getX();
-            double dy = (e.getSceneY() - pressScreen.getY()) / zoom.getY();
-            dragged = dragged || Math.hypot(dx, dy) > 2;
-            dragStart.forEach((moving, from) -> {
-                Point2D to = new Point2D(from.getX() + dx, from.getY() + dy);
-                centres.put(moving, to);
-                StackPane box = boxes.get(moving);
-                box.relocate(to.getX() - box.getWidth() / 2, to.getY() - box.getHeight() / 2);
-            });
-            edges.stream().filter(v -> dragStart.containsKey(v.edge().from()) || dragStart.containsKey(v.edge().to()))
-                    .forEach(this::place);
         });
         view.setOnMouseReleased(e -> {
             e.consume();
+            if (connectFrom == null && !isConnecting(e)) {
+                dragTo(e);
+            }
             if (dragged && connectFrom == null) {
                 Map<ElementId, Layout.Position> where = new LinkedHashMap<>();
                 dragStart.keySet().forEach(m -> where.put(m, new Layout.Position(Math.round(centres.get(m).getX()),
@@ -493,6 +485,24 @@ public final class DesignCanvas extends Region {
                 e.consume();
             }
         });
+    }
+
+    /** Moves the boxes being dragged with the pointer; the model changes once, on release. */
+    private void dragTo(MouseEvent e) {
+        if (pressScreen == null) {
+            return;
+        }
+        double dx = (e.getSceneX() - pressScreen.getX()) / zoom.getX();
+        double dy = (e.getSceneY() - pressScreen.getY()) / zoom.getY();
+        dragged = dragged || Math.hypot(dx, dy) > 2;
+        dragStart.forEach((moving, from) -> {
+            Point2D to = new Point2D(from.getX() + dx, from.getY() + dy);
+            centres.put(moving, to);
+            StackPane box = boxes.get(moving);
+            box.relocate(to.getX() - box.getWidth() / 2, to.getY() - box.getHeight() / 2);
+        });
+        edges.stream().filter(v -> dragStart.containsKey(v.edge().from()) || dragStart.containsKey(v.edge().to()))
+                .forEach(this::place);
     }
 
     private boolean isConnecting(MouseEvent e) {

@@ -61,13 +61,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         canvas = new DesignCanvas(doc);
         files.onProblem(p -> Dialogs.problem(window(), p));
-        doc.fileProperty().addListener((o, a, b) -> canvas.fitOnNextLayout());
-        doc.designProperty().addListener((o, before, after) -> {
-            if (before == null || after == null || !before.name().equals(after.name())
-                    || before.layout().positions().isEmpty() != after.layout().positions().isEmpty()) {
-                canvas.fitOnNextLayout();
-            }
-        });
+        doc.loadsProperty().addListener((o, a, b) -> canvas.fitOnNextLayout());
 
         setTop(new VBox(menuBar(), toolBar()));
         PaletteView palette = new PaletteView();

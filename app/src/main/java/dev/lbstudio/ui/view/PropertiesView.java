@@ -17,6 +17,9 @@ import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.CompoundValidationDecoration;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
 /**
  * The property sheet (ControlsFX {@link PropertySheet}) for the selection. Text is checked as it is
@@ -50,6 +53,9 @@ public final class PropertiesView extends BorderPane {
 
     private void refresh() {
         validation = new ValidationSupport();
+        // A red mark with the reason as tooltip, plus the "error" style class for the red outline.
+        validation.setValidationDecorator(new CompoundValidationDecoration(new GraphicValidationDecoration(),
+                new StyleClassValidationDecoration()));
         List<PropertySheet.Item> items = new ArrayList<>();
         vm.fields().forEach(f -> items.add(new Item(f)));
         sheet.getItems().setAll(items);

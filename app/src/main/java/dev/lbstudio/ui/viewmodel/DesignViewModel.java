@@ -21,6 +21,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -45,6 +47,7 @@ public final class DesignViewModel {
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "");
     private final ObservableList<ElementId> selection = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper(this, "loads");
     private final History history = new History();
 
     public DesignViewModel() {
@@ -69,6 +72,12 @@ public final class DesignViewModel {
         design.set(topology);
         saved.set(topology);
         refreshHistoryTexts();
+        loads.set(loads.get() + 1);
+    }
+
+    /** Counts {@link #load}s: views reset their zoom when a different document arrives, not on every edit. */
+    public ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
     }
 
     /** Marks the current design as the one on disk at {@code at}. */
