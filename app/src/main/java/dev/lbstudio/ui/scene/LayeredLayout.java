@@ -36,7 +36,7 @@ public final class LayeredLayout {
     static final double ROW_TOR = 230;
     static final double ROW_SEGMENT = 350;
     static final double ROW_HOST = 470;
-    static final double ROW_POD = 570;
+    static final double ROW_POD = 555;
     static final double POD_STEP = 42;
 
     private LayeredLayout() {
@@ -100,12 +100,12 @@ public final class LayeredLayout {
                 bottom = Math.max(bottom, y);
             }
         }
-        double serviceRow = bottom + 120;
+        double serviceRow = bottom + 105;
         placeRow(t.workloads().services(), Service::id, s -> mean(at, t.endpoints(s).stream()
                 .map(e -> ElementPaths.podId(e.deployment(), e.pod())).toList()), serviceRow, at);
         placeRow(t.addressPools(), IpAddressPool::id, p -> mean(at, t.workloads().services().stream()
                 .filter(s -> SceneBuilder.poolOf(t, s).filter(p::equals).isPresent()).map(Service::id).toList()),
-                serviceRow + 130, at);
+                serviceRow + 110, at);
         return at;
     }
 

@@ -49,6 +49,18 @@ public final class Palette {
         };
     }
 
+    /** The legend's words for each kind of line. */
+    public static String meaning(EdgeKind k) {
+        return switch (k) {
+            case LINK -> "link to a segment";
+            case BGP -> "BGP session";
+            case BGP_ONE_SIDED -> "BGP, configured on one side only";
+            case ENDPOINT -> "service endpoint";
+            case ALLOCATION -> "address from pool";
+            case PLACEMENT -> "pod runs on node";
+        };
+    }
+
     public static double edgeWidth(EdgeKind k) {
         return switch (k) {
             case BGP, BGP_ONE_SIDED -> 2.5;

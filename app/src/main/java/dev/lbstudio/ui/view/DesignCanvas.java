@@ -100,7 +100,8 @@ public final class DesignCanvas extends Region {
         connectLine.setMouseTransparent(true);
         overlay.getChildren().setAll(connectLine);
         overlay.setMouseTransparent(true);
-        getChildren().setAll(world, band);
+        Node legend = legend();
+        getChildren().setAll(world, band, legend);
 
         vm.sceneProperty().addListener((o, a, scene) -> draw(scene));
         vm.selection().addListener((ListChangeListener<ElementId>) c -> showSelection());
@@ -108,8 +109,31 @@ public final class DesignCanvas extends Region {
         wireGestures();
     }
 
+    /** What the line styles mean, pinned to the bottom-left corner so a screenshot explains itself. */
+    private static Node legend() {
+        VBox rows = new VBox(4);
+        rows.getStyleClass().add("legend");
+        for (DesignScene.EdgeKind kind : DesignScene.EdgeKind.values()) {
+            Line sample = new Line(0, 0, 28, 0);
+            sample.setStroke(Color.web(Palette.edge(kind)));
+            sample.setStrokeWidth(Palette.edgeWidth(kind));
+            for (double d : Palette.dashes(kind)) {
+                sample.getStrokeDashArray().add(d);
+            }
+            Label text = new Label(Palette.meaning(kind), sample);
+            text.setGraphicTextGap(8);
+            rows.getChildren().add(text);
+        }
+        rows.setManaged(false);
+        rows.setMouseTransparent(true);
+        return rows;
+    }
+
     @Override
     protected void layoutChildren() {
+        Node legend = getChildren().get(2);
+        legend.autosize();
+        legend.relocate(12, getHeight() - legend.getLayoutBounds().getHeight() - 12);
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
             fitPending = false;
             fit();
@@ -173,6 +197,8 @@ public final class DesignCanvas extends Region {
         icon.getStyleClass().add("element-icon");
         Label title = new Label(b.title());
         title.getStyleClass().add("element-title");
+        // Pod names end in the part that tells replicas apart; keep both ends visible.
+        title.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         VBox text = new VBox(title);
         text.getStyleClass().add("element-text");
         if (!b.subtitle().isEmpty() && b.glyph() != DesignScene.Glyph.POD) {

@@ -1,7 +1,5 @@
 package dev.lbstudio.ui.view;
 
-import dev.lbstudio.io.TopologyWriter;
-import dev.lbstudio.ui.scene.SvgWriter;
 import dev.lbstudio.ui.viewmodel.DesignViewModel;
 import dev.lbstudio.ui.viewmodel.EnginePanel;
 import dev.lbstudio.ui.viewmodel.FilesViewModel;
@@ -273,8 +271,7 @@ public final class MainView extends BorderPane {
     private void exportSvg() {
         File chosen = exportChooser("Export SVG", "SVG drawing", "*.svg", ".svg").showSaveDialog(window());
         if (chosen != null) {
-            String svg = SvgWriter.write(doc.sceneProperty().get(), doc.design().name());
-            files.export(chosen.toPath(), f -> TopologyWriter.writeAtomically(f, svg));
+            files.exportSvg(chosen.toPath());
         }
     }
 

@@ -23,7 +23,7 @@ public final class PaletteView extends VBox {
         tile(Addable.SEGMENT, Glyph.SEGMENT, "Segment", "An L2 network: a rack VLAN, a client LAN, a link.");
         tile(Addable.NODE, Glyph.NODE, "Node", "A Kubernetes node running calico-node (BIRD). Drop it on a segment.");
         tile(Addable.CLIENT, Glyph.CLIENT, "Client", "A traffic source outside the cluster. Drop it on a segment.");
-        tile(Addable.POOL, Glyph.POOL, "Address pool", "A MetalLB IPAddressPool.");
+        tile(Addable.POOL, Glyph.POOL, "Pool", "A MetalLB IPAddressPool (LoadBalancer addresses).");
         tile(Addable.SERVICE, Glyph.SERVICE, "Service", "A LoadBalancer Service.");
     }
 

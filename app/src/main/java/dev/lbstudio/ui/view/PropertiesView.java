@@ -70,7 +70,8 @@ public final class PropertiesView extends BorderPane {
                 box.getItems().add("");
             }
             box.getItems().addAll(field.choices());
-            box.setValue(field.text(vm.design()));
+            String current = field.text(vm.design());
+            box.setValue(current.isEmpty() ? null : current);
             box.setPromptText(field.optional() ? "default" : "");
             box.valueProperty().addListener((o, a, b) -> {
                 if (b != null) {

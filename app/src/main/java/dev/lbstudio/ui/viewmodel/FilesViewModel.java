@@ -3,7 +3,9 @@ package dev.lbstudio.ui.viewmodel;
 import dev.lbstudio.io.LoadProblem;
 import dev.lbstudio.io.TopologyLoadException;
 import dev.lbstudio.io.TopologyReader;
+import dev.lbstudio.io.TopologyWriter;
 import dev.lbstudio.model.Topology;
+import dev.lbstudio.ui.scene.SvgWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -115,6 +117,12 @@ public final class FilesViewModel {
             return file;
         }, written -> document.say("Exported " + written), error -> problems.accept(
                 new Problem("Cannot export " + file.getFileName(), lines(error))));
+    }
+
+    /** The design as SVG, drawn from the same scene as the canvas. */
+    public Task<Path> exportSvg(Path file) {
+        String svg = SvgWriter.write(document.sceneProperty().get(), document.design().name());
+        return export(file, f -> TopologyWriter.writeAtomically(f, svg));
     }
 
     /** Writes the recovery copy every {@code period} while there are unsaved changes. */
