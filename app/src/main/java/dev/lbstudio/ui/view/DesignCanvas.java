@@ -21,6 +21,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
+import javafx.scene.CacheHint;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -91,6 +92,10 @@ public final class DesignCanvas extends Region {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         world.getTransforms().setAll(pan, zoom);
+        // Panning only moves the drawing: render it once to a bitmap and move that, so
+        // hundreds of shadowed boxes cost nothing per frame (zooming re-renders, so text stays sharp).
+        world.setCache(true);
+        world.setCacheHint(CacheHint.DEFAULT);
         world.getChildren().setAll(edgeLayer, boxLayer, overlay);
         band.getStyleClass().add("selection-band");
         band.setVisible(false);
