@@ -263,9 +263,14 @@ public final class MainView extends BorderPane {
     private void exportPng() {
         File chosen = exportChooser("Export PNG", "PNG image", "*.png", ".png").showSaveDialog(window());
         if (chosen != null) {
-            BufferedImage pixels = Images.pixels(Images.snapshot(canvas.drawing(), 2));
-            files.export(chosen.toPath(), f -> Images.writePng(pixels, f));
+            exportPng(chosen.toPath());
         }
+    }
+
+    /** Snapshots the whole drawing at twice the design's size (crisp on slides) and writes it off the FX thread. */
+    public Task<Path> exportPng(Path file) {
+        BufferedImage pixels = Images.pixels(Images.snapshot(canvas.drawing(), 2));
+        return files.export(file, f -> Images.writePng(pixels, f));
     }
 
     private void exportSvg() {

@@ -350,6 +350,44 @@ class MainWindowTest {
     }
 
     @Test
+    void aSampleOpensFromTheMenuAsAnUnsavedCopy(FxRobot robot) throws Exception {
+        // Menu popups are separate windows Monocle does not place reliably; fire the item the menu holds.
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu samples = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "Open _Sample".equals(i.getText())).findFirst().orElseThrow();
+        assertThat(samples.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("seed-calico-metallb", "seed-local-policy", "two-racks");
+        robot.interact(() -> samples.getItems().stream().filter(i -> i.getText().equals("two-racks")).findFirst()
+                .orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.document().design().name().equals("two-racks"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.document().file()).as("saving must not overwrite the sample").isNull();
+        assertThat(drawn(robot, "router/spine1")).isTrue();
+        assertThat(vm.document().sceneProperty().get().edges()).anyMatch(e -> e.kind()
+                == dev.lbstudio.ui.scene.DesignScene.EdgeKind.BGP && e.from().toString().equals("router/spine1"));
+    }
+
+    @Test
+    void theDesignExportsAsPngAndSvg(FxRobot robot) throws Exception {
+        openSeed(robot);
+        Path png = home.resolve("seed-" + System.nanoTime() + ".png");
+        Path svg = home.resolve("seed-" + System.nanoTime() + ".svg");
+
+        robot.interact(() -> {
+            view.exportPng(png);
+            vm.files().exportSvg(svg);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(png) && Files.exists(svg));
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(800);
+        assertThat(image.getHeight()).isGreaterThan(600);
+        assertThat(Files.readString(svg)).startsWith("<?xml").contains("node-3").contains("lb-pool-10-208-1");
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).startsWith("Exported");
+    }
+
+    @Test
     void panelsWhoseEnginesAreNotMergedSaySoInsteadOfPretending(FxRobot robot) {
         for (EnginePanel panel : EnginePanel.values()) {
             robot.clickOn(panel.title());
