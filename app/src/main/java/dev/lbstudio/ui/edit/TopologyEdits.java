@@ -22,6 +22,7 @@ import dev.lbstudio.model.Service;
 import dev.lbstudio.model.ServicePort;
 import dev.lbstudio.model.Software;
 import dev.lbstudio.model.Topology;
+import dev.lbstudio.routing.SessionPlan;
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -233,8 +234,10 @@ public final class TopologyEdits {
             next = replace(next, r.id(), RecordPath.withComponent(r, "bgp", bgp));
             did.add("neighbor " + n.address() + " remote-as " + nodeAs + " on " + r.name());
         }
-        boolean nodeSide = t.calico().bgpPeers().stream()
-                .anyMatch(p -> routerIp.equals(p.peerAddress().orElse(null)) && CalicoSelection.selects(p, n));
+        // Whether Calico already asks for this session is the routing engine's call (selectors, mesh, RRs).
+        SessionPlan plan = SessionPlan.of(t);
+        boolean nodeSide = plan.session(n.id(), r.id()).isPresent() || plan.unestablished().stream()
+                .anyMatch(u -> u.from().equals(n.id()) && u.to().equals(r.id()));
         if (!nodeSide) {
             Set<String> taken = names(t.calico().bgpPeers().stream().map(CalicoBgpPeer::name));
             String base = r.name() + "-" + n.name();

@@ -1,10 +1,9 @@
 package dev.lbstudio.ui.scene;
 
-import dev.lbstudio.model.BgpNeighbor;
-import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.Client;
 import dev.lbstudio.model.Deployment;
 import dev.lbstudio.model.ElementId;
+import dev.lbstudio.model.ElementKind;
 import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpAddressPool;
 import dev.lbstudio.model.Layout.Position;
@@ -16,17 +15,20 @@ import dev.lbstudio.model.RouterRole;
 import dev.lbstudio.model.Segment;
 import dev.lbstudio.model.Service;
 import dev.lbstudio.model.Topology;
-import dev.lbstudio.ui.edit.CalicoSelection;
+import dev.lbstudio.routing.Session;
+import dev.lbstudio.routing.SessionPlan;
+import dev.lbstudio.routing.Speaker;
 import dev.lbstudio.ui.edit.ElementPaths;
 import dev.lbstudio.ui.scene.DesignScene.Box;
 import dev.lbstudio.ui.scene.DesignScene.Edge;
 import dev.lbstudio.ui.scene.DesignScene.EdgeKind;
 import dev.lbstudio.ui.scene.DesignScene.Glyph;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -133,52 +135,33 @@ public final class SceneBuilder {
     }
 
     /**
-     * BGP sessions as configured: a node–router session needs a Calico BGPPeer that selects the node
-     * and points at one of the router's addresses, and a router neighbor (address or listen range)
-     * covering the node's address; router–router sessions need a neighbor on each side. A session
-     * configured on one end only is drawn as such: it never establishes.
+     * BGP sessions as the routing engine's {@link SessionPlan} sees them: both ends configured draws a
+     * session, one end only (or mismatched AS numbers) draws a one-sided session labelled with why it
+     * never comes up. Node-to-node sessions (Calico's mesh, route reflectors) are left out: a mesh of
+     * n nodes is n(n-1)/2 lines that hide the fabric; the routes panel lists them.
      */
     static List<Edge> sessions(Topology t) {
-        Map<List<ElementId>, Boolean> pairs = new LinkedHashMap<>();
-        for (Node n : t.cluster().nodes()) {
-            for (Router r : t.network().routers()) {
-                boolean nodeSide = t.calico().bgpPeers().stream().anyMatch(p -> pointsAt(p, r)
-                        && CalicoSelection.selects(p, n));
-                boolean routerSide = r.bgp().neighbors().stream().anyMatch(nb -> nb.covers(n.address()));
-                if (nodeSide || routerSide) {
-                    pairs.put(List.of(n.id(), r.id()), nodeSide && routerSide);
-                }
-            }
-        }
-        List<Router> routers = t.network().routers();
-        for (int i = 0; i < routers.size(); i++) {
-            for (int j = i + 1; j < routers.size(); j++) {
-                boolean ab = configures(routers.get(i), routers.get(j));
-                boolean ba = configures(routers.get(j), routers.get(i));
-                if (ab || ba) {
-                    pairs.put(List.of(routers.get(i).id(), routers.get(j).id()), ab && ba);
-                }
-            }
-        }
+        SessionPlan plan = SessionPlan.of(t);
         List<Edge> edges = new ArrayList<>();
-        pairs.forEach((pair, both) -> edges.add(new Edge(pair.get(0), pair.get(1),
-                both ? EdgeKind.BGP : EdgeKind.BGP_ONE_SIDED, both ? "BGP" : "BGP, one side only")));
+        Set<List<ElementId>> drawn = new HashSet<>();
+        for (Session s : plan.sessions()) {
+            Speaker a = plan.speakers().get(s.a());
+            Speaker b = plan.speakers().get(s.b());
+            if (!(a.isNode() && b.isNode()) && drawn.add(pair(a.id(), b.id()))) {
+                edges.add(new Edge(a.id(), b.id(), EdgeKind.BGP, s.type() + " · " + s.origin()));
+            }
+        }
+        for (SessionPlan.Unestablished u : plan.unestablished()) {
+            boolean bothNodes = u.from().kind() == ElementKind.NODE && u.to().kind() == ElementKind.NODE;
+            if (!u.from().equals(u.to()) && !bothNodes && drawn.add(pair(u.from(), u.to()))) {
+                edges.add(new Edge(u.from(), u.to(), EdgeKind.BGP_ONE_SIDED, u.reason()));
+            }
+        }
         return edges;
     }
 
-    private static boolean pointsAt(CalicoBgpPeer p, Router r) {
-        return p.peerAddress().filter(r::hasAddress).isPresent();
-    }
-
-    private static boolean configures(Router from, Router to) {
-        for (BgpNeighbor nb : from.bgp().neighbors()) {
-            for (RouterInterface i : to.interfaces()) {
-                if (nb.covers(i.address().host())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private static List<ElementId> pair(ElementId a, ElementId b) {
+        return a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
     }
 
     /** The pool a service's address comes from: the one holding its IP, else the one it asks for. */

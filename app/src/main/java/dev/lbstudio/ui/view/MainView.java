@@ -66,11 +66,9 @@ public final class MainView extends BorderPane {
         panels.getStyleClass().add("side-panels");
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         panels.getTabs().add(tab("Properties", Feather.SLIDERS, new PropertiesView(vm.properties())));
-        panels.getTabs().add(tab(EnginePanel.FINDINGS.title(), Feather.ALERT_TRIANGLE,
-                new PlaceholderView(EnginePanel.FINDINGS)));
-        panels.getTabs().add(tab(EnginePanel.ROUTES.title(), Feather.GIT_MERGE, new PlaceholderView(EnginePanel.ROUTES)));
-        panels.getTabs().add(tab(EnginePanel.PACKET_WALK.title(), Feather.NAVIGATION,
-                new PlaceholderView(EnginePanel.PACKET_WALK)));
+        panels.getTabs().add(tab("Findings", Feather.ALERT_TRIANGLE, new FindingsView(vm.findings())));
+        panels.getTabs().add(tab("Routes", Feather.GIT_MERGE, new RoutesView(vm.routes())));
+        panels.getTabs().add(tab("Packet walk", Feather.NAVIGATION, new PacketWalkView(vm.packetWalk())));
         panels.getTabs().add(tab(EnginePanel.LAB.title(), Feather.ACTIVITY, new PlaceholderView(EnginePanel.LAB)));
         SplitPane split = new SplitPane(palette, canvas, panels);
         split.setOrientation(Orientation.HORIZONTAL);

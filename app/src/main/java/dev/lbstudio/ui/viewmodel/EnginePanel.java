@@ -1,19 +1,15 @@
 package dev.lbstudio.ui.viewmodel;
 
 /**
- * The side panels whose engines are built on other branches and not merged yet. Each says plainly
+ * The side panels whose engines are built on other branches and not merged yet (now only the lab). Each says plainly
  * what it will show and which engine it waits for, instead of pretending with made-up data.
  * When an engine lands, its panel gets a real view model and leaves this list.
  */
 public enum EnginePanel {
-    FINDINGS("Findings", "Live validation findings grouped by severity, with one-click fixes.",
-            "the validation engine (issue 3)"),
-    ROUTES("Routes", "Per router: the predicted RIB/FIB with next hops and why each path won or lost.",
-            "the routing engine (issue 4)"),
-    PACKET_WALK("Packet walk", "Pick a client and a service and follow the packet hop by hop, with the source "
-            + "address at each hop, for Local and Cluster policy.", "the routing engine (issue 4)"),
-    LAB("Lab", "Run failover scenarios on the simulated lab, watch routes change and probes fail over.",
-            "the scenario simulation and lab connectors (issue 4)");
+    LAB("Lab", "Run failover scenarios (node crash, pod relocation, BIRD restart, link down, session reset) on the "
+            + "simulated, namespace or cluster lab; watch routes change and probes fail over on a timeline.",
+            "the Lab API and its backends in lab-connectors (the scenario simulator is merged; the panel drives it "
+                    + "through the same Lab/LabEvent stream as the real labs)");
 
     private final String title;
     private final String purpose;

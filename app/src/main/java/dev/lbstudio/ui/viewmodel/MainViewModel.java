@@ -1,21 +1,26 @@
 package dev.lbstudio.ui.viewmodel;
 
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.prefs.Preferences;
 
 /**
- * Everything the main window shows, wired once. The seams for the panels still to come are here:
- * a findings, routes, packet-walk or lab view model takes {@link #document()} (design property,
- * selection, {@code apply} for undoable fixes) and runs its engine in Tasks like {@link #files()} does.
+ * Everything the main window shows, wired once. Each engine panel's view model takes
+ * {@link #document()} (design property, selection, {@code apply} for undoable edits) and runs its
+ * engine in Tasks on the analysis thread; the lab panel will plug in the same way.
  */
 public final class MainViewModel {
 
     private final DesignViewModel document = new DesignViewModel();
     private final PropertiesViewModel properties = new PropertiesViewModel(document);
     private final FilesViewModel files;
+    private final FindingsViewModel findings;
+    private final RoutesViewModel routes;
+    private final PacketWalkViewModel packetWalk;
     private final ExecutorService background;
+    private final ExecutorService analysis;
 
     public MainViewModel(Settings settings) {
         this.background = Executors.newSingleThreadExecutor(r -> {
@@ -25,6 +30,22 @@ public final class MainViewModel {
         });
         this.files = new FilesViewModel(document, settings.store(), new RecentFiles(settings.prefs()),
                 new Recovery(settings.home().resolve("recovery")), background);
+        // Engines run on their own thread so a long analysis never delays a save.
+        this.analysis = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lbstudio-analysis");
+            t.setDaemon(true);
+            return t;
+        });
+        // Work handed over after shutdown (a result arriving as the window closes) is dropped; both
+        // submitting and shutting down happen on the FX thread, so the check cannot race.
+        Executor engines = task -> {
+            if (!analysis.isShutdown()) {
+                analysis.execute(task);
+            }
+        };
+        this.findings = new FindingsViewModel(document, engines);
+        this.routes = new RoutesViewModel(document, engines);
+        this.packetWalk = new PacketWalkViewModel(document, routes, engines);
     }
 
     /** Where the app keeps its state; tests point it at a temp directory and their own prefs node. */
@@ -49,8 +70,23 @@ public final class MainViewModel {
         return files;
     }
 
+    public FindingsViewModel findings() {
+        return findings;
+    }
+
+    public RoutesViewModel routes() {
+        return routes;
+    }
+
+    public PacketWalkViewModel packetWalk() {
+        return packetWalk;
+    }
+
     public void shutdown() {
         files.stop();
+        findings.stop();
+        routes.stop();
         background.shutdownNow();
+        analysis.shutdownNow();
     }
 }
