@@ -21,6 +21,10 @@ final class GuiCommand implements Runnable {
             description = "Save a picture of the window once the design is drawn, then exit (needs a display, e.g. xvfb-run).")
     Path screenshot;
 
+    @Option(names = "--panel", paramLabel = "NAME",
+            description = "Side panel to show first: properties, findings, routes, packet-walk, lab.")
+    String panel;
+
     @Option(names = "--timing", description = "Print the time from JVM start to an interactive window.")
     boolean timing;
 
@@ -34,6 +38,9 @@ final class GuiCommand implements Runnable {
         List<String> args = new ArrayList<>();
         if (screenshot != null) {
             args.add("--screenshot=" + screenshot.toAbsolutePath());
+        }
+        if (panel != null) {
+            args.add("--panel=" + panel);
         }
         if (timing) {
             args.add("--timing=true");

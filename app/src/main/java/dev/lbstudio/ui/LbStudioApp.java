@@ -18,8 +18,9 @@ import javafx.util.Duration;
 
 /**
  * The JavaFX application. Arguments: an optional design file to open; {@code --screenshot=FILE.png}
- * saves a picture of the window once the design is drawn and exits (docs, CI); {@code --timing}
- * prints the time from JVM start to an interactive window.
+ * saves a picture of the window once the design is drawn and exits (docs, CI); {@code --panel=NAME}
+ * brings a side panel to the front; {@code --timing} prints the time from JVM start to an
+ * interactive window.
  */
 public final class LbStudioApp extends Application {
 
@@ -46,6 +47,9 @@ public final class LbStudioApp extends Application {
         Map<String, String> named = getParameters().getNamed();
         List<String> files = getParameters().getUnnamed();
         String screenshot = named.get("screenshot");
+        if (named.containsKey("panel") && !view.showPanel(named.get("panel").replace('-', ' '))) {
+            System.err.println("lbstudio: no panel named " + named.get("panel"));
+        }
         if (screenshot == null) {
             view.offerRecovery();
             vm.files().startAutosave(AUTOSAVE_PERIOD);
@@ -90,7 +94,8 @@ public final class LbStudioApp extends Application {
 
             @Override
             public void handle(long now) {
-                if (++frames < 3) {
+                // Engine panels fill in after their debounce; a screenshot waits for them (about 1 s).
+                if (++frames < (screenshot != null ? 60 : 3)) {
                     return;
                 }
                 stop();

@@ -83,6 +83,15 @@ public final class MainView extends BorderPane {
         return canvas;
     }
 
+    /** Brings a side panel to the front by its tab title, e.g. "Findings"; false when there is none. */
+    public boolean showPanel(String title) {
+        return panels.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(title)).findFirst()
+                .map(t -> {
+                    panels.getSelectionModel().select(t);
+                    return true;
+                }).orElse(false);
+    }
+
     private static Tab tab(String title, Feather icon, javafx.scene.Node content) {
         Tab tab = new Tab(title, content);
         tab.setGraphic(new FontIcon(icon));
