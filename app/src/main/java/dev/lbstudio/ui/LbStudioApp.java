@@ -62,6 +62,8 @@ public final class LbStudioApp extends Application {
                 } else if (now == Worker.State.FAILED && screenshot != null) {
                     System.err.println("lbstudio: cannot open " + files.get(0) + ": " + open.getException().getMessage());
                     Platform.exit();
+                } else if (now == Worker.State.FAILED) {
+                    ready(null, named);
                 }
             });
         } else {
@@ -94,15 +96,18 @@ public final class LbStudioApp extends Application {
 
             @Override
             public void handle(long now) {
-                // Engine panels fill in after their debounce; a screenshot waits for them (about 1 s).
-                if (++frames < (screenshot != null ? 60 : 3)) {
+                if (++frames == 3) {
+                    if (named.containsKey("timing")) {
+                        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                        System.err.println("lbstudio: interactive after " + ms + " ms (JVM start to drawn design)");
+                    }
+                    vm.startEngines();
+                }
+                // Engine panels fill in once started; a screenshot waits for them (about 2 s).
+                if (frames < (screenshot != null ? 120 : 3)) {
                     return;
                 }
                 stop();
-                if (named.containsKey("timing")) {
-                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.err.println("lbstudio: interactive after " + ms + " ms (JVM start to drawn design)");
-                }
                 if (screenshot != null) {
                     var pixels = Images.pixels(stage.getScene().snapshot(null));
                     try {

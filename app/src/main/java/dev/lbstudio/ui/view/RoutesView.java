@@ -24,13 +24,14 @@ public final class RoutesView extends BorderPane {
         setTop(top);
         TableView<Row> table = new TableView<>(vm.rows());
         table.setId("routes-table");
-        table.getColumns().add(Tables.column("Prefix", Row::prefix, 120));
+        // Why a path won or lost is the point of the panel: it comes right after the path itself.
+        table.getColumns().add(Tables.column("Prefix", Row::prefix, 118));
         table.getColumns().add(Tables.column("Status", Row::status, 80));
-        table.getColumns().add(Tables.column("Next hop", Row::nextHop, 100));
+        table.getColumns().add(Tables.column("Next hop", Row::nextHop, 85));
+        table.getColumns().add(Tables.column("Why", Row::reason, 300));
+        table.getColumns().add(Tables.column("FIB", Row::installed, 220));
         table.getColumns().add(Tables.column("From", Row::from, 110));
         table.getColumns().add(Tables.column("AS path", Row::asPath, 70));
-        table.getColumns().add(Tables.column("Why", Row::reason, 260));
-        table.getColumns().add(Tables.column("FIB", Row::installed, 160));
         table.setPlaceholder(new Label("No BGP routes on this router"));
         setCenter(table);
     }

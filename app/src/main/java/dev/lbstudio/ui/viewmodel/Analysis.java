@@ -21,6 +21,7 @@ final class Analysis<R> {
     private final Consumer<R> publish;
     private final PauseTransition debounce;
     private boolean stopped;
+    private boolean started;
 
     Analysis(DesignViewModel document, Executor executor, Duration delay, Function<Topology, R> engine,
              Consumer<R> publish) {
@@ -30,13 +31,27 @@ final class Analysis<R> {
         this.publish = publish;
         this.debounce = new PauseTransition(delay);
         debounce.setOnFinished(e -> run());
-        document.designProperty().addListener((o, a, b) -> debounce.playFromStart());
+        document.designProperty().addListener((o, a, b) -> {
+            if (started) {
+                debounce.playFromStart();
+            }
+        });
     }
 
-    /** Analyses the current design now (first load, tests). */
-    void run() {
+    /**
+     * Starts following the design. Not done at construction: on two cores an engine warming up (class
+     * loading, JIT) beside the first frames doubled the cold start, so the app starts its engines once
+     * the window is drawn.
+     */
+    void start() {
+        started = true;
+        run();
+    }
+
+    /** Analyses the current design now. */
+    private void run() {
         debounce.stop();
-        if (stopped) {
+        if (stopped || !started) {
             return;
         }
         Topology design = document.design();

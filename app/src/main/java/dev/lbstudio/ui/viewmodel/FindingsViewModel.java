@@ -28,13 +28,23 @@ public final class FindingsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Validating …");
     private final Analysis<ValidationResult> analysis;
     // One validator remembers its last run, so an edit re-runs only the rules that read what changed.
-    // It is only touched on the single analysis thread.
-    private final Validator validator = new Validator();
+    // Made and used only on the single analysis thread, so loading the rules never delays the window.
+    private Validator validator;
 
     public FindingsViewModel(DesignViewModel document, Executor analysisThread) {
         this.document = document;
-        this.analysis = new Analysis<>(document, analysisThread, DEBOUNCE, validator::revalidate, this::show);
-        analysis.run();
+        this.analysis = new Analysis<>(document, analysisThread, DEBOUNCE, this::validate, this::show);
+    }
+
+    private ValidationResult validate(dev.lbstudio.model.Topology design) {
+        if (validator == null) {
+            validator = new Validator();
+        }
+        return validator.revalidate(design);
+    }
+
+    void start() {
+        analysis.start();
     }
 
     private void show(ValidationResult result) {

@@ -74,6 +74,12 @@ public final class MainViewModel {
         return findings;
     }
 
+    /** Starts validation and routing; the app calls it once the window is drawn (see {@link Analysis#start}). */
+    public void startEngines() {
+        findings.start();
+        routes.start();
+    }
+
     public RoutesViewModel routes() {
         return routes;
     }

@@ -49,7 +49,10 @@ public final class RoutesViewModel {
             refresh();
         });
         router.addListener((o, a, b) -> refresh());
-        analysis.run();
+    }
+
+    void start() {
+        analysis.start();
     }
 
     private void refresh() {

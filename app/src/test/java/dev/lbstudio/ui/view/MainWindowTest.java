@@ -96,6 +96,7 @@ class MainWindowTest {
         vm = new MainViewModel(new MainViewModel.Settings(home.resolve("state-" + System.nanoTime()), prefs, store));
         view = LbStudioApp.install(stage, vm);
         stage.show();
+        vm.startEngines();
     }
 
     @AfterEach
