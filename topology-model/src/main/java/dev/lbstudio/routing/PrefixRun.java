@@ -24,6 +24,7 @@ final class PrefixRun {
 
     private final EngineContext ctx;
     private final IpPrefix prefix;
+    private final EngineContext.PrefixFacts facts;
     private final Map<Integer, Work> work = new HashMap<>();
 
     /** What one speaker holds for the prefix while the run converges. */
@@ -38,6 +39,7 @@ final class PrefixRun {
     private PrefixRun(EngineContext ctx, IpPrefix prefix) {
         this.ctx = ctx;
         this.prefix = prefix;
+        this.facts = ctx.facts(prefix);
     }
 
     static PrefixOutcome run(EngineContext ctx, IpPrefix prefix) {
@@ -46,7 +48,7 @@ final class PrefixRun {
 
     private PrefixOutcome converge() {
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int o : ctx.originators(prefix)) {
+        for (int o : facts.originators) {
             if (!ctx.down[o]) {
                 Speaker s = ctx.plan.speakers().get(o);
                 work(o).local = new Path(-1, -1, o, s.address(), List.of(), false, null, List.of(), false, null);
@@ -117,7 +119,7 @@ final class PrefixRun {
         for (Integer k : sessions) {
             all.addAll(w.in.get(k));
         }
-        w.decision = sp.isNode() ? Decision.bird(ctx, prefix, all) : Decision.frr(ctx, sp, all);
+        w.decision = sp.isNode() ? Decision.bird(ctx, facts, all) : Decision.frr(ctx, sp, all);
     }
 
     // ---------------------------------------------------------------- export + import
@@ -171,7 +173,7 @@ final class PrefixRun {
         if (Boolean.FALSE.equals(filtered)) {
             return null;
         }
-        if (filtered == null && !ctx.calicoExports(s.index(), prefix)) {
+        if (filtered == null && !facts.calicoExports(s.index())) {
             return null;
         }
         IpAddr nextHop;
@@ -323,7 +325,7 @@ final class PrefixRun {
         }
 
         /** BIRD: a local static route wins; otherwise one best path, deterministic by router id. */
-        static Decision bird(EngineContext ctx, IpPrefix prefix, List<Path> all) {
+        static Decision bird(EngineContext ctx, EngineContext.PrefixFacts facts, List<Path> all) {
             List<RibEntryPath> out = new ArrayList<>();
             List<Path> usable = usable(all);
             Path best = null;
@@ -346,7 +348,7 @@ final class PrefixRun {
             // The node's kernel gets no route inside Calico's rejectcidrs (calico_kernel_programming);
             // everything else BIRD exports with "merge paths on".
             List<IpAddr> hops = new ArrayList<>();
-            if (best != null && !best.local() && !ctx.insideAggregate(prefix)) {
+            if (best != null && !best.local() && !facts.insideAggregate()) {
                 hops.add(best.nextHop());
             }
             return new Decision(out, usable, hops, hops, false);
