@@ -117,6 +117,33 @@ final class EngineContext {
         }
     }
 
+    /** Speakers and sessions whose state differs between two contexts of the same plan. */
+    record Delta(Set<Integer> speakers, Set<Integer> sessions) {
+    }
+
+    Delta deltaFrom(EngineContext before) {
+        Set<Integer> speakers = new java.util.HashSet<>();
+        for (int i = 0; i < down.length; i++) {
+            if (down[i] != before.down[i]) {
+                speakers.add(i);
+            }
+        }
+        Set<Integer> sessions = new java.util.HashSet<>();
+        for (int i = 0; i < sessionDown.length; i++) {
+            if (sessionDown[i] != before.sessionDown[i]) {
+                sessions.add(i);
+            }
+        }
+        Set<Long> keys = new java.util.HashSet<>(frozen.keySet());
+        keys.addAll(before.frozen.keySet());
+        for (Long k : keys) {
+            if (frozen.get(k) != before.frozen.get(k)) {
+                sessions.add((int) (k >>> 32));
+            }
+        }
+        return new Delta(speakers, sessions);
+    }
+
     /** The same design with other originations and conditions: reuses whatever did not change. */
     EngineContext next(Map<IpPrefix, Set<Integer>> hostOriginators, Conditions conditions) {
         return new EngineContext(fabric, hostOriginators, conditions, conditions.equals(this.conditions) ? this : null);
