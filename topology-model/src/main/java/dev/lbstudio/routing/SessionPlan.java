@@ -1,13 +1,12 @@
 package dev.lbstudio.routing;
 
 import dev.lbstudio.model.BfdProfile;
-import inet.ipaddr.IPAddress;
 import dev.lbstudio.model.BgpConfiguration;
 import dev.lbstudio.model.BgpFilter;
 import dev.lbstudio.model.BgpNeighbor;
 import dev.lbstudio.model.BirdSettings;
-import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.CalicoBgpPeer.NextHopMode;
+import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPrefix;
@@ -17,6 +16,7 @@ import dev.lbstudio.model.RouterBgp;
 import dev.lbstudio.model.RouterInterface;
 import dev.lbstudio.model.Segment;
 import dev.lbstudio.model.Topology;
+import inet.ipaddr.IPAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

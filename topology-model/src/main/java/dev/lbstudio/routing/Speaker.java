@@ -1,7 +1,6 @@
 package dev.lbstudio.routing;
 
 import dev.lbstudio.model.ElementId;
-import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPrefix;
 import java.util.List;
 
@@ -34,15 +33,5 @@ public record Speaker(int index, ElementId id, Kind kind, long asn, IpAddr route
 
     public boolean isRouteReflector() {
         return clusterId != null;
-    }
-
-    /** True when the address is on one of this speaker's connected subnets. */
-    public boolean isConnected(IpAddr ip) {
-        for (IpPrefix p : connected) {
-            if (p.contains(ip)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -11,7 +11,6 @@ import dev.lbstudio.model.Pod;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.RouterBgp;
 import dev.lbstudio.model.Segment;
-import dev.lbstudio.model.Service;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.model.Version;
 import dev.lbstudio.model.Workloads;
