@@ -1,6 +1,7 @@
 package dev.lbstudio.routing;
 
 import dev.lbstudio.model.ElementId;
+import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPrefix;
 import java.util.List;
 
