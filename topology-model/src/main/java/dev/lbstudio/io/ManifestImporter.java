@@ -434,6 +434,9 @@ public final class ManifestImporter {
             }
         }
         for (CalicoBgpPeer p : calicoPeers) {
+            if (p.node() != null && placed.stream().noneMatch(x -> x.name().equals(p.node()))) {
+                warn("Calico BGPPeer " + p.name(), 0, "node " + p.node() + " is not among the input's Nodes");
+            }
             p.peerAddress().filter(ip -> routers.stream().noneMatch(r -> r.hasAddress(ip))
                     && placed.stream().noneMatch(x -> x.address().equals(ip)) && !routers.isEmpty())
                     .ifPresent(ip -> warn("Calico BGPPeer " + p.name(), 0, "peerIP " + ip + " is no router's interface in the input"));
