@@ -72,8 +72,8 @@ public enum ResourceKind {
      * Calico API server, share the v3 spec fields the model reads.
      */
     public static Optional<ResourceKind> of(String apiVersion, String kind) {
-        String group = apiVersion == null || !apiVersion.contains("/") ? "" : apiVersion.substring(0, apiVersion.indexOf('/'));
-        group = group.equals("crd.projectcalico.org") ? "projectcalico.org" : group;
+        String written = apiVersion == null || !apiVersion.contains("/") ? "" : apiVersion.substring(0, apiVersion.indexOf('/'));
+        String group = written.equals("crd.projectcalico.org") ? "projectcalico.org" : written;
         return Arrays.stream(values()).filter(k -> k.kind.equals(kind) && k.group().equals(group)).findFirst();
     }
 

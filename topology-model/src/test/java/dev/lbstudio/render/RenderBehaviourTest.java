@@ -115,6 +115,17 @@ class RenderBehaviourTest {
     }
 
     @Test
+    void bird16DialectKeepsOptionsOnTheProtocol() throws Exception {
+        Map<String, String> files = Renderer.render(features("calico:\n  version:", "calico:\n  bird:\n    syntax: bird1\n  version:"),
+                Renderer.What.BIRD);
+        assertThat(files.get("bird/n1/bird.conf")).startsWith("# BIRD 1.6 configuration for node n1")
+                .contains("listen bgp port 1790;", "local as 64513;\n  gateway recursive;\n  add paths on;", "  import all;\n  export filter {",
+                        "  next hop keep;", "protocol kernel {\n  import all;\n  export filter calico_kernel_programming;")
+                .doesNotContain("ipv4 {", "ipv4;", "local port");
+        assertThat(files.get("bird/n1/static.conf")).contains("protocol static calico_static {\n  route 10.244.1.0/26 blackhole;");
+    }
+
+    @Test
     void frrConfigHandlesPolicyRangesBfdAndBmp() throws Exception {
         Map<String, String> files = Renderer.render(features(), Renderer.What.FRR, RenderOptions.withBmp("127.0.0.1:11019"),
                 BundleFindings.NONE);
