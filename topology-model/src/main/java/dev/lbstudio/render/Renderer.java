@@ -68,7 +68,7 @@ public final class Renderer {
         out.append("Rendered by LB Studio from the design file. Folders:\n\n")
                 .append("- `manifests/`: Kubernetes, MetalLB and Calico resources to apply, and the expected cluster state.\n")
                 .append("- `frr/ROUTER/`: FRR 8.4 `frr.conf` (integrated; check with `vtysh -C -f frr.conf`) and the per-daemon split.\n")
-                .append("- `bird/NODE/`: BIRD 2 config per node as Calico's confd would write it (`bird -p -c bird.conf`).\n")
+                .append("- `bird/NODE/`: BIRD config per node (BIRD 2, or 1.6 when the design asks) as Calico's confd would write it; `static.conf` is the part that changes when endpoints move.\n")
                 .append("- `lab/`: containerlab + kind files for a Docker lab; see `lab/README.md`.\n")
                 .append("- `addressing.md`: the address plan.\n");
         if (files.containsKey("findings.md")) {
