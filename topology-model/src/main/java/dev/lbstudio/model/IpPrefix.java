@@ -58,7 +58,8 @@ public record IpPrefix(IPAddress address) implements Comparable<IpPrefix> {
     }
 
     public boolean hasHostBits() {
-        return !address.equals(address.toPrefixBlock().getLower());
+        // 10.0.0.0/24 parses as the whole block; 10.0.0.1/24 as one address: compare lowest addresses.
+        return !address.getLower().withoutPrefixLength().equals(address.toPrefixBlock().getLower().withoutPrefixLength());
     }
 
     public boolean contains(IpAddr ip) {
