@@ -39,7 +39,7 @@ final class BirdRenderer {
                 continue;
             }
             List<BirdPeers.Peer> peers = BirdPeers.of(t, node);
-            files.put("bird/" + node.name() + "/bird.conf", birdConf(t, node, peers, bird2));
+            files.put("bird/" + node.name() + "/bird.conf", birdConf(t, routes, node, peers, bird2));
             files.put("bird/" + node.name() + "/static.conf", staticConf(routes, node, peers, bird2));
         }
         return files;
@@ -67,7 +67,7 @@ final class BirdRenderer {
         return out.append("}\n").toString();
     }
 
-    private static String birdConf(Topology t, Node node, List<BirdPeers.Peer> peers, boolean bird2) {
+    private static String birdConf(Topology t, CalicoRoutes routes, Node node, List<BirdPeers.Peer> peers, boolean bird2) {
         BgpConfiguration c = t.calico().bgpConfiguration();
         BirdSettings bird = t.calico().bird();
         long localAs = BirdPeers.localAs(t, node);
@@ -125,7 +125,7 @@ final class BirdRenderer {
             }
         }
         out.append("}\n\nfilter calico_kernel_programming {\n  # Don't program the aggregates (and what BGP learns inside them) into the kernel.\n");
-        v4(CalicoRoutes.rejectCidrs(c, t.calico().parsedVersion())).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { reject; }\n"));
+        v4(routes.rejectCidrs()).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { reject; }\n"));
         out.append("  accept;\n}\n\n");
         out.append("protocol kernel {\n").append(channel(bird2, "import all;\nexport filter calico_kernel_programming;\n")).append("""
                   learn;             # Learn all alien routes from the kernel

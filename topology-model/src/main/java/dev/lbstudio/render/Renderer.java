@@ -28,11 +28,15 @@ public final class Renderer {
      */
     public static final String NODE_LABEL = "lbstudio.dev/node";
 
+    /** The bundle's findings from LB Studio's validator. */
+    public static final BundleFindings VALIDATION = new ValidationFindings();
+
     private Renderer() {
     }
 
+    /** Renders with default options; a bundle carries the validator's findings. */
     public static SortedMap<String, String> render(Topology t, What what) {
-        return render(t, what, RenderOptions.DEFAULT, BundleFindings.NONE);
+        return render(t, what, RenderOptions.DEFAULT, VALIDATION);
     }
 
     public static SortedMap<String, String> render(Topology t, What what, RenderOptions options, BundleFindings findings) {
