@@ -48,13 +48,18 @@ public record IpPrefix(IPAddress address) implements Comparable<IpPrefix> {
         return new IpPrefix(address.toPrefixBlock());
     }
 
-    /** The address part without prefix, e.g. the interface address of 10.0.0.1/24. */
+    /**
+     * The address part without prefix, e.g. the interface address of 10.0.0.1/24. An interface
+     * address whose host part is zero (10.255.0.0/31 on a point-to-point link) parses as the whole
+     * block, so its lowest address is the one meant.
+     */
     public IpAddr host() {
-        return new IpAddr(address.withoutPrefixLength());
+        return new IpAddr(address.getLower().withoutPrefixLength());
     }
 
     public boolean hasHostBits() {
-        return !address.equals(address.toPrefixBlock().getLower());
+        // 10.0.0.0/24 parses as the whole block; 10.0.0.1/24 as one address: compare lowest addresses.
+        return !address.getLower().withoutPrefixLength().equals(address.toPrefixBlock().getLower().withoutPrefixLength());
     }
 
     public boolean contains(IpAddr ip) {

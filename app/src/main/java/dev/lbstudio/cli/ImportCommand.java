@@ -1,0 +1,115 @@
+package dev.lbstudio.cli;
+
+import dev.lbstudio.io.ImportWarning;
+import dev.lbstudio.io.ManifestImporter;
+import dev.lbstudio.io.TopologyWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import dev.lbstudio.lab.kube.ClusterInspector;
+import dev.lbstudio.lab.kube.ClusterSnapshot;
+import dev.lbstudio.lab.kube.PushException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lbstudio import --manifests DIR | --kubeconfig K [--router NAME=SOURCE ...]}: a design from
+ * what already runs, read from exported YAML or live from a cluster and its routers.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Build a design from Kubernetes/MetalLB/Calico YAML (or a live cluster) and FRR router configs; "
+                + "warnings name file:line.")
+final class ImportCommand implements Runnable {
+
+    @Option(names = "--manifests", paramLabel = "DIR",
+            description = "Directory of YAML files (multi-document; kubectl get -o yaml output, Helm values).")
+    Path manifests;
+
+    @Mixin
+    KubeOptions kube;
+
+    @Mixin
+    RouterOptions routerOptions;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the design here (default: print it).")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The design's name (default: the manifests directory's name).")
+    String name;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private Path snapshot(Path scratch) throws IOException {
+        Path dir = Files.createDirectories(scratch.resolve("cluster"));
+        try (var client = kube.open()) {
+            var report = new ClusterInspector(client).inspect("metallb-system", java.util.Set.of());
+            new ClusterSnapshot(client).writeTo(dir, report);
+        } catch (PushException e) {
+            throw new UserError(e.getMessage());
+        }
+        return dir;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp dir left behind is harmless
+        }
+    }
+
+    @Override
+    public void run() {
+        boolean live = kube.kubeconfig != null || kube.context != null;
+        if (live == (manifests != null)) {
+            throw new UserError("give either --manifests DIR (exported YAML) or --kubeconfig/--context (a live cluster)");
+        }
+        if (manifests != null && !Files.isDirectory(manifests)) {
+            throw new UserError("--manifests " + manifests + " is not a directory of YAML files");
+        }
+        ManifestImporter.Result result;
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("lbstudio-import-");
+            Path source = live ? snapshot(scratch) : manifests;
+            Map<String, Path> configs = routerOptions.configs(scratch);
+            String designName = name != null ? name
+                    : "imported-" + (live ? "cluster" : manifests.toAbsolutePath().normalize().getFileName());
+            result = ManifestImporter.importFrom(designName, source, configs);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + (manifests != null ? manifests : "the cluster snapshot") + ": " + e.getMessage());
+        } finally {
+            deleteQuietly(scratch);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        // Live snapshots are temp files: name them as cluster/services.yaml:12, not by their temp path.
+        String scratchPrefix = scratch + "/";
+        for (ImportWarning w : result.warnings()) {
+            err.println("warning: " + w.toString().replace(scratchPrefix, ""));
+        }
+        err.flush();
+        String yaml = TopologyWriter.toYaml(result.topology());
+        PrintWriter o = spec.commandLine().getOut();
+        if (out == null) {
+            o.print(yaml);
+        } else {
+            try {
+                TopologyWriter.writeAtomically(out, yaml);
+            } catch (IOException e) {
+                throw new UserError("cannot write " + out + ": " + e.getMessage());
+            }
+            o.println("wrote " + out + " (" + result.topology().cluster().nodes().size() + " nodes, "
+                    + result.topology().network().routers().size() + " routers, " + result.warnings().size() + " warnings)");
+        }
+        o.flush();
+    }
+}
