@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.animation.ScaleTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -40,6 +41,7 @@ import javafx.scene.shape.Shape;
 import javafx.scene.text.Text;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -110,6 +112,7 @@ public final class DesignCanvas extends Region {
 
         vm.sceneProperty().addListener((o, a, scene) -> draw(scene));
         vm.selection().addListener((ListChangeListener<ElementId>) c -> showSelection());
+        vm.flashed().addListener((ListChangeListener<ElementId>) c -> vm.flashed().forEach(this::flash));
         draw(vm.sceneProperty().get());
         wireGestures();
     }
@@ -263,6 +266,22 @@ public final class DesignCanvas extends Region {
             v.label().setX(a.getX() + (b.getX() - a.getX()) * 0.35 + 6);
             v.label().setY(a.getY() + (b.getY() - a.getY()) * 0.35);
         }
+    }
+
+    /** A short pulse (grow and shrink twice) so the eye finds the element on a busy canvas or a projector. */
+    private void flash(ElementId id) {
+        StackPane box = boxes.get(id);
+        if (box == null) {
+            return;
+        }
+        ScaleTransition pulse = new ScaleTransition(Duration.millis(180), box);
+        pulse.setFromX(1);
+        pulse.setFromY(1);
+        pulse.setToX(1.18);
+        pulse.setToY(1.18);
+        pulse.setAutoReverse(true);
+        pulse.setCycleCount(4);
+        pulse.play();
     }
 
     private void showSelection() {

@@ -47,6 +47,7 @@ public final class DesignViewModel {
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "");
     private final ObservableList<ElementId> selection = FXCollections.observableArrayList();
+    private final ObservableList<ElementId> flashed = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper(this, "loads");
     private final History history = new History();
 
@@ -176,6 +177,16 @@ public final class DesignViewModel {
         if (!selection.remove(id)) {
             selection.add(id);
         }
+    }
+
+    /** Asks the canvas to draw attention to elements (a finding's, a packet's path) for a moment. */
+    public void flash(List<ElementId> ids) {
+        flashed.setAll(ids);
+    }
+
+    /** The elements last asked to flash; views animate on each change. */
+    public ObservableList<ElementId> flashed() {
+        return flashed;
     }
 
     public void selectAll() {

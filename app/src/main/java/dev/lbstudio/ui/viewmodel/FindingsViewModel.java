@@ -58,10 +58,11 @@ public final class FindingsViewModel {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    /** Selects the finding's elements on the canvas (the first is the one it is about). */
+    /** Selects and flashes the finding's elements on the canvas (the first is the one it is about). */
     public void select(Finding finding) {
         List<ElementId> ids = finding.elements();
         document.select(ids);
+        document.flash(ids);
         document.say(finding.ruleId() + ": " + finding.message());
     }
 

@@ -375,6 +375,7 @@ class MainWindowTest {
                 .queryAs(Label.class));
         assertThat(vm.document().selection()).containsExactly(ElementId.parse("router/tor1"),
                 ElementId.parse("node/node-4"));
+        assertThat(vm.document().flashed()).containsExactly(ElementId.parse("router/tor1"), ElementId.parse("node/node-4"));
 
         // One click applies the rule's own edit.
         robot.clickOn(fixButton(robot, "SPEAKER_UNUSED"));
