@@ -1,0 +1,166 @@
+package dev.lbstudio.lab.netns;
+
+import dev.lbstudio.model.Client;
+import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.Node;
+import dev.lbstudio.model.Pod;
+import dev.lbstudio.model.Router;
+import dev.lbstudio.model.RouterInterface;
+import dev.lbstudio.model.Segment;
+import dev.lbstudio.model.Topology;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the lab's network: one namespace per ToR, node, pod and client, every L2 segment a bridge in its
+ * own segment namespace, veths created inside a lab namespace with the peer placed straight into another
+ * (lab-notes §1), so the root namespace never holds a lab link, route or sysctl change.
+ */
+public final class Fabric {
+
+    /** Calico's pod gateway: a link-local next hop answered by proxy ARP on the host side of the veth. */
+    static final String POD_GATEWAY = "169.254.1.1";
+
+    private final LabNames names;
+    private final Journal journal;
+    private final Topology topology;
+
+    public Fabric(LabNames names, Journal journal, Topology topology) {
+        this.names = names;
+        this.journal = journal;
+        this.topology = topology;
+    }
+
+    /** A pod as the lab wires it: its namespace, its node's namespace and the node-side veth name. */
+    public record PodPlace(Pod pod, String namespace, String nodeNamespace, String hostInterface) {
+    }
+
+    public List<PodPlace> pods() {
+        List<PodPlace> result = new ArrayList<>();
+        Map<String, Integer> perNode = new LinkedHashMap<>();
+        topology.workloads().deployments().forEach(d -> d.pods().forEach(p -> {
+            int index = perNode.merge(p.node(), 1, Integer::sum);
+            result.add(new PodPlace(p, names.pod(p.name()), names.node(p.node()), "vp" + index));
+        }));
+        return result;
+    }
+
+    public void build() {
+        List<String> all = new ArrayList<>();
+        topology.network().segments().forEach(s -> all.add(names.segment(s.name())));
+        topology.network().routers().forEach(r -> all.add(names.router(r.name())));
+        topology.cluster().nodes().forEach(n -> all.add(names.node(n.name())));
+        topology.network().clients().forEach(c -> all.add(names.client(c.name())));
+        List<PodPlace> pods = pods();
+        pods.forEach(p -> {
+            if (p.pod().ip() == null) {
+                throw new LabException("pod " + p.pod().name() + " has no ip; give it one in the design (workloads"
+                        + " > deployments > pods > ip) so the lab can wire it");
+            }
+            all.add(p.namespace());
+        });
+        all.forEach(journal::recordNamespace);
+        Netns.batch(null, all.stream().map(ns -> "netns add " + ns).toList());
+
+        Map<String, List<String>> segmentPorts = new LinkedHashMap<>();
+        for (Segment s : topology.network().segments()) {
+            Netns.batch(names.segment(s.name()), List.of("link set lo up", "link add br0 type bridge",
+                    "link set br0 up"));
+            segmentPorts.put(s.name(), new ArrayList<>());
+        }
+        for (Router r : topology.network().routers()) {
+            List<String> lines = new ArrayList<>(List.of("link set lo up"));
+            for (RouterInterface i : r.interfaces()) {
+                String port = attach(segmentPorts, i.segment(), r.name());
+                lines.add("link add " + i.name() + " type veth peer name " + port + " netns " + names.segment(i.segment()));
+                lines.add("addr add " + i.address() + " dev " + i.name());
+                lines.add("link set " + i.name() + " up");
+            }
+            Netns.batch(names.router(r.name()), lines);
+            enableForwarding(names.router(r.name()));
+        }
+        for (Node n : topology.cluster().nodes()) {
+            String ns = names.node(n.name());
+            List<String> lines = hostLines(segmentPorts, n.segment(), n.name(), n.addresses());
+            for (PodPlace p : pods) {
+                if (p.nodeNamespace().equals(ns)) {
+                    lines.add("link add " + p.hostInterface() + " type veth peer name eth0 netns " + p.namespace());
+                    lines.add("link set " + p.hostInterface() + " up");
+                    lines.add("route add " + p.pod().ip() + "/32 dev " + p.hostInterface());
+                } else if (sameSegment(p, n)) {
+                    // Calico's BIRD mesh would teach this route; in the lab the nodes share the segment.
+                    lines.add("route add " + p.pod().ip() + "/32 via " + topology.node(p.pod().node()).orElseThrow().address());
+                }
+            }
+            Netns.batch(ns, lines);
+            enableForwarding(ns);
+            for (PodPlace p : pods) {
+                if (p.nodeNamespace().equals(ns)) {
+                    Netns.exec(ns, Duration.ofSeconds(5), "sysctl", "-q", "-w",
+                            "net.ipv4.conf." + p.hostInterface() + ".proxy_arp=1").orThrow();
+                }
+            }
+        }
+        for (Client c : topology.network().clients()) {
+            List<String> lines = hostLines(segmentPorts, c.segment(), c.name(), List.of(c.address().host()));
+            Netns.batch(names.client(c.name()), lines);
+        }
+        for (PodPlace p : pods) {
+            Netns.batch(p.namespace(), List.of("link set lo up", "addr add " + p.pod().ip() + "/32 dev eth0",
+                    "link set eth0 up", "route add " + POD_GATEWAY + " dev eth0 scope link",
+                    "route add default via " + POD_GATEWAY + " dev eth0"));
+        }
+        segmentPorts.forEach((segment, ports) -> Netns.batch(names.segment(segment), ports.stream()
+                .flatMap(p -> List.of("link set " + p + " master br0", "link set " + p + " up").stream()).toList()));
+    }
+
+    private boolean sameSegment(PodPlace p, Node n) {
+        return topology.node(p.pod().node()).map(other -> other.segment().equals(n.segment())).orElse(false);
+    }
+
+    /** A node or client: eth0 on its segment, default route via the first router on that segment. */
+    private List<String> hostLines(Map<String, List<String>> segmentPorts, String segment, String owner,
+            List<IpAddr> addresses) {
+        Segment s = topology.segment(segment).orElseThrow(() -> new LabException(owner + " is on segment '" + segment
+                + "', which the design does not define"));
+        if (s.cidr() == null) {
+            throw new LabException("segment " + segment + " has no cidr; the lab needs it to address " + owner);
+        }
+        String port = attach(segmentPorts, segment, owner);
+        List<String> lines = new ArrayList<>(List.of("link set lo up",
+                "link add eth0 type veth peer name " + port + " netns " + names.segment(segment)));
+        for (IpAddr a : addresses) {
+            if (a.isIpv4() == s.cidr().isIpv4()) {
+                lines.add("addr add " + a + "/" + s.cidr().length() + " dev eth0");
+            }
+        }
+        lines.add("link set eth0 up");
+        topology.routersOn(segment).stream().findFirst()
+                .flatMap(r -> r.interfaceOn(segment))
+                .ifPresent(i -> lines.add("route add default via " + i.address().host()));
+        return lines;
+    }
+
+    /** Bridge port names are short and per segment: Linux limits interface names to 15 characters. */
+    private static String attach(Map<String, List<String>> segmentPorts, String segment, String owner) {
+        List<String> ports = segmentPorts.get(segment);
+        if (ports == null) {
+            throw new LabException(owner + " is on segment '" + segment + "', which the design does not define");
+        }
+        String port = "p" + (ports.size() + 1);
+        ports.add(port);
+        return port;
+    }
+
+    /**
+     * Forwarding on only where the real network forwards (ToRs, and nodes because they route to their pods);
+     * L4 ECMP hashing as on real fabrics (lab-notes §1).
+     */
+    private static void enableForwarding(String namespace) {
+        Netns.exec(namespace, Duration.ofSeconds(5), "sysctl", "-q", "-w", "net.ipv4.ip_forward=1",
+                "net.ipv4.fib_multipath_hash_policy=1").orThrow();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.lbstudio.lab.netns;
+
+import dev.lbstudio.lab.bird.BirdControl;
+import dev.lbstudio.lab.bmp.BmpCollector;
+import dev.lbstudio.lab.frr.BgpPeer;
+import dev.lbstudio.lab.frr.Vtysh;
+import dev.lbstudio.model.Node;
+import dev.lbstudio.model.Router;
+import dev.lbstudio.model.Service;
+import dev.lbstudio.model.Topology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One running namespace lab: the network ({@link Fabric}), FRR per ToR with its BMP relay and collector,
+ * BIRD per node, kube-proxy NAT per node, an echo server per pod. Order follows lab-notes §7: namespaces and
+ * veths, then FRR (zebra → bfdd → bgpd), then BIRD, then workloads. A failure anywhere tears down what was
+ * made, using the same journal a crashed run leaves behind.
+ */
+public final class NetnsLab implements AutoCloseable {
+
+    /** The port bgpd's `bmp connect 127.0.0.1 port …` must use inside each ToR namespace. */
+    public static final int BMP_PORT = 11019;
+
+    private final Topology topology;
+    private final LabNames names;
+    private final Fabric fabric;
+    private final List<BmpCollector> collectors = new ArrayList<>();
+    private final Map<String, Duration> timings = new LinkedHashMap<>();
+    private boolean stopped;
+
+    private NetnsLab(Topology topology, LabNames names, Journal journal) {
+        this.topology = topology;
+        this.names = names;
+        this.fabric = new Fabric(names, journal, topology);
+    }
+
+    /**
+     * Sweeps crashed labs of ours, then builds and starts a new lab. Returns once every daemon runs; call
+     * {@link #awaitEstablished} for routing readiness.
+     */
+    public static NetnsLab start(Topology topology, LabConfigs configs, Path stateRoot,
+            Consumer<BmpCollector.Received> bmp, Consumer<String> progress) {
+        Teardown.sweep(stateRoot);
+        LabNames names = LabNames.fresh(stateRoot);
+        NetnsLab lab = new NetnsLab(topology, names, Journal.create(names.stateDir()));
+        try {
+            lab.bringUp(configs, bmp, progress);
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void bringUp(LabConfigs configs, Consumer<BmpCollector.Received> bmp, Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        progress.accept("creating namespaces and links");
+        fabric.build();
+        mark("network", t0);
+        for (Router r : topology.network().routers()) {
+            progress.accept("starting FRR on " + r.name());
+            String ns = names.router(r.name());
+            collectors.add(BmpCollector.listen(r.name(), names.stateDir().resolve("bmp-" + r.name() + ".sock"), bmp));
+            Daemons.startForeground(ns, names.stateDir().resolve("bmp-" + r.name() + ".log"), "socat",
+                    "TCP-LISTEN:" + BMP_PORT + ",bind=127.0.0.1,reuseaddr,fork",
+                    "UNIX-CONNECT:" + names.stateDir().resolve("bmp-" + r.name() + ".sock"));
+            Path dir = routerDir(r.name());
+            Daemons.startFrr(ns, dir, configs.frr(r, dir));
+        }
+        mark("frr", t0);
+        for (Node n : topology.cluster().nodes()) {
+            progress.accept("starting BIRD on " + n.name());
+            Path dir = nodeDir(n.name());
+            Daemons.startBird(names.node(n.name()), dir, configs.bird(n, dir),
+                    Map.of("static.conf", configs.birdStatic(n, dir)));
+            applyKubeProxy(n);
+        }
+        mark("bird", t0);
+        progress.accept("starting pods");
+        for (Fabric.PodPlace p : fabric.pods()) {
+            Path dir = names.stateDir().resolve("pod-" + p.pod().name());
+            EchoServer.start(p.namespace(), dir, p.pod().name(), targetPort(p));
+        }
+        mark("workloads", t0);
+    }
+
+    /** (Re)loads the node's kube-proxy rules atomically: `nft -f` replaces the whole table in one transaction. */
+    public void applyKubeProxy(Node node) {
+        Path file = nodeDir(node.name()).resolve("kube-proxy.nft");
+        Daemons.write(file, "table ip " + KubeProxyRules.TABLE + "\ndelete table ip " + KubeProxyRules.TABLE + "\n"
+                + KubeProxyRules.render(topology, node));
+        Netns.exec(names.node(node.name()), Duration.ofSeconds(5), "nft", "-f", file.toString()).orThrow();
+    }
+
+    /** The port the pod's echo server listens on: the target port of the first service selecting it. */
+    private int targetPort(Fabric.PodPlace place) {
+        for (Service s : topology.workloads().services()) {
+            boolean selects = topology.endpoints(s).stream().anyMatch(e -> e.pod().equals(place.pod()));
+            if (selects && !s.ports().isEmpty()) {
+                return s.ports().get(0).effectiveTargetPort();
+            }
+        }
+        return topology.workloads().deployments().stream().filter(d -> d.pods().contains(place.pod()))
+                .map(d -> d.containerPort()).filter(java.util.Objects::nonNull).findFirst().orElse(8080);
+    }
+
+    /** Waits until every configured BGP neighbor of every ToR is Established; returns the time it took. */
+    public Duration awaitEstablished(Duration timeout) {
+        long t0 = System.nanoTime();
+        for (Router r : topology.network().routers()) {
+            Vtysh vty = vtysh(r.name());
+            int expected = r.bgp().neighbors().size();
+            Daemons.await(() -> {
+                List<BgpPeer> peers = vty.bgpSummary();
+                return peers.size() >= expected && peers.stream().allMatch(BgpPeer::established);
+            }, timeout, "BGP sessions on " + r.name() + " not all Established after " + timeout.toSeconds()
+                    + " s: " + vty.bgpSummary());
+        }
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    public Vtysh vtysh(String router) {
+        return new Vtysh(routerDir(router));
+    }
+
+    public BirdControl bird(String node) {
+        return new BirdControl(nodeDir(node).resolve("bird.ctl"));
+    }
+
+    public Probe probe(String client, String target, int port, Duration timeout) {
+        return Probe.open(names.client(client), names.stateDir(), target, port, timeout);
+    }
+
+    public LabNames names() {
+        return names;
+    }
+
+    public Fabric fabric() {
+        return fabric;
+    }
+
+    /** Bring-up phase → time since start, in order (network, frr, bird, workloads). */
+    public Map<String, Duration> timings() {
+        return Map.copyOf(timings);
+    }
+
+    public Path routerDir(String router) {
+        return names.stateDir().resolve("r-" + router);
+    }
+
+    public Path nodeDir(String node) {
+        return names.stateDir().resolve("n-" + node);
+    }
+
+    private void mark(String phase, long t0) {
+        timings.put(phase, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        collectors.forEach(BmpCollector::close);
+        Teardown.run(names);
+    }
+}
