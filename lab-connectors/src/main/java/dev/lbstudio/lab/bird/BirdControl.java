@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * birdc against one node's control socket. BIRD has no JSON output (lab-notes §6), so text is parsed by the
- * header's column positions, which BIRD aligns, rather than by splitting on spaces (the Since column can hold
- * a date and a time).
+ * birdc against one node's control socket. BIRD has no JSON output (lab-notes §6), so its text is parsed.
  */
 public final class BirdControl {
 
@@ -47,30 +45,35 @@ public final class BirdControl {
         }
     }
 
+    /**
+     * Name, Proto, Table and State never hold spaces; Since is one token ("02:50:57.440") or, with
+     * `timeformat protocol iso long`, a date and a time; Info is the rest. Names longer than their column
+     * push the row right, so columns are found by tokens, not by the header's offsets.
+     */
     public static List<Protocol> parseProtocols(String text) {
         List<Protocol> result = new ArrayList<>();
-        int[] columns = null;
+        boolean table = false;
         for (String line : text.split("\n")) {
             if (line.startsWith("Name ")) {
-                columns = new int[] {0, line.indexOf("Proto"), line.indexOf("Table"), line.indexOf("State"),
-                    line.indexOf("Since"), line.indexOf("Info")};
+                table = true;
                 continue;
             }
-            if (columns == null || line.isBlank()) {
+            if (!table || line.isBlank()) {
                 continue;
             }
-            String[] cells = new String[6];
-            for (int i = 0; i < 6; i++) {
-                int from = Math.min(columns[i], line.length());
-                int to = i < 5 ? Math.min(columns[i + 1], line.length()) : line.length();
-                cells[i] = line.substring(from, to).strip();
+            String[] f = line.strip().split("\\s+", 7);
+            if (f.length < 4) {
+                continue;
             }
-            // A name longer than its column pushes the row right; then fall back to whitespace fields.
-            if (!line.startsWith(cells[0] + " ") || cells[0].contains(" ")) {
-                String[] f = line.strip().split("\\s+", 6);
-                cells = new String[] {f[0], at(f, 1), at(f, 2), at(f, 3), at(f, 4), at(f, 5)};
+            String since = at(f, 4);
+            String info;
+            if (since.matches("\\d{4}-\\d{2}-\\d{2}") && f.length > 5) {
+                since = since + " " + f[5];
+                info = at(f, 6);
+            } else {
+                info = f.length > 5 ? String.join(" ", java.util.Arrays.copyOfRange(f, 5, f.length)) : "";
             }
-            result.add(new Protocol(cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]));
+            result.add(new Protocol(f[0], f[1], f[2], f[3], since, info.strip()));
         }
         return result;
     }

@@ -6,9 +6,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** One path of `show bgp ipv4 unicast json` (`.routes[prefix][]`). */
+/**
+ * One path of `show bgp ipv4 unicast json` (`.routes[prefix][]`). FRR flags the best path only with
+ * {@code bestpath} and its equal-cost siblings with {@code multipath}; {@link #usedForEcmp()} joins them.
+ */
 public record BgpPath(String prefix, String nextHop, String peer, boolean valid, boolean best, boolean multipath,
-                      String asPath) {
+                      String asPath, String selectionReason) {
+
+    public boolean usedForEcmp() {
+        return valid && (best || multipath);
+    }
 
     static List<BgpPath> fromTableJson(JsonNode table) {
         List<BgpPath> paths = new ArrayList<>();
@@ -18,7 +25,7 @@ public record BgpPath(String prefix, String nextHop, String peer, boolean valid,
                 JsonNode firstHop = p.path("nexthops").path(0);
                 paths.add(new BgpPath(e.getKey(), firstHop.path("ip").asText(), p.path("peerId").asText(),
                         p.path("valid").asBoolean(), p.path("bestpath").asBoolean(), p.path("multipath").asBoolean(),
-                        p.path("path").asText()));
+                        p.path("path").asText(), p.path("selectionReason").asText()));
             }
         }
         return paths;

@@ -53,13 +53,14 @@ public final class Probe implements AutoCloseable {
     /** Sends {@code count} requests, one every {@code interval}; each is bounded by {@code timeout}. */
     public List<Result> run(int count, Duration interval, Duration timeout, Consumer<Result> sink) {
         List<Result> results = new ArrayList<>(count);
-        long start = System.nanoTime();
+        long due = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            long due = start + i * interval.toNanos();
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 Teardown.sleep(wait / 1_000_000);
             }
+            // Paced from each start, never bursting to catch up after a slow (timed-out) request.
+            due = System.nanoTime() + interval.toNanos();
             Result r = once(i, timeout);
             results.add(r);
             sink.accept(r);

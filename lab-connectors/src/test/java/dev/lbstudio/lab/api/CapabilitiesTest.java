@@ -1,0 +1,92 @@
+package dev.lbstudio.lab.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CapabilitiesTest {
+
+    @TempDir
+    Path root;
+
+    private void tool(String path) throws IOException {
+        Path p = root.resolve(path.substring(1));
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private void kernelConfig(String text) throws IOException {
+        Files.createDirectories(root.resolve("proc"));
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(root.resolve("proc/config.gz")))) {
+            out.write(text.getBytes());
+        }
+    }
+
+    private void passwd(String text) throws IOException {
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/passwd"), text);
+    }
+
+    @Test
+    void completeHostCanRunTheLab() throws IOException {
+        for (Capabilities.Tool t : Capabilities.TOOLS) {
+            tool(t.path());
+        }
+        passwd("frr:x:103:107::/nonexistent:/usr/sbin/nologin\n");
+        kernelConfig("CONFIG_VETH=y\nCONFIG_NET_SCH_NETEM=m\n");
+        Capabilities.Report report = Capabilities.check(root, 0);
+        assertThat(report.canRunNetnsLab()).isTrue();
+        assertThat(report.missing()).isEmpty();
+        assertThat(report.describe()).contains("everything");
+    }
+
+    @Test
+    void nonRootWithoutBirdAndSocatSaysWhatToInstall() throws IOException {
+        for (Capabilities.Tool t : Capabilities.TOOLS) {
+            if (!t.pkg().equals("bird2") && !t.pkg().equals("socat")) {
+                tool(t.path());
+            }
+        }
+        passwd("frr:x:103:107::/nonexistent:/usr/sbin/nologin\n");
+        kernelConfig("CONFIG_NET_SCH_NETEM=y\n");
+        Capabilities.Report report = Capabilities.check(root, 1000);
+        assertThat(report.canRunNetnsLab()).isFalse();
+        assertThat(report.describe())
+                .contains("missing: root privileges")
+                .contains("sudo apt-get install -y bird2 socat")
+                .contains("/usr/sbin/birdc");
+    }
+
+    @Test
+    void kernelWithoutNetemIsALimitationNotABlocker() throws IOException {
+        for (Capabilities.Tool t : Capabilities.TOOLS) {
+            tool(t.path());
+        }
+        passwd("frr:x:103:107::/nonexistent:/usr/sbin/nologin\n");
+        kernelConfig("# CONFIG_NET_SCH_NETEM is not set\n");
+        Capabilities.Report report = Capabilities.check(root, 0);
+        assertThat(report.canRunNetnsLab()).isTrue();
+        assertThat(report.limitations()).singleElement().satisfies(m -> {
+            assertThat(m.what()).contains("netem");
+            assertThat(m.why()).contains("random loss still works");
+        });
+    }
+
+    @Test
+    void missingFrrUserIsNamed() throws IOException {
+        for (Capabilities.Tool t : Capabilities.TOOLS) {
+            tool(t.path());
+        }
+        passwd("root:x:0:0::/root:/bin/bash\n");
+        kernelConfig("CONFIG_NET_SCH_NETEM=y\n");
+        assertThat(Capabilities.check(root, 0).describe()).contains("user frr").contains("--reinstall frr");
+    }
+}
