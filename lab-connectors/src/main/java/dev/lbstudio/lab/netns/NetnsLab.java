@@ -125,6 +125,26 @@ public final class NetnsLab implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
+    /**
+     * Waits until the router's BGP routes in the kernel FIB are exactly {@code expected} (prefix → next hops),
+     * the second half of readiness; the expectation comes from the routing prediction.
+     */
+    public Duration awaitFib(String router, Map<String, java.util.Set<String>> expected, Duration timeout) {
+        long t0 = System.nanoTime();
+        Vtysh vty = vtysh(router);
+        Daemons.await(() -> bgpFib(vty).equals(expected), timeout, "the FIB of " + router + " is " + bgpFib(vty)
+                + ", not the predicted " + expected + ", after " + timeout.toSeconds() + " s");
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** BGP routes in the router's kernel FIB as prefix → next hops. */
+    public static Map<String, java.util.Set<String>> bgpFib(Vtysh vty) {
+        Map<String, java.util.Set<String>> fib = new java.util.TreeMap<>();
+        vty.routes().stream().filter(r -> r.protocol().equals("bgp") && r.installed())
+                .forEach(r -> fib.put(r.prefix(), java.util.Set.copyOf(r.nextHops())));
+        return fib;
+    }
+
     public Vtysh vtysh(String router) {
         return new Vtysh(routerDir(router));
     }

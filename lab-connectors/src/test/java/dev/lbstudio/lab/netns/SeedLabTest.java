@@ -3,36 +3,68 @@ package dev.lbstudio.lab.netns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbstudio.io.TopologyReader;
-import dev.lbstudio.lab.bmp.BmpCollector;
 import dev.lbstudio.model.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The seed samples as a real lab: routes in the ToR's kernel FIB, HTTP from the client to a pod, kube-proxy NAT. */
 class SeedLabTest {
 
-    @Test
-    void seedLabComesUp() throws Exception {
+    static final Set<String> NODES = Set.of("10.0.0.11", "10.0.0.12", "10.0.0.13");
+
+    static NetnsLab up(String sample) throws Exception {
         LabPrerequisites.require();
-        Topology seed = TopologyReader.read(Path.of("../samples/seed-calico-metallb.yaml"));
-        List<BmpCollector.Received> bmp = new CopyOnWriteArrayList<>();
-        try (NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(seed), LabNames.DEFAULT_STATE_ROOT, bmp::add,
-                System.out::println)) {
-            Duration established = lab.awaitEstablished(Duration.ofSeconds(20));
-            System.out.println("timings " + lab.timings() + " established after " + established);
-            System.out.println(lab.vtysh("tor1").bgpSummary());
-            Thread.sleep(3000);
-            System.out.println(lab.vtysh("tor1").routes());
-            System.out.println(lab.vtysh("tor1").bgpTable());
-            System.out.println(lab.vtysh("tor1").bfdPeers());
-            System.out.println(lab.bird("node-1").protocols());
-            bmp.forEach(System.out::println);
-            try (Probe p = lab.probe("client1", "10.208.1.1", 80, Duration.ofMillis(50))) {
-                p.run(10, Duration.ofMillis(10), Duration.ofMillis(50), System.out::println);
-            }
-            assertThat(established).isPositive();
+        Topology topology = TopologyReader.read(Path.of("../samples/" + sample));
+        return NetnsLab.start(topology, new FixtureConfigs(topology), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
+    }
+
+    /**
+     * The first request may wait for ARP along the path; readiness is the first good answer (bounded). The
+     * timeout is generous because this checks where packets go, not how fast, on a shared 2-core machine.
+     */
+    static List<Probe.Result> probe(NetnsLab lab, int count) {
+        Duration timeout = Duration.ofMillis(500);
+        try (Probe probe = lab.probe("client1", "10.208.1.1", 80, timeout)) {
+            Daemons.await(() -> probe.once(-1, timeout).ok(), Duration.ofSeconds(5),
+                    "no answer from 10.208.1.1:80 through the lab");
+            return probe.run(count, Duration.ofMillis(10), timeout, r -> { });
+        }
+    }
+
+    @Test
+    void clusterServiceIsReachedThroughEcmpAndPodsSeeANodeAddress() throws Exception {
+        try (NetnsLab lab = up("seed-calico-metallb.yaml")) {
+            lab.awaitEstablished(Duration.ofSeconds(20));
+            lab.awaitFib("tor1", Map.of("10.208.1.0/24", NODES), Duration.ofSeconds(10));
+
+            List<Probe.Result> results = probe(lab, 30);
+            assertThat(results).allSatisfy(r -> {
+                assertThat(r.ok()).as(r.toString()).isTrue();
+                assertThat(r.pod()).isEqualTo("web-server-5d8f7c9b6-x2k4p");
+                assertThat(r.sourceSeen()).isIn(NODES);
+            });
+        }
+    }
+
+    @Test
+    void localServiceIsAdvertisedAsSlash32ByEndpointNodesAndPodsSeeTheClient() throws Exception {
+        try (NetnsLab lab = up("seed-local-policy.yaml")) {
+            lab.awaitEstablished(Duration.ofSeconds(20));
+            lab.awaitFib("tor1", Map.of("10.208.1.0/24", NODES, "10.208.1.1/32", Set.of("10.0.0.11", "10.0.0.12")),
+                    Duration.ofSeconds(10));
+
+            List<Probe.Result> results = probe(lab, 30);
+            assertThat(results).allSatisfy(r -> {
+                assertThat(r.ok()).as(r.toString()).isTrue();
+                assertThat(r.sourceSeen()).isEqualTo("198.51.100.10");
+            });
+            assertThat(results).extracting(Probe.Result::pod)
+                    .containsAnyOf("web-server-5d8f7c9b6-x2k4p", "web-server-5d8f7c9b6-q7m2z")
+                    .allMatch(p -> p.startsWith("web-server-5d8f7c9b6-"));
         }
     }
 }
