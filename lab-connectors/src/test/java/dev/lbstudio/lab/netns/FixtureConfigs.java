@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * Test-only configs from src/test/resources/lab/fixtures (lab-notes' proven FRR/BIRD texts with
  * placeholders). One ToR peer per node, the first Calico service CIDR as the pool.
  */
-final class FixtureConfigs implements LabConfigs {
+class FixtureConfigs implements LabConfigs {
 
     private final Topology topology;
 
