@@ -49,14 +49,17 @@ public final class Daemons {
         awaitFile(dir.resolve("bgpd.vty"), "bgpd in " + namespace);
     }
 
-    /** Writes bird.conf (+ extra included files such as static.conf) and starts BIRD with its own socket. */
-    public static void startBird(String namespace, Path dir, String birdConf, Map<String, String> includes) {
-        write(dir.resolve("bird.conf"), birdConf);
-        includes.forEach((name, text) -> write(dir.resolve(name), text));
+    /** Starts BIRD on the bird.conf already in {@code dir}, with its own control socket (also used to restart it). */
+    public static void startBird(String namespace, Path dir) {
         Path ctl = dir.resolve("bird.ctl");
         List<String> cmd = new ArrayList<>(Netns.execPrefix(namespace));
         cmd.addAll(List.of("bird", "-c", dir.resolve("bird.conf").toString(), "-s", ctl.toString(), "-P",
                 dir.resolve("bird.pid").toString()));
+        try {
+            java.nio.file.Files.deleteIfExists(ctl);
+        } catch (IOException e) {
+            throw new LabException("cannot remove the stale BIRD socket " + ctl + ": " + e.getMessage(), e);
+        }
         Commands.run(cmd, START_TIMEOUT, null).orThrow();
         awaitFile(ctl, "BIRD in " + namespace);
     }
@@ -66,10 +69,17 @@ public final class Daemons {
      * execs the command, so the returned process is the helper itself; teardown finds it by `ip netns pids`.
      */
     public static Process startForeground(String namespace, Path log, String... command) {
+        return startForeground(namespace, log, Map.of(), command);
+    }
+
+    public static Process startForeground(String namespace, Path log, Map<String, String> environment,
+            String... command) {
         List<String> cmd = new ArrayList<>(Netns.execPrefix(namespace));
         cmd.addAll(List.of(command));
         try {
-            return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new LabException("cannot start " + command[0] + " in " + namespace + ": " + e.getMessage(), e);
         }

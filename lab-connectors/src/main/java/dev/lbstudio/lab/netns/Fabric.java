@@ -26,7 +26,7 @@ public final class Fabric {
 
     private final LabNames names;
     private final Journal journal;
-    private final Topology topology;
+    private Topology topology;
 
     public Fabric(LabNames names, Journal journal, Topology topology) {
         this.names = names;
@@ -38,14 +38,52 @@ public final class Fabric {
     public record PodPlace(Pod pod, String namespace, String nodeNamespace, String hostInterface) {
     }
 
+    /** Host-side veth names come from the pod's position in the design, so they stay unique when pods move. */
     public List<PodPlace> pods() {
         List<PodPlace> result = new ArrayList<>();
-        Map<String, Integer> perNode = new LinkedHashMap<>();
-        topology.workloads().deployments().forEach(d -> d.pods().forEach(p -> {
-            int index = perNode.merge(p.node(), 1, Integer::sum);
-            result.add(new PodPlace(p, names.pod(p.name()), names.node(p.node()), "vp" + index));
-        }));
+        topology.workloads().deployments().forEach(d -> d.pods().forEach(p -> result.add(
+                new PodPlace(p, names.pod(p.name()), names.node(p.node()), "vp" + (result.size() + 1)))));
         return result;
+    }
+
+    public PodPlace pod(String name) {
+        return pods().stream().filter(p -> p.pod().name().equals(name)).findFirst()
+                .orElseThrow(() -> new LabException("the design has no pod named " + name));
+    }
+
+    /**
+     * Re-wires a pod from its node to another, as the CNI deletes and re-creates a workload interface: the
+     * old host veth goes (taking its route), the new node gets one, and same-segment nodes re-point their
+     * route to the pod. {@code after} is the design with the pod on its new node.
+     */
+    public void movePod(PodPlace before, Topology after) {
+        Node from = topology.node(before.pod().node()).orElseThrow();
+        this.topology = after;
+        PodPlace moved = pod(before.pod().name());
+        Node to = topology.node(moved.pod().node()).orElseThrow();
+        String ip = moved.pod().ip() + "/32";
+        Netns.batch(names.node(from.name()), List.of("link del " + before.hostInterface()));
+        for (Node n : topology.cluster().nodes()) {
+            List<String> lines = new ArrayList<>();
+            if (n.equals(to)) {
+                if (n.segment().equals(from.segment())) {
+                    lines.add("route del " + ip);
+                }
+                lines.addAll(hostSideOfPod(moved));
+            } else if (!n.equals(from)) {
+                if (n.segment().equals(from.segment())) {
+                    lines.add("route del " + ip);
+                }
+                if (n.segment().equals(to.segment())) {
+                    lines.add("route add " + ip + " via " + to.address());
+                }
+            } else if (n.segment().equals(to.segment())) {
+                lines.add("route add " + ip + " via " + to.address());
+            }
+            Netns.batch(names.node(n.name()), lines);
+        }
+        proxyArp(moved);
+        Netns.batch(moved.namespace(), podSide(moved));
     }
 
     public void build() {
@@ -87,9 +125,7 @@ public final class Fabric {
             List<String> lines = hostLines(segmentPorts, n.segment(), n.name(), n.addresses());
             for (PodPlace p : pods) {
                 if (p.nodeNamespace().equals(ns)) {
-                    lines.add("link add " + p.hostInterface() + " type veth peer name eth0 netns " + p.namespace());
-                    lines.add("link set " + p.hostInterface() + " up");
-                    lines.add("route add " + p.pod().ip() + "/32 dev " + p.hostInterface());
+                    lines.addAll(hostSideOfPod(p));
                 } else if (sameSegment(p, n)) {
                     // Calico's BIRD mesh would teach this route; in the lab the nodes share the segment.
                     lines.add("route add " + p.pod().ip() + "/32 via " + topology.node(p.pod().node()).orElseThrow().address());
@@ -97,24 +133,35 @@ public final class Fabric {
             }
             Netns.batch(ns, lines);
             enableForwarding(ns);
-            for (PodPlace p : pods) {
-                if (p.nodeNamespace().equals(ns)) {
-                    Netns.exec(ns, Duration.ofSeconds(5), "sysctl", "-q", "-w",
-                            "net.ipv4.conf." + p.hostInterface() + ".proxy_arp=1").orThrow();
-                }
-            }
+            pods.stream().filter(p -> p.nodeNamespace().equals(ns)).forEach(Fabric::proxyArp);
         }
         for (Client c : topology.network().clients()) {
             List<String> lines = hostLines(segmentPorts, c.segment(), c.name(), List.of(c.address().host()));
             Netns.batch(names.client(c.name()), lines);
         }
         for (PodPlace p : pods) {
-            Netns.batch(p.namespace(), List.of("link set lo up", "addr add " + p.pod().ip() + "/32 dev eth0",
-                    "link set eth0 up", "route add " + POD_GATEWAY + " dev eth0 scope link",
-                    "route add default via " + POD_GATEWAY + " dev eth0"));
+            List<String> lines = new ArrayList<>(List.of("link set lo up"));
+            lines.addAll(podSide(p));
+            Netns.batch(p.namespace(), lines);
         }
         segmentPorts.forEach((segment, ports) -> Netns.batch(names.segment(segment), ports.stream()
                 .flatMap(p -> List.of("link set " + p + " master br0", "link set " + p + " up").stream()).toList()));
+    }
+
+    private static List<String> hostSideOfPod(PodPlace p) {
+        return List.of("link add " + p.hostInterface() + " type veth peer name eth0 netns " + p.namespace(),
+                "link set " + p.hostInterface() + " up", "route add " + p.pod().ip() + "/32 dev " + p.hostInterface());
+    }
+
+    /** Calico's pod side: the /32 on eth0 and a default route via the proxy-ARP'd link-local gateway. */
+    private static List<String> podSide(PodPlace p) {
+        return List.of("addr add " + p.pod().ip() + "/32 dev eth0", "link set eth0 up",
+                "route add " + POD_GATEWAY + " dev eth0 scope link", "route add default via " + POD_GATEWAY + " dev eth0");
+    }
+
+    private static void proxyArp(PodPlace p) {
+        Netns.exec(p.nodeNamespace(), Duration.ofSeconds(5), "sysctl", "-q", "-w",
+                "net.ipv4.conf." + p.hostInterface() + ".proxy_arp=1").orThrow();
     }
 
     private boolean sameSegment(PodPlace p, Node n) {

@@ -27,15 +27,17 @@ public final class NetnsLab implements AutoCloseable {
     /** The port bgpd's `bmp connect 127.0.0.1 port …` must use inside each ToR namespace. */
     public static final int BMP_PORT = 11019;
 
-    private final Topology topology;
+    private volatile Topology topology;
+    private final LabConfigs configs;
     private final LabNames names;
     private final Fabric fabric;
     private final List<BmpCollector> collectors = new ArrayList<>();
     private final Map<String, Duration> timings = new LinkedHashMap<>();
     private boolean stopped;
 
-    private NetnsLab(Topology topology, LabNames names, Journal journal) {
+    private NetnsLab(Topology topology, LabConfigs configs, LabNames names, Journal journal) {
         this.topology = topology;
+        this.configs = configs;
         this.names = names;
         this.fabric = new Fabric(names, journal, topology);
     }
@@ -48,9 +50,9 @@ public final class NetnsLab implements AutoCloseable {
             Consumer<BmpCollector.Received> bmp, Consumer<String> progress) {
         Teardown.sweep(stateRoot);
         LabNames names = LabNames.fresh(stateRoot);
-        NetnsLab lab = new NetnsLab(topology, names, Journal.create(names.stateDir()));
+        NetnsLab lab = new NetnsLab(topology, configs, names, Journal.create(names.stateDir()));
         try {
-            lab.bringUp(configs, bmp, progress);
+            lab.bringUp(bmp, progress);
             return lab;
         } catch (RuntimeException e) {
             lab.close();
@@ -58,7 +60,7 @@ public final class NetnsLab implements AutoCloseable {
         }
     }
 
-    private void bringUp(LabConfigs configs, Consumer<BmpCollector.Received> bmp, Consumer<String> progress) {
+    private void bringUp(Consumer<BmpCollector.Received> bmp, Consumer<String> progress) {
         long t0 = System.nanoTime();
         progress.accept("creating namespaces and links");
         fabric.build();
@@ -71,23 +73,25 @@ public final class NetnsLab implements AutoCloseable {
                     "TCP-LISTEN:" + BMP_PORT + ",bind=127.0.0.1,reuseaddr,fork",
                     "UNIX-CONNECT:" + names.stateDir().resolve("bmp-" + r.name() + ".sock"));
             Path dir = routerDir(r.name());
-            Daemons.startFrr(ns, dir, configs.frr(r, dir));
+            Daemons.startFrr(ns, dir, configs.frr(topology, r, dir));
         }
         mark("frr", t0);
         for (Node n : topology.cluster().nodes()) {
             progress.accept("starting BIRD on " + n.name());
             Path dir = nodeDir(n.name());
-            Daemons.startBird(names.node(n.name()), dir, configs.bird(n, dir),
-                    Map.of("static.conf", configs.birdStatic(n, dir)));
+            Daemons.write(dir.resolve("bird.conf"), configs.bird(topology, n, dir));
+            Daemons.write(dir.resolve("static.conf"), configs.birdStatic(topology, n, dir));
+            Daemons.startBird(names.node(n.name()), dir);
             applyKubeProxy(n);
         }
         mark("bird", t0);
         progress.accept("starting pods");
-        for (Fabric.PodPlace p : fabric.pods()) {
-            Path dir = names.stateDir().resolve("pod-" + p.pod().name());
-            EchoServer.start(p.namespace(), dir, p.pod().name(), targetPort(p));
-        }
+        fabric.pods().forEach(this::startEchoServer);
         mark("workloads", t0);
+    }
+
+    void startEchoServer(Fabric.PodPlace p) {
+        EchoServer.start(p.namespace(), names.stateDir().resolve("pod-" + p.pod().name()), p.pod().name(), targetPort(p));
     }
 
     /** (Re)loads the node's kube-proxy rules atomically: `nft -f` replaces the whole table in one transaction. */
@@ -155,6 +159,22 @@ public final class NetnsLab implements AutoCloseable {
 
     public Probe probe(String client, String target, int port, Duration timeout) {
         return Probe.open(names.client(client), names.stateDir(), target, port, timeout);
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    void topology(Topology changed) {
+        this.topology = changed;
+    }
+
+    LabConfigs configs() {
+        return configs;
+    }
+
+    public Triggers triggers() {
+        return new Triggers(this);
     }
 
     public LabNames names() {

@@ -21,14 +21,8 @@ import java.util.stream.Collectors;
  */
 class FixtureConfigs implements LabConfigs {
 
-    private final Topology topology;
-
-    FixtureConfigs(Topology topology) {
-        this.topology = topology;
-    }
-
     @Override
-    public Map<String, String> frr(Router router, Path dir) {
+    public Map<String, String> frr(Topology topology, Router router, Path dir) {
         String neighbors = router.bgp().neighbors().stream()
                 .map(n -> " neighbor " + n.address() + " peer-group NODES").collect(Collectors.joining("\n"));
         Map<String, String> values = Map.of("@DIR@", dir.toString(), "@HOSTNAME@", router.name(), "@ASN@",
@@ -43,19 +37,19 @@ class FixtureConfigs implements LabConfigs {
     }
 
     @Override
-    public String bird(Node node, Path dir) {
+    public String bird(Topology topology, Node node, Path dir) {
         Router tor = topology.routersOn(node.segment()).get(0);
         String peer = tor.interfaceOn(node.segment()).orElseThrow().address().host().toString();
         return fill("bird.conf", Map.of("@DIR@", dir.toString(), "@ROUTER_ID@", node.address().toString(),
                 "@ASN@", Long.toString(topology.calico().bgpConfiguration().effectiveAsNumber()),
                 "@PEER_ASN@", Long.toString(tor.bgp().asn()), "@PEER@", peer,
-                "@PEER_NAME@", peer.replace('.', '_'), "@POOL@", pool().toString()));
+                "@PEER_NAME@", peer.replace('.', '_'), "@POOL@", pool(topology).toString()));
     }
 
     /** Calico's static routes: the pool blackhole everywhere, a /32 per Local service IP with a local endpoint. */
     @Override
-    public String birdStatic(Node node, Path dir) {
-        StringBuilder routes = new StringBuilder("protocol static {\n  ipv4;\n  route " + pool() + " blackhole;\n");
+    public String birdStatic(Topology topology, Node node, Path dir) {
+        StringBuilder routes = new StringBuilder("protocol static {\n  ipv4;\n  route " + pool(topology) + " blackhole;\n");
         for (Service s : topology.workloads().services()) {
             boolean localEndpoint = topology.endpoints(s).stream().anyMatch(e -> e.pod().node().equals(node.name()));
             if (s.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.LOCAL && localEndpoint) {
@@ -65,7 +59,7 @@ class FixtureConfigs implements LabConfigs {
         return routes.append("}\n").toString();
     }
 
-    private IpPrefix pool() {
+    private static IpPrefix pool(Topology topology) {
         return topology.calico().bgpConfiguration().serviceLoadBalancerIPs().get(0);
     }
 

@@ -9,7 +9,7 @@ public final class LabChild {
 
     public static void main(String[] args) throws Exception {
         Topology seed = TopologyReader.read(Path.of("../samples/seed-calico-metallb.yaml"));
-        try (NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(seed), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { })) {
+        try (NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { })) {
             Thread.sleep(60_000);
         }
     }

@@ -19,7 +19,7 @@ class SeedLabTest {
     static NetnsLab up(String sample) throws Exception {
         LabPrerequisites.require();
         Topology topology = TopologyReader.read(Path.of("../samples/" + sample));
-        return NetnsLab.start(topology, new FixtureConfigs(topology), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
+        return NetnsLab.start(topology, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
     }
 
     /**

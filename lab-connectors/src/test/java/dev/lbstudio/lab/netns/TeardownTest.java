@@ -36,7 +36,7 @@ class TeardownTest {
         LabPrerequisites.require();
         RootSnapshot before = RootSnapshot.take();
         Topology seed = seed();
-        NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(seed), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
+        NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
         List<Long> pids;
         try {
             lab.awaitEstablished(Duration.ofSeconds(20));
@@ -58,7 +58,7 @@ class TeardownTest {
         RootSnapshot before = RootSnapshot.take();
         Topology seed = seed();
         for (int i = 0; i < 20; i++) {
-            NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(seed), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
+            NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
             List<Long> pids = pidsIn(lab);
             lab.close();
             assertNothingLeft(lab.names(), pids);
@@ -70,9 +70,9 @@ class TeardownTest {
     void aBringUpThatFailsPartwayCleansUpAfterItself() throws Exception {
         LabPrerequisites.require();
         Topology seed = seed();
-        LabConfigs broken = new FixtureConfigs(seed) {
+        LabConfigs broken = new FixtureConfigs() {
             @Override
-            public String bird(dev.lbstudio.model.Node node, Path dir) {
+            public String bird(Topology topology, dev.lbstudio.model.Node node, Path dir) {
                 return "this is not BIRD syntax;\n";
             }
         };
