@@ -1,0 +1,74 @@
+package dev.lbstudio.lab.kube;
+
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Maps API server answers to messages that name the object, the cause and the fix. */
+final class KubeErrors {
+    private KubeErrors() {
+    }
+
+    static PushException explain(KubernetesClientException e, String doing, ObjectKey key) {
+        Status status = e.getStatus();
+        String server = status != null && status.getMessage() != null ? status.getMessage() : e.getMessage();
+        String what = doing + " " + key;
+        String message = switch (e.getCode()) {
+            case 401 -> "the cluster did not accept our credentials while trying to " + what
+                    + " (401 Unauthorized): refresh the token or client certificate of this kubeconfig context";
+            case 403 -> "not allowed to " + what + " (403 Forbidden): " + server
+                    + " — grant the kubeconfig user that verb on that resource (RBAC) or use a context that has it";
+            case 404 -> "the cluster does not serve " + key.kind() + " in " + key.apiVersion() + " while trying to "
+                    + what + " (404): " + missingApiHint(key);
+            case 409 -> doing.equals("create") || doing.equals("update")
+                    ? "field conflict while trying to " + what + " (409): " + conflicts(status, server)
+                    + " — another manager owns these fields; re-run with --force-conflicts to take them over"
+                    : "conflict while trying to " + what + " (409): " + server + " — it changed meanwhile; try again";
+            case 429 -> "the cluster refused to " + what + " (429): " + server
+                    + " — a PodDisruptionBudget allows no more disruption now; wait for replicas to be ready or relax it";
+            case 422 -> "the cluster rejected " + key + " as invalid (422): " + invalidFields(status, server);
+            case 0 -> "cannot reach the cluster while trying to " + what + ": " + rootCause(e)
+                    + " — check the kubeconfig server address and that the API server is up";
+            default -> "the cluster answered " + e.getCode() + " while trying to " + what + ": " + server;
+        };
+        return new PushException(e.getCode(), message, e);
+    }
+
+    private static String missingApiHint(ObjectKey key) {
+        if (key.apiVersion().startsWith("metallb.io")) {
+            return "install MetalLB (its CRDs) first, e.g. with the rendered Helm values";
+        }
+        if (key.apiVersion().startsWith("projectcalico.org")) {
+            return "the Calico API server is not installed, so projectcalico.org/v3 is not served; "
+                    + "apply the rendered calicoctl commands instead (LB Studio never writes crd.projectcalico.org/v1 "
+                    + "behind Calico's back)";
+        }
+        return "the object's namespace or API is missing";
+    }
+
+    private static String conflicts(Status status, String fallback) {
+        List<StatusCause> causes = status != null && status.getDetails() != null ? status.getDetails().getCauses() : List.of();
+        if (causes == null || causes.isEmpty()) {
+            return fallback;
+        }
+        return causes.stream().map(c -> c.getField() + " (" + c.getMessage() + ")").collect(Collectors.joining(", "));
+    }
+
+    private static String invalidFields(Status status, String fallback) {
+        List<StatusCause> causes = status != null && status.getDetails() != null ? status.getDetails().getCauses() : List.of();
+        if (causes == null || causes.isEmpty()) {
+            return fallback;
+        }
+        return causes.stream().map(c -> c.getField() + ": " + c.getMessage()).collect(Collectors.joining("; "));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+}

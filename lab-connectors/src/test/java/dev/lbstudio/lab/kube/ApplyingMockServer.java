@@ -1,0 +1,130 @@
+package dev.lbstudio.lab.kube;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+
+/**
+ * fabric8's CRUD mock server plus what a push needs and it lacks: server-side apply
+ * (fabric8io/kubernetes-client #5337) — an apply to a missing object creates it, an apply to an
+ * existing one is merged as a JSON merge patch; answers to SelfSubjectAccessReviews from a deny
+ * list; evictions that delete the pod; and discovery serving the v3 groups a test names. Field
+ * ownership and conflicts are not modelled; the 409 path is tested in expectations mode instead.
+ */
+final class ApplyingMockServer implements AutoCloseable {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KubernetesMockServer server;
+    private final NamespacedKubernetesClient client;
+
+    private final java.util.Set<String> denied = new java.util.HashSet<>();
+    private final java.util.List<String> servedGroups = new java.util.ArrayList<>();
+
+    ApplyingMockServer() {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new ApplyingDispatcher(), false);
+        server.init();
+        client = server.createClient();
+    }
+
+    NamespacedKubernetesClient client() {
+        return client;
+    }
+
+    /** Makes access reviews for "verb resource[.group] namespace" (namespace "-" when cluster-wide) answer no. */
+    void deny(String verb, String resource, String namespace) {
+        denied.add(verb + " " + resource + " " + namespace);
+    }
+
+    /** Makes API discovery serve a group's v3 resources, e.g. projectcalico.org (the Calico API server). */
+    void serveGroup(String group) {
+        servedGroups.add(group);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+
+    private final class ApplyingDispatcher extends KubernetesCrudDispatcher {
+        @Override
+        public MockResponse handleCreate(RecordedRequest request) {
+            if (request.getPath().endsWith("/eviction")) {
+                // An eviction without PodDisruptionBudgets deletes the pod.
+                return handleDelete(request.getPath().substring(0, request.getPath().lastIndexOf('/')));
+            }
+            if (!request.getPath().endsWith("/selfsubjectaccessreviews")) {
+                return super.handleCreate(request);
+            }
+            try {
+                var review = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(request.getUtf8Body());
+                var attributes = review.path("spec").path("resourceAttributes");
+                String group = attributes.path("group").asText("");
+                String key = attributes.path("verb").asText() + " " + attributes.path("resource").asText()
+                        + (group.isEmpty() ? "" : "." + group) + " " + attributes.path("namespace").asText("-");
+                review.putObject("status").put("allowed", !denied.contains(key));
+                return new MockResponse().setResponseCode(201).setBody(JSON.writeValueAsString(review));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public MockResponse handleGet(String path) {
+            for (String group : servedGroups) {
+                if (path.equals("/apis/" + group + "/v3")) {
+                    var list = JSON.createObjectNode().put("kind", "APIResourceList").put("groupVersion", group + "/v3");
+                    var resources = list.putArray("resources");
+                    KindRegistry.KINDS.stream().filter(k -> k.group().equals(group)).forEach(k -> resources.addObject()
+                            .put("name", k.plural()).put("kind", k.kind()).put("namespaced", k.namespaced()));
+                    return new MockResponse().setResponseCode(200).setBody(list.toString());
+                }
+            }
+            return super.handleGet(path);
+        }
+
+        @Override
+        public MockResponse handlePatch(RecordedRequest request) {
+            String type = request.getHeader("Content-Type");
+            if (type == null || !type.startsWith("application/apply-patch")) {
+                return super.handlePatch(request);
+            }
+            String path = request.getPath().contains("?")
+                    ? request.getPath().substring(0, request.getPath().indexOf('?')) : request.getPath();
+            Buffer json = new Buffer(toJson(request.getUtf8Body()));
+            if (handleGet(path).code() == 404) {
+                return handleCreate(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST,
+                        path.substring(0, path.lastIndexOf('/')), headers("application/json"), json));
+            }
+            return super.handlePatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PATCH, path,
+                    headers("application/merge-patch+json"), json));
+        }
+
+        private static Headers headers(String contentType) {
+            return Headers.builder().add("Content-Type", contentType).build();
+        }
+
+        private static byte[] toJson(String yaml) {
+            try {
+                return JSON.writeValueAsString(YAML.readTree(yaml)).getBytes(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
