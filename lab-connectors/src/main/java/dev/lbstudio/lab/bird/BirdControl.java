@@ -29,7 +29,7 @@ public final class BirdControl {
     public String command(String... words) {
         List<String> cmd = new ArrayList<>(List.of("birdc", "-s", socket.toString()));
         cmd.addAll(List.of(words));
-        return Commands.run(cmd, TIMEOUT, null).orThrow().stdout();
+        return Commands.run(cmd, TIMEOUT).orThrow().stdout();
     }
 
     public List<Protocol> protocols() {

@@ -27,8 +27,8 @@ public final class Vtysh {
     }
 
     public JsonNode json(String command) {
-        Commands.Result r = Commands.run(List.of("vtysh", "--vty_socket", socketDir.toString(), "-c", command), TIMEOUT,
-                null).orThrow();
+        Commands.Result r = Commands.run(List.of("vtysh", "--vty_socket", socketDir.toString(), "-c", command), TIMEOUT)
+                .orThrow();
         try {
             return JSON.readTree(r.stdout());
         } catch (java.io.IOException e) {
@@ -42,7 +42,7 @@ public final class Vtysh {
         for (String line : lines) {
             cmd.addAll(List.of("-c", line));
         }
-        Commands.Result r = Commands.run(cmd, TIMEOUT, null).orThrow();
+        Commands.Result r = Commands.run(cmd, TIMEOUT).orThrow();
         if (r.stdout().contains("% ")) {
             throw new LabException("FRR refused the configuration on " + socketDir + ": " + r.stdout().strip());
         }

@@ -60,7 +60,7 @@ public final class Daemons {
         } catch (IOException e) {
             throw new LabException("cannot remove the stale BIRD socket " + ctl + ": " + e.getMessage(), e);
         }
-        Commands.run(cmd, START_TIMEOUT, null).orThrow();
+        Commands.run(cmd, START_TIMEOUT).orThrow();
         awaitFile(ctl, "BIRD in " + namespace);
     }
 
@@ -90,7 +90,7 @@ public final class Daemons {
         cmd.add(binary);
         cmd.addAll(common);
         cmd.addAll(own);
-        Commands.run(cmd, START_TIMEOUT, null).orThrow();
+        Commands.run(cmd, START_TIMEOUT).orThrow();
     }
 
     public static void awaitFile(Path file, String what) {

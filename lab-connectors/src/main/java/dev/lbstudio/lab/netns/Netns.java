@@ -1,5 +1,8 @@
 package dev.lbstudio.lab.netns;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,24 +28,44 @@ public final class Netns {
         return r.stdout().lines().map(String::strip).filter(s -> s.matches("\\d+")).map(Long::parseLong).toList();
     }
 
-    /** Runs `ip [-n NS] -batch -`: one fork for many commands keeps bring-up fast with many namespaces. */
+    /**
+     * Runs `ip [-n NS] -batch FILE`: one fork for many commands keeps bring-up fast with many namespaces. The
+     * file is private to this call and removed afterwards.
+     */
     public static void batch(String namespace, List<String> lines) {
         if (lines.isEmpty()) {
             return;
         }
-        List<String> cmd = new ArrayList<>(List.of("ip"));
-        if (namespace != null) {
-            cmd.addAll(List.of("-n", namespace));
+        Path file;
+        try {
+            file = Files.createTempFile("lbs-ip-batch", ".txt");
+        } catch (IOException e) {
+            throw new LabException("cannot create a temporary file for ip -batch: " + e.getMessage(), e);
         }
-        cmd.addAll(List.of("-batch", "-"));
-        Commands.run(cmd, Duration.ofSeconds(20), String.join("\n", lines) + "\n").orThrow();
+        try {
+            Files.writeString(file, String.join("\n", lines) + "\n");
+            List<String> cmd = new ArrayList<>(List.of("ip"));
+            if (namespace != null) {
+                cmd.addAll(List.of("-n", namespace));
+            }
+            cmd.addAll(List.of("-batch", file.toString()));
+            Commands.run(cmd, Duration.ofSeconds(20)).orThrow();
+        } catch (IOException e) {
+            throw new LabException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // A leftover temporary file in /tmp is harmless; the lab's own state is elsewhere.
+            }
+        }
     }
 
     /** Runs a command inside a namespace and waits for it (bounded). */
     public static Commands.Result exec(String namespace, Duration timeout, String... command) {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         cmd.addAll(Arrays.asList(command));
-        return Commands.run(cmd, timeout, null);
+        return Commands.run(cmd, timeout);
     }
 
     public static List<String> execPrefix(String namespace) {

@@ -69,7 +69,7 @@ public final class Triggers {
     /** `clear bgp PEER` on the router: a hard reset of one session. */
     public void sessionReset(String router, String peer) {
         Commands.run(List.of("vtysh", "--vty_socket", lab.routerDir(router).toString(), "-c", "clear bgp " + peer),
-                STEP_TIMEOUT, null).orThrow();
+                STEP_TIMEOUT).orThrow();
     }
 
     public void routerLink(String router, String iface, boolean up) {
@@ -149,6 +149,6 @@ public final class Triggers {
 
     /** SIGSTOP/SIGCONT have no ProcessHandle equivalent; kill(1) with an explicit pid is the bounded way. */
     private static void signal(long pid, String name) {
-        Commands.run(List.of("kill", "-" + name, Long.toString(pid)), STEP_TIMEOUT, null).orThrow();
+        Commands.run(List.of("kill", "-" + name, Long.toString(pid)), STEP_TIMEOUT).orThrow();
     }
 }

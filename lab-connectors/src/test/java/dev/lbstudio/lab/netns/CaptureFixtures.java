@@ -17,7 +17,7 @@ public final class CaptureFixtures {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of("src/test/resources/lab/captured");
-        Topology seed = TopologyReader.read(Path.of("../samples/seed-calico-metallb.yaml"));
+        Topology seed = TopologyReader.read(dev.lbstudio.testing.RepoPaths.sample("seed-calico-metallb.yaml"));
         try (NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { },
                 System.out::println)) {
             String tor = lab.names().router("tor1");

@@ -49,7 +49,7 @@ class FailoverTest {
     }
 
     NetnsLab up() throws Exception {
-        Topology local = TopologyReader.read(Path.of("../samples/seed-local-policy.yaml"));
+        Topology local = TopologyReader.read(dev.lbstudio.testing.RepoPaths.sample("seed-local-policy.yaml"));
         NetnsLab lab = NetnsLab.start(local, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, bmp::add, p -> { });
         lab.awaitEstablished(Duration.ofSeconds(20));
         lab.awaitFib("tor1", Map.of("10.208.1.0/24", ALL, "10.208.1.1/32", Set.of(NODE1, NODE2)), Duration.ofSeconds(10));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class KubeProxyRulesTest {
 
     static Topology sample(String name) throws Exception {
-        return TopologyReader.read(Path.of("../samples/" + name));
+        return TopologyReader.read(dev.lbstudio.testing.RepoPaths.sample(name));
     }
 
     @Test
@@ -43,7 +43,7 @@ class KubeProxyRulesTest {
     @Test
     void severalEndpointsAreChosenAtRandomPerConnection() throws Exception {
         Topology cluster = TopologyReader.parse("cluster.yaml", java.nio.file.Files.readString(
-                Path.of("../samples/seed-local-policy.yaml")).replace("externalTrafficPolicy: Local",
+                dev.lbstudio.testing.RepoPaths.sample("seed-local-policy.yaml")).replace("externalTrafficPolicy: Local",
                 "externalTrafficPolicy: Cluster").replace("      healthCheckNodePort: 31080\n", ""));
         String rules = KubeProxyRules.render(cluster, cluster.node("node-1").orElseThrow());
         assertThat(rules).contains("numgen random mod 2 vmap { 0 : jump svc0_80_0, 1 : jump svc0_80_1 }")

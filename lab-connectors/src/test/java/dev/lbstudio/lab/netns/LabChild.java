@@ -8,7 +8,7 @@ import java.nio.file.Path;
 public final class LabChild {
 
     public static void main(String[] args) throws Exception {
-        Topology seed = TopologyReader.read(Path.of("../samples/seed-calico-metallb.yaml"));
+        Topology seed = TopologyReader.read(dev.lbstudio.testing.RepoPaths.sample("seed-calico-metallb.yaml"));
         try (NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { })) {
             Thread.sleep(60_000);
         }

@@ -18,7 +18,7 @@ class SeedLabTest {
 
     static NetnsLab up(String sample) throws Exception {
         LabPrerequisites.require();
-        Topology topology = TopologyReader.read(Path.of("../samples/" + sample));
+        Topology topology = TopologyReader.read(dev.lbstudio.testing.RepoPaths.sample(sample));
         return NetnsLab.start(topology, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
     }
 

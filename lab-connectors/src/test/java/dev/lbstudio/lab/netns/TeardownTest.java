@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TeardownTest {
 
     static Topology seed() throws Exception {
-        return TopologyReader.read(Path.of("../samples/seed-calico-metallb.yaml"));
+        return TopologyReader.read(dev.lbstudio.testing.RepoPaths.sample("seed-calico-metallb.yaml"));
     }
 
     static void assertNothingLeft(LabNames names, List<Long> pids) {
