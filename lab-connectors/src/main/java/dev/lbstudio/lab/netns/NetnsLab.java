@@ -119,7 +119,7 @@ public final class NetnsLab implements AutoCloseable {
         long t0 = System.nanoTime();
         for (Router r : topology.network().routers()) {
             Vtysh vty = vtysh(r.name());
-            int expected = r.bgp().neighbors().size();
+            long expected = expectedPeers(r);
             Daemons.await(() -> {
                 List<BgpPeer> peers = vty.bgpSummary();
                 return peers.size() >= expected && peers.stream().allMatch(BgpPeer::established);
@@ -147,6 +147,12 @@ public final class NetnsLab implements AutoCloseable {
         vty.routes().stream().filter(r -> r.protocol().equals("bgp") && r.installed())
                 .forEach(r -> fib.put(r.prefix(), java.util.Set.copyOf(r.nextHops())));
         return fib;
+    }
+
+    /** Configured neighbors plus, for `bgp listen range` neighbors, the nodes whose address the range covers. */
+    long expectedPeers(Router r) {
+        return r.bgp().neighbors().stream().mapToLong(n -> n.address() != null ? 1
+                : topology.cluster().nodes().stream().filter(node -> n.covers(node.address())).count()).sum();
     }
 
     public Vtysh vtysh(String router) {

@@ -24,7 +24,9 @@ class FixtureConfigs implements LabConfigs {
     @Override
     public Map<String, String> frr(Topology topology, Router router, Path dir) {
         String neighbors = router.bgp().neighbors().stream()
-                .map(n -> " neighbor " + n.address() + " peer-group NODES").collect(Collectors.joining("\n"));
+                .map(n -> n.address() != null ? " neighbor " + n.address() + " peer-group NODES"
+                        : " bgp listen range " + n.listenRange() + " peer-group NODES")
+                .collect(Collectors.joining("\n"));
         Map<String, String> values = Map.of("@DIR@", dir.toString(), "@HOSTNAME@", router.name(), "@ASN@",
                 Long.toString(router.bgp().asn()), "@ROUTER_ID@", String.valueOf(router.bgp().routerId()),
                 "@PEER_ASN@", Long.toString(topology.calico().bgpConfiguration().effectiveAsNumber()),
