@@ -26,12 +26,13 @@ public final class Fabric {
 
     private final LabNames names;
     private final Journal journal;
-    private Topology topology;
+    private final java.util.function.Supplier<Topology> design;
 
-    public Fabric(LabNames names, Journal journal, Topology topology) {
+    /** {@code design} is the lab's current design, which triggers such as pod moves change. */
+    public Fabric(LabNames names, Journal journal, java.util.function.Supplier<Topology> design) {
         this.names = names;
         this.journal = journal;
-        this.topology = topology;
+        this.design = design;
     }
 
     /** A pod as the lab wires it: its namespace, its node's namespace and the node-side veth name. */
@@ -40,6 +41,7 @@ public final class Fabric {
 
     /** Host-side veth names come from the pod's position in the design, so they stay unique when pods move. */
     public List<PodPlace> pods() {
+        Topology topology = design.get();
         List<PodPlace> result = new ArrayList<>();
         topology.workloads().deployments().forEach(d -> d.pods().forEach(p -> result.add(
                 new PodPlace(p, names.pod(p.name()), names.node(p.node()), "vp" + (result.size() + 1)))));
@@ -52,41 +54,37 @@ public final class Fabric {
     }
 
     /**
-     * Re-wires a pod from its node to another, as the CNI deletes and re-creates a workload interface: the
-     * old host veth goes (taking its route), the new node gets one, and same-segment nodes re-point their
-     * route to the pod. {@code after} is the design with the pod on its new node.
+     * Unplugs a pod as the CNI does when it is deleted: its host veth goes (taking the node's route with it)
+     * and nodes on the same segment forget their route to it.
      */
-    public void movePod(PodPlace before, Topology after) {
-        Node from = topology.node(before.pod().node()).orElseThrow();
-        this.topology = after;
-        PodPlace moved = pod(before.pod().name());
-        Node to = topology.node(moved.pod().node()).orElseThrow();
-        String ip = moved.pod().ip() + "/32";
-        Netns.batch(names.node(from.name()), List.of("link del " + before.hostInterface()));
+    public void detachPod(PodPlace place) {
+        Topology topology = design.get();
+        Node from = topology.node(place.pod().node()).orElseThrow();
+        Netns.batch(names.node(from.name()), List.of("link del " + place.hostInterface()));
         for (Node n : topology.cluster().nodes()) {
-            List<String> lines = new ArrayList<>();
-            if (n.equals(to)) {
-                if (n.segment().equals(from.segment())) {
-                    lines.add("route del " + ip);
-                }
-                lines.addAll(hostSideOfPod(moved));
-            } else if (!n.equals(from)) {
-                if (n.segment().equals(from.segment())) {
-                    lines.add("route del " + ip);
-                }
-                if (n.segment().equals(to.segment())) {
-                    lines.add("route add " + ip + " via " + to.address());
-                }
-            } else if (n.segment().equals(to.segment())) {
-                lines.add("route add " + ip + " via " + to.address());
+            if (!n.equals(from) && n.segment().equals(from.segment())) {
+                Netns.batch(names.node(n.name()), List.of("route del " + place.pod().ip() + "/32"));
             }
-            Netns.batch(names.node(n.name()), lines);
         }
-        proxyArp(moved);
-        Netns.batch(moved.namespace(), podSide(moved));
+    }
+
+    /** Plugs a pod in on the node the current design places it on (after a {@link #detachPod}). */
+    public void attachPod(String podName) {
+        Topology topology = design.get();
+        PodPlace place = pod(podName);
+        Node to = topology.node(place.pod().node()).orElseThrow();
+        Netns.batch(names.node(to.name()), hostSideOfPod(place));
+        proxyArp(place);
+        Netns.batch(place.namespace(), podSide(place));
+        for (Node n : topology.cluster().nodes()) {
+            if (!n.equals(to) && n.segment().equals(to.segment())) {
+                Netns.batch(names.node(n.name()), List.of("route add " + place.pod().ip() + "/32 via " + to.address()));
+            }
+        }
     }
 
     public void build() {
+        Topology topology = design.get();
         List<String> all = new ArrayList<>();
         topology.network().segments().forEach(s -> all.add(names.segment(s.name())));
         topology.network().routers().forEach(r -> all.add(names.router(r.name())));
@@ -165,12 +163,14 @@ public final class Fabric {
     }
 
     private boolean sameSegment(PodPlace p, Node n) {
+        Topology topology = design.get();
         return topology.node(p.pod().node()).map(other -> other.segment().equals(n.segment())).orElse(false);
     }
 
     /** A node or client: eth0 on its segment, default route via the first router on that segment. */
     private List<String> hostLines(Map<String, List<String>> segmentPorts, String segment, String owner,
             List<IpAddr> addresses) {
+        Topology topology = design.get();
         Segment s = topology.segment(segment).orElseThrow(() -> new LabException(owner + " is on segment '" + segment
                 + "', which the design does not define"));
         if (s.cidr() == null) {

@@ -39,7 +39,7 @@ public final class NetnsLab implements AutoCloseable {
         this.topology = topology;
         this.configs = configs;
         this.names = names;
-        this.fabric = new Fabric(names, journal, topology);
+        this.fabric = new Fabric(names, journal, this::topology);
     }
 
     /**

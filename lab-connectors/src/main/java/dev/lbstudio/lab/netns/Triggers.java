@@ -72,7 +72,11 @@ public final class Triggers {
                 STEP_TIMEOUT).orThrow();
     }
 
-    public void routerLink(String router, String iface, boolean up) {
+    /** A router's own port on a segment goes down or up: unlike a node behind the bridge, the router notices. */
+    public void routerLink(String router, String segment, boolean up) {
+        String iface = lab.topology().router(router).flatMap(r -> r.interfaceOn(segment))
+                .orElseThrow(() -> new LabException("router " + router + " has no interface on segment " + segment))
+                .name();
         link(lab.names().router(router), iface, up);
     }
 
@@ -93,41 +97,64 @@ public final class Triggers {
     }
 
     /**
-     * Moves a pod to another node the way the cluster would: the pod goes (echo server stopped, interface
-     * removed), its NAT and Calico static routes are rewritten on every node and BIRD reconfigured (what confd
-     * does), then the pod comes up on the new node.
+     * Moves a pod to another node the way the cluster does: {@link #podDelete} now, {@link #podStart} on the
+     * new node (a scenario puts its reschedule delay between the two).
      */
     public void relocatePod(String podName, String toNode) {
-        Topology before = lab.topology();
-        if (before.node(toNode).isEmpty()) {
-            throw new LabException("the design has no node named " + toNode);
-        }
+        podDelete(podName);
+        podStart(podName, toNode);
+    }
+
+    /**
+     * The pod is deleted: its server stops, its interface goes, and its endpoint leaves kube-proxy's rules and
+     * Calico's static routes (BIRD reconfigured, as confd does) on every node.
+     */
+    public void podDelete(String podName) {
         Fabric.PodPlace place = lab.fabric().pod(podName);
-        String fromNode = place.pod().node();
-        Topology after = withPodOn(before, podName, toNode);
+        if (!place.pod().isReady()) {
+            throw new LabException("pod " + podName + " is not running");
+        }
         List<ProcessHandle> servers = Netns.pids(place.namespace()).stream().map(ProcessHandle::of)
                 .flatMap(java.util.Optional::stream).toList();
         servers.forEach(ProcessHandle::destroy);
         Daemons.await(() -> servers.stream().noneMatch(ProcessHandle::isAlive), STEP_TIMEOUT,
                 "the echo server of " + podName + " did not stop");
-        lab.fabric().movePod(place, after);
+        lab.fabric().detachPod(place);
+        publish(withPod(lab.topology(), podName, place.pod().node(), false), place.pod().node());
+    }
+
+    /** The pod is scheduled on {@code node} and ready: wired, serving, and in every node's rules and routes. */
+    public void podStart(String podName, String node) {
+        if (lab.topology().node(node).isEmpty()) {
+            throw new LabException("the design has no node named " + node);
+        }
+        Fabric.PodPlace place = lab.fabric().pod(podName);
+        if (place.pod().isReady()) {
+            throw new LabException("pod " + podName + " is already running on " + place.pod().node());
+        }
+        Topology after = withPod(lab.topology(), podName, node, true);
+        lab.topology(after);
+        lab.fabric().attachPod(podName);
+        publish(after, node);
+        lab.startEchoServer(lab.fabric().pod(podName));
+    }
+
+    /** Makes {@code after} the lab's design: kube-proxy rules on every node, static routes on {@code changedNode}. */
+    private void publish(Topology after, String changedNode) {
         lab.topology(after);
         for (Node n : after.cluster().nodes()) {
             lab.applyKubeProxy(n);
         }
-        for (String node : List.of(fromNode, toNode)) {
-            Node n = after.node(node).orElseThrow();
-            Path dir = lab.nodeDir(node);
-            Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, n, dir));
-            lab.bird(node).configure();
-        }
-        lab.startEchoServer(lab.fabric().pod(podName));
+        Node n = after.node(changedNode).orElseThrow();
+        Path dir = lab.nodeDir(changedNode);
+        Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, n, dir));
+        lab.bird(changedNode).configure();
     }
 
-    static Topology withPodOn(Topology t, String podName, String node) {
+    static Topology withPod(Topology t, String podName, String node, boolean ready) {
         List<Deployment> deployments = t.workloads().deployments().stream().map(d -> new Deployment(d.namespace(),
                 d.name(), d.podLabels(), d.containerPort(), d.pods().stream()
-                .map(p -> p.name().equals(podName) ? new Pod(p.name(), node, p.ip(), p.ready()) : p).toList())).toList();
+                .map(p -> p.name().equals(podName) ? new Pod(p.name(), node, p.ip(), ready) : p).toList())).toList();
         return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(), t.calico(),
                 t.metallb(), new Workloads(t.workloads().services(), deployments), t.validation(), t.layout());
     }

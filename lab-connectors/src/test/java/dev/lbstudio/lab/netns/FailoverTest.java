@@ -174,9 +174,9 @@ class FailoverTest {
             Daemons.await(() -> lab.vtysh("tor1").bgpSummary().stream()
                     .anyMatch(p -> p.address().equals(NODE2) && (!p.established() || p.uptimeMillis() < established)),
                     Duration.ofSeconds(5), "clear bgp did not reset the session");
-            lab.triggers().routerLink("tor1", "eth1", false);
+            lab.triggers().routerLink("tor1", "rack1", false);
             lab.awaitFib("tor1", Map.of(), Duration.ofSeconds(10));
-            lab.triggers().routerLink("tor1", "eth1", true);
+            lab.triggers().routerLink("tor1", "rack1", true);
             lab.awaitEstablished(Duration.ofSeconds(20));
         }
     }

@@ -53,7 +53,8 @@ class FixtureConfigs implements LabConfigs {
     public String birdStatic(Topology topology, Node node, Path dir) {
         StringBuilder routes = new StringBuilder("protocol static {\n  ipv4;\n  route " + pool(topology) + " blackhole;\n");
         for (Service s : topology.workloads().services()) {
-            boolean localEndpoint = topology.endpoints(s).stream().anyMatch(e -> e.pod().node().equals(node.name()));
+            boolean localEndpoint = topology.endpoints(s).stream()
+                    .anyMatch(e -> e.pod().isReady() && e.pod().node().equals(node.name()));
             if (s.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.LOCAL && localEndpoint) {
                 s.status().forEach(ip -> routes.append("  route ").append(ip).append("/32 blackhole;\n"));
             }
