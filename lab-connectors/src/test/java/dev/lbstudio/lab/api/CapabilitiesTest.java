@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,14 +36,23 @@ class CapabilitiesTest {
         Files.writeString(root.resolve("etc/passwd"), text);
     }
 
+    static final String FRR_USER = "frr:x:103:107::/nonexistent:/usr/sbin/nologin\n";
+
+    /** A fake host: every tool except those of {@code missingPackages}, an /etc/passwd and a kernel config. */
+    private Capabilities.Report host(long uid, Set<String> missingPackages, String passwd, String kernel) throws IOException {
+        for (Capabilities.Tool t : Capabilities.TOOLS) {
+            if (!missingPackages.contains(t.pkg())) {
+                tool(t.path());
+            }
+        }
+        passwd(passwd);
+        kernelConfig(kernel);
+        return Capabilities.check(root, uid);
+    }
+
     @Test
     void completeHostCanRunTheLab() throws IOException {
-        for (Capabilities.Tool t : Capabilities.TOOLS) {
-            tool(t.path());
-        }
-        passwd("frr:x:103:107::/nonexistent:/usr/sbin/nologin\n");
-        kernelConfig("CONFIG_VETH=y\nCONFIG_NET_SCH_NETEM=m\n");
-        Capabilities.Report report = Capabilities.check(root, 0);
+        Capabilities.Report report = host(0, Set.of(), FRR_USER, "CONFIG_VETH=y\nCONFIG_NET_SCH_NETEM=m\n");
         assertThat(report.canRunNetnsLab()).isTrue();
         assertThat(report.missing()).isEmpty();
         assertThat(report.describe()).contains("everything");
@@ -50,14 +60,7 @@ class CapabilitiesTest {
 
     @Test
     void nonRootWithoutBirdAndSocatSaysWhatToInstall() throws IOException {
-        for (Capabilities.Tool t : Capabilities.TOOLS) {
-            if (!t.pkg().equals("bird2") && !t.pkg().equals("socat")) {
-                tool(t.path());
-            }
-        }
-        passwd("frr:x:103:107::/nonexistent:/usr/sbin/nologin\n");
-        kernelConfig("CONFIG_NET_SCH_NETEM=y\n");
-        Capabilities.Report report = Capabilities.check(root, 1000);
+        Capabilities.Report report = host(1000, Set.of("bird2", "socat"), FRR_USER, "CONFIG_NET_SCH_NETEM=y\n");
         assertThat(report.canRunNetnsLab()).isFalse();
         assertThat(report.describe())
                 .contains("missing: root privileges")
@@ -67,12 +70,7 @@ class CapabilitiesTest {
 
     @Test
     void kernelWithoutNetemIsALimitationNotABlocker() throws IOException {
-        for (Capabilities.Tool t : Capabilities.TOOLS) {
-            tool(t.path());
-        }
-        passwd("frr:x:103:107::/nonexistent:/usr/sbin/nologin\n");
-        kernelConfig("# CONFIG_NET_SCH_NETEM is not set\n");
-        Capabilities.Report report = Capabilities.check(root, 0);
+        Capabilities.Report report = host(0, Set.of(), FRR_USER, "# CONFIG_NET_SCH_NETEM is not set\n");
         assertThat(report.canRunNetnsLab()).isTrue();
         assertThat(report.limitations()).singleElement().satisfies(m -> {
             assertThat(m.what()).contains("netem");
@@ -82,11 +80,7 @@ class CapabilitiesTest {
 
     @Test
     void missingFrrUserIsNamed() throws IOException {
-        for (Capabilities.Tool t : Capabilities.TOOLS) {
-            tool(t.path());
-        }
-        passwd("root:x:0:0::/root:/bin/bash\n");
-        kernelConfig("CONFIG_NET_SCH_NETEM=y\n");
-        assertThat(Capabilities.check(root, 0).describe()).contains("user frr").contains("--reinstall frr");
+        assertThat(host(0, Set.of(), "root:x:0:0::/root:/bin/bash\n", "CONFIG_NET_SCH_NETEM=y\n").describe())
+                .contains("user frr").contains("--reinstall frr");
     }
 }
