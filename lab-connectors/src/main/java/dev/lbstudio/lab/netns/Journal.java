@@ -57,6 +57,18 @@ public final class Journal {
         append("pid " + process);
     }
 
+    /**
+     * The lab outlives its driver on purpose (`lbstudio lab up` returns while the lab runs): sweeps leave it
+     * alone and only an explicit teardown (`lbstudio lab down`) removes it.
+     */
+    public void markDetached() {
+        append("detached yes");
+    }
+
+    public boolean detached() {
+        return !values("detached").isEmpty();
+    }
+
     public List<String> namespaces() {
         return values("ns");
     }

@@ -33,12 +33,14 @@ public final class NetnsLab implements AutoCloseable {
     private final Fabric fabric;
     private final List<BmpCollector> collectors = new ArrayList<>();
     private final Map<String, Duration> timings = new LinkedHashMap<>();
+    private final Journal journal;
     private boolean stopped;
 
     private NetnsLab(Topology topology, LabConfigs configs, LabNames names, Journal journal) {
         this.topology = topology;
         this.configs = configs;
         this.names = names;
+        this.journal = journal;
         this.fabric = new Fabric(names, journal, this::topology);
     }
 
@@ -206,6 +208,16 @@ public final class NetnsLab implements AutoCloseable {
 
     private void mark(String phase, long t0) {
         timings.put(phase, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * Leaves the lab running after this JVM exits (the CLI's `lab up`); {@link #close} then only stops the
+     * in-JVM BMP collectors. `Teardown.run` with these names removes it later.
+     */
+    public synchronized void detach() {
+        journal.markDetached();
+        collectors.forEach(BmpCollector::close);
+        stopped = true;
     }
 
     @Override

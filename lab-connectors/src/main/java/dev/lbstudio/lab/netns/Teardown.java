@@ -96,8 +96,8 @@ public final class Teardown {
     }
 
     /**
-     * Cleans every lab of ours whose owner JVM is gone: those with a state dir (journal) and those whose
-     * namespaces outlived a lost state dir (matched by the lbs-&lt;6 hex&gt;- prefix only).
+     * Cleans every lab of ours whose owner JVM is gone and that was not detached on purpose: those with a state
+     * dir (journal) and those whose namespaces outlived a lost state dir (matched by the lbs-&lt;6 hex&gt;- prefix).
      */
     public static List<String> sweep(Path stateRoot) {
         Set<String> labIds = new LinkedHashSet<>();
@@ -114,8 +114,9 @@ public final class Teardown {
         List<String> swept = new ArrayList<>();
         for (String id : labIds) {
             LabNames names = new LabNames(id, stateRoot);
-            Optional<ProcessIdentity> owner = Journal.open(names.stateDir()).owner();
-            if (owner.map(ProcessIdentity::isAlive).orElse(false)) {
+            Journal journal = Journal.open(names.stateDir());
+            Optional<ProcessIdentity> owner = journal.owner();
+            if (journal.detached() || owner.map(ProcessIdentity::isAlive).orElse(false)) {
                 continue;
             }
             run(names);

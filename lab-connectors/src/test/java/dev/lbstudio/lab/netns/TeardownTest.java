@@ -84,6 +84,30 @@ class TeardownTest {
         assertThat(Files.list(LabNames.DEFAULT_STATE_ROOT).toList()).noneMatch(p -> Files.exists(p.resolve("n-node-1")));
     }
 
+    @Test
+    void aDetachedLabSurvivesSweepsUntilItIsTornDownExplicitly() throws Exception {
+        LabPrerequisites.require();
+        Topology seed = seed();
+        NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
+        LabNames names = lab.names();
+        List<Long> pids = pidsIn(lab);
+        try {
+            lab.detach();
+            lab.close();
+            Teardown.sweep(LabNames.DEFAULT_STATE_ROOT);
+            assertThat(Netns.list()).filteredOn(names::owns).isNotEmpty();
+            assertThat(Labs.list(LabNames.DEFAULT_STATE_ROOT)).filteredOn(i -> i.names().equals(names)).singleElement()
+                    .satisfies(i -> {
+                        assertThat(i.detached()).isTrue();
+                        assertThat(i.routers()).containsExactly("tor1");
+                    });
+            assertThat(new dev.lbstudio.lab.frr.Vtysh(lab.routerDir("tor1")).bgpSummary()).hasSize(3);
+        } finally {
+            Teardown.run(names);
+        }
+        assertNothingLeft(names, pids);
+    }
+
     /**
      * A JVM killed with -9 in the middle of bring-up leaves FRR/BIRD daemons (reparented to init), namespaces and
      * a state dir; the next start's sweep removes them all because the journal's owner is dead.
