@@ -90,6 +90,10 @@ public final class Capabilities {
             missing.add(new Missing("user frr", "FRR daemons drop privileges to user frr",
                     "reinstall the frr package: sudo apt-get install --reinstall frr", true));
         }
+        if (!kernelAtLeast(root, 5, 12)) {
+            missing.add(new Missing("Linux 5.12 or newer", "per-flow ECMP in the lab needs the custom multipath hash"
+                    + " (fib_multipath_hash_policy=3)", "run the lab on a newer kernel (Debian 12 ships 6.1)", true));
+        }
         if (kernelOption(root, "CONFIG_NET_SCH_NETEM").filter(v -> !v.equals("n")).isEmpty()) {
             missing.add(new Missing("kernel netem qdisc (CONFIG_NET_SCH_NETEM)",
                     "link delay and jitter cannot be emulated; random loss still works through nftables",
@@ -97,6 +101,17 @@ public final class Capabilities {
                     false));
         }
         return new Report(List.copyOf(missing));
+    }
+
+    static boolean kernelAtLeast(Path root, int major, int minor) {
+        try {
+            String[] v = Files.readString(root.resolve("proc/sys/kernel/osrelease")).strip().split("[.-]");
+            int maj = Integer.parseInt(v[0]);
+            int min = Integer.parseInt(v[1]);
+            return maj > major || maj == major && min >= minor;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static long currentUid() {

@@ -203,11 +203,14 @@ public final class Fabric {
     }
 
     /**
-     * Forwarding on only where the real network forwards (ToRs, and nodes because they route to their pods);
-     * L4 ECMP hashing as on real fabrics (lab-notes §1).
+     * Forwarding on only where the real network forwards (ToRs, and nodes because they route to their pods),
+     * with per-flow ECMP as on real fabrics (lab-notes §1). Policy 3 hashing on the 5-tuple (fields 0x37),
+     * not lab-notes' policy 1: a veth hands the next namespace the sender socket's random per-connection
+     * hash, which policy 1 reuses, so one 5-tuple would land on different next hops from one connection to
+     * the next. Policy 3 always hashes the headers, as a real ToR must (Linux 5.12+, see Capabilities).
      */
     private static void enableForwarding(String namespace) {
         Netns.exec(namespace, Duration.ofSeconds(5), "sysctl", "-q", "-w", "net.ipv4.ip_forward=1",
-                "net.ipv4.fib_multipath_hash_policy=1").orThrow();
+                "net.ipv4.fib_multipath_hash_policy=3", "net.ipv4.fib_multipath_hash_fields=0x0037").orThrow();
     }
 }

@@ -165,8 +165,23 @@ public final class NetnsLab implements AutoCloseable {
         return new BirdControl(nodeDir(node).resolve("bird.ctl"));
     }
 
+    /** A probe from {@code client} whose every request is a new connection from a new source port. */
     public Probe probe(String client, String target, int port, Duration timeout) {
-        return Probe.open(names.client(client), names.stateDir(), target, port, timeout);
+        return Probe.open(client, names.client(client), names.stateDir(), target, port, timeout, 0);
+    }
+
+    /** {@code flows} probe flows from {@code client}, source ports from {@code firstPort} up. */
+    public ProbeFlows probeFlows(String client, String target, int port, Duration timeout, int flows, int firstPort) {
+        List<Probe> probes = new ArrayList<>();
+        try {
+            for (int i = 0; i < flows; i++) {
+                probes.add(Probe.open(client, names.client(client), names.stateDir(), target, port, timeout, firstPort + i));
+            }
+        } catch (RuntimeException e) {
+            probes.forEach(Probe::close);
+            throw e;
+        }
+        return new ProbeFlows(probes, timeout);
     }
 
     public Topology topology() {

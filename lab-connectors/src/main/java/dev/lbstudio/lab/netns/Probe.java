@@ -25,29 +25,43 @@ import java.util.regex.Pattern;
 public final class Probe implements AutoCloseable {
 
     /** One probe result: ok, latency, which pod served and the client address the pod saw. */
-    public record Result(int sequence, long startNanos, boolean ok, Duration latency, String pod, String sourceSeen,
-                         String error) {
+    public record Result(String flow, int sequence, long startNanos, boolean ok, Duration latency, String pod,
+                         String sourceSeen, String error) {
     }
 
     private static final Pattern BODY = Pattern.compile("pod=(\\S+) client=(\\S+)");
     private static final byte[] REQUEST = "GET / HTTP/1.0\r\nHost: lab\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
+    private final String flow;
     private final Path socket;
     private final Process relay;
 
-    private Probe(Path socket, Process relay) {
+    private Probe(String flow, Path socket, Process relay) {
+        this.flow = flow;
         this.socket = socket;
         this.relay = relay;
     }
 
-    /** Starts the relay in the client namespace; the timeout bounds socat's TCP connect too. */
-    public static Probe open(String clientNamespace, Path dir, String target, int port, Duration timeout) {
-        Path socket = dir.resolve("probe-" + target + "-" + port + ".sock");
-        Process relay = Daemons.startForeground(clientNamespace, dir.resolve("probe-" + target + "-" + port + ".log"),
+    /**
+     * Starts the relay in the client namespace; the timeout bounds socat's TCP connect too. A probe whose
+     * connections all leave from {@code sourcePort} (0: any), so they form one flow that ECMP
+     * hashes to one next hop every time, as the simulator's probe flows do. Reusing the port right away works
+     * because the echo server closes first, so TIME_WAIT is on the server's side.
+     */
+    static Probe open(String client, String clientNamespace, Path dir, String target, int port, Duration timeout,
+            int sourcePort) {
+        String name = "probe-" + target + "-" + port + (sourcePort > 0 ? "-from-" + sourcePort : "");
+        Path socket = dir.resolve(name + ".sock");
+        Process relay = Daemons.startForeground(clientNamespace, dir.resolve(name + ".log"),
                 "socat", "UNIX-LISTEN:" + socket + ",fork,unlink-early,backlog=64",
-                "TCP:" + target + ":" + port + ",connect-timeout=" + timeout.toMillis() / 1000.0);
+                "TCP:" + target + ":" + port + ",connect-timeout=" + timeout.toMillis() / 1000.0
+                        + (sourcePort > 0 ? ",sourceport=" + sourcePort + ",reuseaddr" : ""));
         Daemons.awaitFile(socket, "the probe relay in " + clientNamespace);
-        return new Probe(socket, relay);
+        return new Probe(client + ":" + (sourcePort > 0 ? sourcePort : "*") + "→" + target + ":" + port, socket, relay);
+    }
+
+    public String flow() {
+        return flow;
     }
 
     /** Sends {@code count} requests, one every {@code interval}; each is bounded by {@code timeout}. */
@@ -97,15 +111,15 @@ public final class Probe implements AutoCloseable {
             if (!response.startsWith("HTTP/1.0 200") || !m.find()) {
                 return failure(sequence, begin, response.isEmpty() ? "connection refused or reset" : "bad answer");
             }
-            return new Result(sequence, begin, true, Duration.ofNanos(System.nanoTime() - begin), m.group(1), m.group(2),
-                    null);
+            return new Result(flow, sequence, begin, true, Duration.ofNanos(System.nanoTime() - begin), m.group(1),
+                    m.group(2), null);
         } catch (IOException e) {
             return failure(sequence, begin, e.getMessage());
         }
     }
 
-    private static Result failure(int sequence, long begin, String error) {
-        return new Result(sequence, begin, false, Duration.ofNanos(System.nanoTime() - begin), null, null, error);
+    private Result failure(int sequence, long begin, String error) {
+        return new Result(flow, sequence, begin, false, Duration.ofNanos(System.nanoTime() - begin), null, null, error);
     }
 
     @Override

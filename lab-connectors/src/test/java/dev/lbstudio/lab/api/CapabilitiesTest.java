@@ -31,6 +31,11 @@ class CapabilitiesTest {
         }
     }
 
+    private void osRelease(String release) throws IOException {
+        Files.createDirectories(root.resolve("proc/sys/kernel"));
+        Files.writeString(root.resolve("proc/sys/kernel/osrelease"), release + "\n");
+    }
+
     private void passwd(String text) throws IOException {
         Files.createDirectories(root.resolve("etc"));
         Files.writeString(root.resolve("etc/passwd"), text);
@@ -47,6 +52,9 @@ class CapabilitiesTest {
         }
         passwd(passwd);
         kernelConfig(kernel);
+        if (!Files.exists(root.resolve("proc/sys/kernel/osrelease"))) {
+            osRelease("6.18.44-fc-v657");
+        }
         return Capabilities.check(root, uid);
     }
 
@@ -76,6 +84,14 @@ class CapabilitiesTest {
             assertThat(m.what()).contains("netem");
             assertThat(m.why()).contains("random loss still works");
         });
+    }
+
+    @Test
+    void kernelsWithoutTheCustomMultipathHashCannotRunTheLab() throws IOException {
+        osRelease("5.10.0-28-amd64");
+        Capabilities.Report report = host(0, Set.of(), FRR_USER, "CONFIG_NET_SCH_NETEM=y\n");
+        assertThat(report.canRunNetnsLab()).isFalse();
+        assertThat(report.describe()).contains("Linux 5.12 or newer").contains("fib_multipath_hash_policy=3");
     }
 
     @Test
