@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code lbstudio} command: every GUI action is also a command here, so designs can be checked in CI. */
 @Command(name = "lbstudio", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Design, validate, predict and lab-test MetalLB + Calico BGP load balancing.",
-        subcommands = {ShowCommand.class, SchemaCommand.class})
+        subcommands = {ShowCommand.class, SchemaCommand.class, ValidateCommand.class, RoutesCommand.class,
+                TraceCommand.class, SimulateCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -50,11 +50,13 @@ public record IpPrefix(IPAddress address) implements Comparable<IpPrefix> {
 
     /** The address part without prefix, e.g. the interface address of 10.0.0.1/24. */
     public IpAddr host() {
-        return new IpAddr(address.withoutPrefixLength());
+        // 10.255.0.0/31 parses as the whole block; the interface's own address is its lowest one.
+        return new IpAddr(address.getLower().withoutPrefixLength());
     }
 
     public boolean hasHostBits() {
-        return !address.equals(address.toPrefixBlock().getLower());
+        // 10.0.0.0/24 parses as the whole block; 10.0.0.1/24 as one address: compare lowest addresses.
+        return !address.getLower().withoutPrefixLength().equals(address.toPrefixBlock().getLower().withoutPrefixLength());
     }
 
     public boolean contains(IpAddr ip) {

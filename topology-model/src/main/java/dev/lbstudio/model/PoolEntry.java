@@ -35,7 +35,9 @@ public record PoolEntry(String text, IPAddressSeqRange range, boolean isCidr, bo
             throw new IllegalArgumentException("invalid CIDR '" + text + "': write e.g. 10.208.1.0/24 or a range 10.208.1.10-10.208.1.20");
         }
         IPAddress block = cidr.toPrefixBlock();
-        return new PoolEntry(t, block.toSequentialRange(), true, !cidr.withoutPrefixLength().equals(block.getLower().withoutPrefixLength()));
+        // A CIDR written without host bits parses as the whole block, so compare lowest addresses.
+        return new PoolEntry(t, block.toSequentialRange(), true,
+                !cidr.getLower().withoutPrefixLength().equals(block.getLower().withoutPrefixLength()));
     }
 
     private static IPAddress single(String part, String whole) {

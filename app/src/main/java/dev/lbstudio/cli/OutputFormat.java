@@ -1,0 +1,4 @@
+package dev.lbstudio.cli;
+
+/** {@code --format}: readable text or JSON for scripts. */
+enum OutputFormat { TEXT, JSON }

@@ -1,0 +1,244 @@
+package dev.lbstudio.validate;
+
+import static dev.lbstudio.validate.Rule.Section.CALICO;
+import static dev.lbstudio.validate.Rule.Section.CLUSTER;
+import static dev.lbstudio.validate.Rule.Section.METALLB;
+import static dev.lbstudio.validate.Rule.Section.NETWORK;
+
+import dev.lbstudio.model.BgpConfiguration;
+import dev.lbstudio.model.ElementId;
+import dev.lbstudio.model.HelmValues;
+import dev.lbstudio.model.KubeProxy;
+import dev.lbstudio.model.MetalLb;
+import dev.lbstudio.model.MetalLbBgpPeer;
+import dev.lbstudio.model.Version;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** MetalLB as installed beside Calico: what the chart runs, the speaker, and MetalLB's own BGP resources (domain-facts §2). */
+final class MetalLbRules {
+    private MetalLbRules() {
+    }
+
+    static final String MLB_CALICO = "https://metallb.universe.tf/configuration/calico/";
+    static final String MLB_VALUES = "https://github.com/metallb/metallb/blob/v0.16.1/charts/metallb/values.yaml";
+
+    static List<Rule> all() {
+        return List.of(new SpeakerBgpWithCalico(), new Port179(), new HelmSpeakerMode(), new SpeakerUnused(),
+                new FrrK8sOnUpgrade(), new SpeakerDisabledOldChart(), new StrictArp(), new PeerTimers());
+    }
+
+    /** The routers Calico's nodes peer with. */
+    static Set<String> calicoRouters(DesignIndex d) {
+        Set<String> routers = new TreeSet<>();
+        d.routerSessions().forEach(s -> routers.add(s.router().name()));
+        return routers;
+    }
+
+    static final class SpeakerBgpWithCalico extends Rule {
+        SpeakerBgpWithCalico() {
+            super("SPEAKER_BGP_WITH_CALICO_BGP", Severity.ERROR, "MetalLB does not peer with routers Calico already peers with",
+                    "BGP allows one session per pair of addresses: a router already talking to a node's BIRD rejects MetalLB's"
+                            + " session from the same node as a duplicate. Calico's docs: do not install the speaker.",
+                    MLB_CALICO, METALLB, CALICO, NETWORK, CLUSTER);
+        }
+
+        @Override
+        protected void check(DesignIndex d, Report out) {
+            MetalLb m = d.topology().metallb();
+            Set<String> routers = calicoRouters(d);
+            if (m == null || routers.isEmpty()) {
+                return;
+            }
+            for (MetalLbBgpPeer p : m.bgpPeers()) {
+                if (p.peerAddress() == null) {
+                    continue;
+                }
+                d.routerAt(p.peerAddress()).filter(r -> routers.contains(r.name())).ifPresent(r ->
+                        out.add("MetalLB BGPPeer " + p.name() + " peers with " + r.name() + " (" + p.peerAddress()
+                                        + "), which Calico's BIRD on the same nodes already peers with",
+                                Fix.say("Let Calico announce the pools (serviceLoadBalancerIPs) and remove MetalLB's BGPPeer,"
+                                        + " or peer MetalLB with other routers (e.g. spines)."), p.id(), r.id()));
+            }
+            if (!m.bgpAdvertisements().isEmpty() && m.bgpPeers().isEmpty()) {
+                List<ElementId> ids = new ArrayList<>();
+                m.bgpAdvertisements().forEach(a -> ids.add(a.id()));
+                out.add("BGPAdvertisement " + Text.list(m.bgpAdvertisements().stream().map(a -> a.name()).toList())
+                                + " asks MetalLB to announce over BGP while Calico peers with " + Text.list(routers, 3),
+                        Fix.say("Remove the BGPAdvertisement: with Calico announcing, MetalLB should only assign IPs."), ids);
+            }
+        }
+    }
+
+    /** True when the chart's values make the speaker run a BGP daemon (FRR or FRR-K8s) for this MetalLB version. */
+    static boolean speakerRunsBgp(MetalLb m) {
+        return m.helm().runsBgpBackend(m.parsedVersion());
+    }
+
+    static String backend(MetalLb m) {
+        Version v = m.parsedVersion();
+        HelmValues h = m.helm();
+        String which = h.effectiveFrrk8sEnabled(v) ? "FRR-K8s (frrk8s.enabled" : "FRR (speaker.frr.enabled";
+        boolean defaulted = h.effectiveFrrk8sEnabled(v) ? h.frrk8sEnabled() == null : h.speakerFrrEnabled() == null;
+        return which + (defaulted ? ", the chart default for " + (m.version() == null ? "the latest MetalLB" : m.version()) : "") + ")";
+    }
+
+    static final class Port179 extends Rule {
+        Port179() {
+            super("PORT179_CONFLICT", Severity.ERROR, "Only one BGP daemon per node listens on port 179",
+                    "calico-node's BIRD and the speaker's FRR both run in the host network namespace; the second to bind :179"
+                            + " fails and its peers show \"Error: No listening socket\".",
+                    "https://github.com/projectcalico/calico/issues/7893", METALLB, CALICO, NETWORK, CLUSTER);
+        }
+
+        @Override
+        protected void check(DesignIndex d, Report out) {
+            MetalLb m = d.topology().metallb();
+            if (m == null || !speakerRunsBgp(m) || d.routerSessions().isEmpty() || d.bgp().effectiveListenPort() != 179) {
+                return;
+            }
+            out.add("MetalLB's speaker runs " + backend(m) + " on every node beside Calico's BIRD, both on port 179",
+                    Fix.apply("Run MetalLB controller-only (speaker.enabled: false), or move BIRD with BGPConfiguration listenPort.",
+                            Edits.speakerEnabled(false)), m.helm().id(), BgpConfiguration.DEFAULT.id());
+        }
+    }
+
+    static final class HelmSpeakerMode extends Rule {
+        HelmSpeakerMode() {
+            super("HELM_SPEAKER_MODE", Severity.WARN, "In a Calico-BGP design the chart does not start a BGP speaker",
+                    "The chart's defaults start a BGP backend with the speaker: FRR-K8s since v0.16.0, FRR mode up to v0.15.x."
+                            + " With Calico announcing, MetalLB only needs its controller.", MLB_VALUES, METALLB, CALICO, NETWORK, CLUSTER);
+        }
+
+        @Override
+        protected void check(DesignIndex d, Report out) {
+            MetalLb m = d.topology().metallb();
+            if (m == null || !d.usesCalicoBgp() || !speakerRunsBgp(m)) {
+                return;
+            }
+            out.add("the MetalLB " + (m.version() == null ? "" : m.version() + " ") + "chart runs the speaker with " + backend(m)
+                            + " although Calico announces the LoadBalancer IPs",
+                    Fix.apply("Set speaker.enabled: false (controller only); for L2 only, set both frrk8s.enabled and"
+                            + " speaker.frr.enabled to false.", Edits.speakerEnabled(false)), m.helm().id());
+        }
+    }
+
+    static final class SpeakerUnused extends Rule {
+        SpeakerUnused() {
+            super("SPEAKER_UNUSED", Severity.WARN, "The MetalLB speaker runs only when it announces something",
+                    "With Calico announcing LoadBalancer IPs and no L2Advertisement or BGPAdvertisement, the speaker has"
+                            + " nothing to do; Calico's and MetalLB's docs say to run the controller only.",
+                    MLB_CALICO, METALLB, CALICO, NETWORK, CLUSTER);
+        }
+
+        @Override
+        protected void check(DesignIndex d, Report out) {
+            MetalLb m = d.topology().metallb();
+            if (m == null || !m.helm().effectiveSpeakerEnabled() || speakerRunsBgp(m) || !d.usesCalicoBgp()
+                    || !m.l2Advertisements().isEmpty() || !m.bgpAdvertisements().isEmpty()) {
+                return;
+            }
+            out.add("MetalLB's speaker is enabled but there is no L2Advertisement or BGPAdvertisement; Calico already announces "
+                            + Text.list(d.bgp().serviceLoadBalancerIPs(), 3),
+                    Fix.apply("Set speaker.enabled: false so only the controller runs.", Edits.speakerEnabled(false)), m.helm().id());
+        }
+    }
+
+    static final class FrrK8sOnUpgrade extends Rule {
+        FrrK8sOnUpgrade() {
+            super("HELM_FRRK8S_DEFAULT_ON_UPGRADE", Severity.INFO, "Upgrading MetalLB to v0.16 does not silently start FRR-K8s",
+                    "From v0.16.0 the chart defaults frrk8s.enabled to true; a speaker left at chart defaults starts a BGP"
+                            + " daemon beside Calico's BIRD after the upgrade.", MLB_VALUES, METALLB, CALICO, NETWORK, CLUSTER);
+        }
+
+        @Override
+        protected void check(DesignIndex d, Report out) {
+            MetalLb m = d.topology().metallb();
+            if (m == null || !m.helm().effectiveSpeakerEnabled() || m.helm().frrk8sEnabled() != null
+                    || !m.parsedVersion().isBefore("0.16.0") || !d.usesCalicoBgp() || speakerRunsBgp(m)) {
+                return;
+            }
+            out.add("MetalLB " + m.version() + " leaves frrk8s.enabled at the chart default; upgrading to v0.16+ turns FRR-K8s on"
+                            + " in the speaker beside Calico's BIRD",
+                    Fix.apply("Pin frrk8s.enabled: false (or disable the speaker).", Edits.frrk8sEnabled(false)), m.helm().id());
+        }
+    }
+
+    static final class SpeakerDisabledOldChart extends Rule {
+        SpeakerDisabledOldChart() {
+            super("HELM_SPEAKER_DISABLED_OLD_CHART", Severity.WARN, "speaker.enabled: false really removes the speaker",
+                    "Charts before v0.14.9 still rendered speaker resources with speaker.enabled: false (fixed by MetalLB PR #2466).",
+                    "https://github.com/metallb/metallb/pull/2466", METALLB);
+        }
+
+        @Override
+        protected void check(DesignIndex d, Report out) {
+            MetalLb m = d.topology().metallb();
+            if (m != null && !m.helm().effectiveSpeakerEnabled() && m.parsedVersion().isBefore("0.14.9")) {
+                out.add("MetalLB " + m.version() + "'s chart still creates speaker resources although speaker.enabled is false",
+                        Fix.say("Upgrade MetalLB to v0.14.9 or later, or delete the speaker DaemonSet after install."), m.helm().id());
+            }
+        }
+    }
+
+    static final class StrictArp extends Rule {
+        StrictArp() {
+            super("L2_IPVS_STRICTARP", Severity.ERROR, "MetalLB L2 with kube-proxy IPVS has strictARP",
+                    "In IPVS mode every node holds every service IP on kube-ipvs0 and answers ARP for it unless strictARP is"
+                            + " set, so L2 announcements fight each other.", "https://metallb.universe.tf/installation/#preparation",
+                    METALLB, CLUSTER);
+        }
+
+        @Override
+        protected void check(DesignIndex d, Report out) {
+            MetalLb m = d.topology().metallb();
+            KubeProxy kp = d.topology().cluster().kubeProxy();
+            if (m != null && !m.l2Advertisements().isEmpty() && kp.mode() == KubeProxy.Mode.IPVS && !kp.effectiveStrictArp()) {
+                List<ElementId> ids = new ArrayList<>();
+                m.l2Advertisements().forEach(a -> ids.add(a.id()));
+                out.add("L2Advertisement " + Text.list(m.l2Advertisements().stream().map(a -> a.name()).toList(), 3)
+                                + " with kube-proxy in IPVS mode and strictARP off: every node answers ARP for every service IP",
+                        Fix.apply("Set kube-proxy ipvs.strictARP: true.", Edits.strictArp()), ids);
+            }
+        }
+    }
+
+    static final class PeerTimers extends Rule {
+        PeerTimers() {
+            super("MLB_PEER_TIMERS", Severity.ERROR, "MetalLB BGPPeer timers and multihop are valid",
+                    "MetalLB rejects holdTime other than 0 or at least 3 s, keepaliveTime above holdTime, and ebgpMultiHop on"
+                            + " an iBGP peer.", PoolRules.MLB_CONFIG, METALLB);
+        }
+
+        @Override
+        protected void check(DesignIndex d, Report out) {
+            MetalLb m = d.topology().metallb();
+            if (m == null) {
+                return;
+            }
+            for (MetalLbBgpPeer p : m.bgpPeers()) {
+                List<String> problems = new ArrayList<>();
+                Duration hold = p.holdTime() == null ? null : p.holdTime().duration();
+                Duration keepalive = p.keepaliveTime() == null ? null : p.keepaliveTime().duration();
+                if (hold != null && !hold.isZero() && hold.compareTo(Duration.ofSeconds(3)) < 0) {
+                    problems.add("holdTime " + p.holdTime() + " is below 3s");
+                }
+                if (hold != null && keepalive != null && keepalive.compareTo(hold) > 0) {
+                    problems.add("keepaliveTime " + p.keepaliveTime() + " exceeds holdTime " + p.holdTime());
+                }
+                boolean ibgp = p.peerASN() != null ? p.peerASN() == p.myASN() : "internal".equals(p.dynamicASN());
+                if (Boolean.TRUE.equals(p.ebgpMultiHop()) && ibgp) {
+                    problems.add("ebgpMultiHop is set on an iBGP peer (AS " + p.myASN() + " on both ends)");
+                }
+                if (!problems.isEmpty()) {
+                    out.add("MetalLB BGPPeer " + p.name() + ": " + String.join("; ", problems),
+                            Fix.say("Use holdTime 0 or at least 3s, keepaliveTime at most holdTime, and ebgpMultiHop only for eBGP."),
+                            p.id());
+                }
+            }
+        }
+    }
+}

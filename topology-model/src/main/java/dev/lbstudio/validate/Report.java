@@ -1,0 +1,27 @@
+package dev.lbstudio.validate;
+
+import dev.lbstudio.model.ElementId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where a rule puts its findings during one run. */
+public final class Report {
+    private final Rule rule;
+    private final List<Finding> findings = new ArrayList<>();
+
+    Report(Rule rule) {
+        this.rule = rule;
+    }
+
+    public void add(String message, Fix fix, List<ElementId> elements) {
+        findings.add(rule.finding(message, fix, elements));
+    }
+
+    public void add(String message, Fix fix, ElementId... elements) {
+        add(message, fix, List.of(elements));
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+}
