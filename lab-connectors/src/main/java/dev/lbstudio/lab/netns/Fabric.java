@@ -157,9 +157,14 @@ public final class Fabric {
                 "route add " + POD_GATEWAY + " dev eth0 scope link", "route add default via " + POD_GATEWAY + " dev eth0");
     }
 
+    /**
+     * Proxy ARP answers the pod's gateway; Linux delays proxy replies by up to proxy_delay (0.8 s by default),
+     * which made a pod's first answers time out, so Calico sets it to 0 on its interfaces and so does the lab.
+     */
     private static void proxyArp(PodPlace p) {
         Netns.exec(p.nodeNamespace(), Duration.ofSeconds(5), "sysctl", "-q", "-w",
-                "net.ipv4.conf." + p.hostInterface() + ".proxy_arp=1").orThrow();
+                "net.ipv4.conf." + p.hostInterface() + ".proxy_arp=1",
+                "net.ipv4.neigh." + p.hostInterface() + ".proxy_delay=0").orThrow();
     }
 
     private boolean sameSegment(PodPlace p, Node n) {
