@@ -134,6 +134,7 @@ public final class NetnsBackend implements Lab {
 
     @Override
     public synchronized void apply(Step step) {
+        Duration appliedAt = now();
         Triggers triggers = lab.triggers();
         if (step instanceof Step.NodeCrash s) {
             triggers.nodeCrash(s.node());
@@ -175,7 +176,7 @@ public final class NetnsBackend implements Lab {
             throw new LabException("the namespace lab cannot do '" + step.describe() + "' yet; run this scenario with"
                     + " --backend sim");
         }
-        publish(new LabEvent.StepApplied(now(), stepIndex++, step.describe()));
+        publish(new LabEvent.StepApplied(appliedAt, stepIndex++, step.describe()));
     }
 
     private void link(Triggers triggers, String node, String router, String segment, boolean up) {
