@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lbstudio", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Design, validate, predict and lab-test MetalLB + Calico BGP load balancing.",
         subcommands = {ShowCommand.class, SchemaCommand.class, ValidateCommand.class, RoutesCommand.class,
-                TraceCommand.class, SimulateCommand.class})
+                TraceCommand.class, SimulateCommand.class, RenderCommand.class, ImportCommand.class,
+                PushCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

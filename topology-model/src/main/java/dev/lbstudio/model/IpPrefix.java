@@ -48,9 +48,12 @@ public record IpPrefix(IPAddress address) implements Comparable<IpPrefix> {
         return new IpPrefix(address.toPrefixBlock());
     }
 
-    /** The address part without prefix, e.g. the interface address of 10.0.0.1/24. */
+    /**
+     * The address part without prefix, e.g. the interface address of 10.0.0.1/24. An interface
+     * address whose host part is zero (10.255.0.0/31 on a point-to-point link) parses as the whole
+     * block, so its lowest address is the one meant.
+     */
     public IpAddr host() {
-        // 10.255.0.0/31 parses as the whole block; the interface's own address is its lowest one.
         return new IpAddr(address.getLower().withoutPrefixLength());
     }
 

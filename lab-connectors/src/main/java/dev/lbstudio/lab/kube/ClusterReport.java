@@ -19,7 +19,7 @@ public record ClusterReport(String serverVersion, boolean metallbInstalled, Stri
     }
 
     public String describe() {
-        StringBuilder s = new StringBuilder("Kubernetes " + serverVersion + "\n");
+        StringBuilder s = new StringBuilder("Kubernetes " + (serverVersion != null ? serverVersion : "(version unknown)") + "\n");
         s.append(metallbInstalled ? "  MetalLB " + (metallbVersion != null ? metallbVersion : "(version unknown)")
                 + " in " + metallbNamespace + "\n"
                 : "  MetalLB: not installed (no ipaddresspools.metallb.io CRD) — install it with the rendered Helm values\n");

@@ -24,7 +24,7 @@ import java.util.HashMap;
  * list; evictions that delete the pod; and discovery serving the v3 groups a test names. Field
  * ownership and conflicts are not modelled; the 409 path is tested in expectations mode instead.
  */
-final class ApplyingMockServer implements AutoCloseable {
+public final class ApplyingMockServer implements AutoCloseable {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,24 +35,60 @@ final class ApplyingMockServer implements AutoCloseable {
     private final java.util.Set<String> denied = new java.util.HashSet<>();
     private final java.util.List<String> servedGroups = new java.util.ArrayList<>();
 
-    ApplyingMockServer() {
+    public ApplyingMockServer() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new ApplyingDispatcher(), false);
         server.init();
         client = server.createClient();
     }
 
-    NamespacedKubernetesClient client() {
+    public NamespacedKubernetesClient client() {
         return client;
     }
 
     /** Makes access reviews for "verb resource[.group] namespace" (namespace "-" when cluster-wide) answer no. */
-    void deny(String verb, String resource, String namespace) {
+    public void deny(String verb, String resource, String namespace) {
         denied.add(verb + " " + resource + " " + namespace);
     }
 
     /** Makes API discovery serve a group's v3 resources, e.g. projectcalico.org (the Calico API server). */
-    void serveGroup(String group) {
+    public void serveGroup(String group) {
         servedGroups.add(group);
+    }
+
+    /**
+     * The upstream MetalLB and Calico CRDs from shared/crds, as a real install has them. Calico's
+     * projectcalico.org/v3 CRDs make v3 served; without them only the v1 backing CRDs exist (a
+     * cluster without the Calico API server).
+     */
+    public void installUpstreamCrds(boolean calicoV3) throws IOException {
+        java.nio.file.Path crds = dev.lbstudio.testing.RepoPaths.sharedCrds();
+        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        try (var metallb = java.nio.file.Files.list(crds.resolve("metallb"));
+             var calico = java.nio.file.Files.list(crds.resolve("calico/projectcalico.org_v3"));
+             var calicoV1 = java.nio.file.Files.list(crds.resolve("calico/crd.projectcalico.org_v1"))) {
+            metallb.forEach(files::add);
+            if (calicoV3) {
+                calico.forEach(files::add);
+            }
+            calicoV1.forEach(files::add);
+        }
+        for (java.nio.file.Path file : files) {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                client.apiextensions().v1().customResourceDefinitions().resource(
+                        io.fabric8.kubernetes.client.utils.Serialization.unmarshal(in,
+                                io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class)).create();
+            }
+        }
+    }
+
+    /** A kubeconfig file that reaches this server with a bearer token (to check it never leaks). */
+    public java.nio.file.Path kubeconfig(java.nio.file.Path dir, String token) throws IOException {
+        String url = client.getConfiguration().getMasterUrl();
+        return java.nio.file.Files.writeString(dir.resolve("kubeconfig"), String.join("\n",
+                "apiVersion: v1", "kind: Config", "current-context: mock",
+                "clusters:", "- name: mock", "  cluster:", "    server: " + url, "    insecure-skip-tls-verify: true",
+                "users:", "- name: tester", "  user:", "    token: " + token,
+                "contexts:", "- name: mock", "  context:", "    cluster: mock", "    user: tester", ""));
     }
 
     @Override

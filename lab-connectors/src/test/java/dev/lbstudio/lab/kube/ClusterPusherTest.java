@@ -3,19 +3,12 @@ package dev.lbstudio.lab.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lbstudio.testing.RepoPaths;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,19 +65,7 @@ class ClusterPusherTest {
     void registerUpstreamCrds() throws IOException {
         server = new ApplyingMockServer();
         client = server.client();
-        Path crds = RepoPaths.sharedCrds();
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> metallb = Files.list(crds.resolve("metallb"));
-             Stream<Path> calico = Files.list(crds.resolve("calico/projectcalico.org_v3"))) {
-            metallb.forEach(files::add);
-            calico.forEach(files::add);
-        }
-        for (Path file : files) {
-            try (InputStream in = Files.newInputStream(file)) {
-                client.apiextensions().v1().customResourceDefinitions()
-                        .resource(Serialization.unmarshal(in, CustomResourceDefinition.class)).create();
-            }
-        }
+        server.installUpstreamCrds(true);
     }
 
     private List<GenericKubernetesResource> manifests(String yaml) {

@@ -1,0 +1,129 @@
+package dev.lbstudio.cli;
+
+import dev.lbstudio.lab.kube.ClusterInspector;
+import dev.lbstudio.lab.kube.ClusterPusher;
+import dev.lbstudio.lab.kube.ClusterReport;
+import dev.lbstudio.lab.kube.Manifests;
+import dev.lbstudio.lab.kube.PushException;
+import dev.lbstudio.lab.kube.PushPlan;
+import dev.lbstudio.model.Topology;
+import dev.lbstudio.render.Renderer;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lbstudio push FILE}: inspect the cluster, show the field-level plan, then (after a yes)
+ * server-side apply the design's MetalLB, Calico and workload objects as field manager lbstudio.
+ */
+@Command(name = "push", mixinStandardHelpOptions = true,
+        description = "Push a design to a cluster: check what is installed and allowed, show the plan, apply on confirmation.")
+final class PushCommand implements Runnable {
+
+    /** The rendered files that are objects to apply (expected-*.yaml describe the cluster, they are not applied). */
+    private static final List<String> APPLIED = List.of("manifests/metallb.yaml", "manifests/calico.yaml",
+            "manifests/workloads.yaml");
+
+    @Parameters(paramLabel = "FILE", description = "A design file (YAML)")
+    Path file;
+
+    @Mixin
+    KubeOptions kube;
+
+    @Option(names = "--dry-run", description = "Show the plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Apply without asking.")
+    boolean yes;
+
+    @Option(names = "--force-conflicts", description = "Take over fields another field manager owns (server-side apply force).")
+    boolean forceConflicts;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        Topology design = Designs.load(file);
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> rendered = Renderer.render(design, Renderer.What.MANIFESTS);
+        try (KubernetesClient client = kube.open()) {
+            ClusterReport report = new ClusterInspector(client).inspect(
+                    design.metallb() != null ? design.metallb().effectiveNamespace() : "metallb-system", namespaces(design));
+            out.print(report.describe());
+            if (!report.metallbInstalled()) {
+                throw new UserError("MetalLB is not installed in this cluster; install it first (lbstudio render "
+                        + file + " --what manifests writes its Helm values)");
+            }
+            if (!report.missingPermissions().isEmpty()) {
+                throw new UserError("the kubeconfig user lacks " + report.missingPermissions().size()
+                        + " permission(s) a push needs (listed above); nothing was changed");
+            }
+            List<GenericKubernetesResource> objects = new ArrayList<>();
+            for (String name : APPLIED) {
+                if (name.endsWith("calico.yaml") && !report.calicoApiServed()) {
+                    out.println("Calico objects are not pushed (no Calico API server); apply them with calicoctl:");
+                    out.print(rendered.getOrDefault("manifests/calicoctl.sh", ""));
+                    continue;
+                }
+                if (rendered.containsKey(name)) {
+                    objects.addAll(Manifests.parse(name, rendered.get(name)));
+                }
+            }
+            ClusterPusher pusher = new ClusterPusher(client, design.name());
+            PushPlan plan = pusher.plan(objects);
+            out.println(plan.describe());
+            out.flush();
+            if (dryRun || !plan.hasChanges()) {
+                return;
+            }
+            if (!yes && !confirmed(out)) {
+                out.println("nothing applied");
+                return;
+            }
+            pusher.apply(plan, forceConflicts, change -> {
+                out.println("  done: " + change.action().name().toLowerCase() + " " + change.key());
+                out.flush();
+            });
+            out.println("pushed design " + design.name());
+        } catch (PushException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static Set<String> namespaces(Topology design) {
+        Set<String> namespaces = new TreeSet<>();
+        design.workloads().services().forEach(s -> namespaces.add(s.namespace()));
+        design.workloads().deployments().forEach(d -> namespaces.add(d.namespace()));
+        return namespaces;
+    }
+
+    private static boolean confirmed(PrintWriter out) {
+        out.print("Apply this plan? [y/N] ");
+        out.flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (answer == null) {
+                throw new UserError("no answer on standard input; re-run with --yes to apply or --dry-run to only look");
+            }
+            return answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes");
+        } catch (IOException e) {
+            throw new UserError("cannot read the answer: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package dev.lbstudio.render;
+
+import dev.lbstudio.model.BfdProfile;
+import dev.lbstudio.model.BgpConfiguration;
+import dev.lbstudio.model.BgpFilter;
+import dev.lbstudio.model.BirdSettings;
+import dev.lbstudio.model.CalicoBgpPeer;
+import dev.lbstudio.model.IpPool;
+import dev.lbstudio.model.IpPrefix;
+import dev.lbstudio.model.Node;
+import dev.lbstudio.model.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * BIRD 2 configuration per node, the lab's stand-in for calico-node: what Calico's confd
+ * templates (bird.cfg, bird_aggr.cfg, bird_ipam.cfg; CAL-TPL) produce for this node, in Debian
+ * bird2 syntax. Calico's pitfalls are kept on purpose (multihop sessions, export by
+ * {@code net ~ cidr}, graceful restart) so the lab behaves like a real cluster (domain-facts §1.3).
+ * The part that changes when endpoints move is in {@code static.conf}, which the lab rewrites before
+ * {@code birdc configure}, as confd does (lab-notes §1).
+ */
+final class BirdRenderer {
+
+    private BirdRenderer() {
+    }
+
+    static Map<String, String> render(Topology t) {
+        Map<String, String> files = new TreeMap<>();
+        CalicoRoutes routes = new CalicoRoutes(t);
+        for (Node node : t.cluster().nodes()) {
+            if (!node.address().isIpv4()) {
+                continue;
+            }
+            List<BirdPeers.Peer> peers = BirdPeers.of(t, node);
+            files.put("bird/" + node.name() + "/bird.conf", birdConf(t, node, peers));
+            files.put("bird/" + node.name() + "/static.conf", staticConf(routes, node, peers));
+        }
+        return files;
+    }
+
+    /** The file the lab rewrites when endpoints move: blackhole routes and the matching export accepts. */
+    private static String staticConf(CalicoRoutes calico, Node node, List<BirdPeers.Peer> peers) {
+        List<IpPrefix> routes = v4(calico.staticRoutes(node));
+        List<IpPrefix> blocks = v4(calico.blocks(node));
+        StringBuilder out = new StringBuilder(Manifest.comment("Node " + node.name()
+                + ": confd's /staticroutes and IPAM blocks (bird_aggr.cfg). Rewritten by the lab, then `birdc configure`."));
+        out.append("protocol static calico_static {\n  ipv4;\n");
+        blocks.forEach(b -> out.append("  route ").append(b).append(" blackhole;   # IPAM block\n"));
+        routes.forEach(r -> out.append("  route ").append(r).append(" blackhole;\n"));
+        for (BirdPeers.Peer p : peers) {
+            if (p.source() != null && p.source().reachableBy() != null) {
+                out.append("  route ").append(p.ip()).append("/32 via ").append(p.source().reachableBy()).append(";\n");
+            }
+        }
+        out.append("}\n\n# Aggregation of routes on this host; export the block, nothing beneath it.\nfunction calico_aggr() {\n");
+        blocks.forEach(b -> out.append("  if ( net = ").append(b).append(" ) then { accept; }\n  if ( net ~ ").append(b)
+                .append(" ) then { reject; }\n"));
+        out.append("}\n\nfunction calico_export_static_routes() {\n");
+        routes.forEach(r -> out.append("  if ( net ~ ").append(r).append(" ) then { accept; }\n"));
+        return out.append("}\n").toString();
+    }
+
+    private static String birdConf(Topology t, Node node, List<BirdPeers.Peer> peers) {
+        BgpConfiguration c = t.calico().bgpConfiguration();
+        BirdSettings bird = t.calico().bird();
+        long localAs = BirdPeers.localAs(t, node);
+        StringBuilder out = new StringBuilder(Manifest.comment("BIRD 2 configuration for node " + node.name() + " as "
+                + CalicoRenderer.versionLine(t.calico()) + "'s confd would generate it (bird.cfg, bird_ipam.cfg templates).\n"
+                + "Check: bird -p -c bird.conf; run: bird -c bird.conf -s bird.ctl"
+                + (bird.effectiveSyntax().equals("bird2") ? "" : "\nThe design asks for " + bird.effectiveSyntax()
+                        + " syntax; only BIRD 2 syntax is rendered so far.")));
+        out.append("router id ").append(node.address()).append(";\n");
+        out.append("\nfunction apply_communities() {\n");
+        for (BgpConfiguration.PrefixAdvertisement pa : c.prefixAdvertisements()) {
+            if (pa.cidr().isIpv4()) {
+                for (String community : pa.communities()) {
+                    String value = c.communities().stream().filter(k -> k.name().equals(community)).map(BgpConfiguration.Community::value)
+                            .findFirst().orElse(community);
+                    String[] parts = value.split(":");
+                    out.append("  if ( net ~ ").append(pa.cidr()).append(" ) then { ")
+                            .append(parts.length == 3 ? "bgp_large_community.add((" : "bgp_community.add((")
+                            .append(String.join(",", parts)).append(")); }\n");
+                }
+            }
+        }
+        out.append("}\n\n").append("""
+                function reject_tunnel_routes() {
+                  # Don't export tunnel routes to other nodes, Felix programs them.
+                  if ( defined(ifname) && ((ifname ~ "*.cali") || (ifname ~ "*.calico") || (ifname ~ "tunl0")) ) then { reject; }
+                }
+
+                function reject_local_routes() {
+                  # Local routes learned via BPF never leave the node.
+                  if ( defined(ifname) && (ifname ~ "bpf*.cali") ) then { reject; }
+                }
+
+                include "static.conf";
+
+                function calico_export_to_bgp_peers(bool internal_peer) {
+                """);
+        for (IpPool pool : t.calico().ipPools()) {
+            if (pool.cidr().isIpv4() && pool.effectiveDisableBgpExport()) {
+                out.append("  if ( net ~ ").append(pool.cidr()).append(" ) then { reject; }   # disableBGPExport\n");
+            }
+        }
+        out.append("  if (internal_peer) then { reject_tunnel_routes(); }\n  reject_local_routes();\n  apply_communities();\n"
+                + "  calico_aggr();\n  calico_export_static_routes();\n");
+        if (node.routeReflectorClusterId() != null) {
+            out.append("  # Route reflector: accept any route within the LB and external service ranges (calico#8162).\n");
+            v4(c.serviceLoadBalancerIPs()).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { accept; }\n"));
+            v4(c.serviceExternalIPs()).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { accept; }\n"));
+        }
+        for (IpPool pool : t.calico().ipPools()) {
+            if (pool.cidr().isIpv4() && !pool.effectiveDisableBgpExport()) {
+                out.append("  if ( net ~ ").append(pool.cidr()).append(" ) then { accept; }\n");
+            }
+        }
+        out.append("}\n\nfilter calico_kernel_programming {\n  # Don't program the aggregates (and what BGP learns inside them) into the kernel.\n");
+        v4(CalicoRoutes.rejectCidrs(c, t.calico().parsedVersion())).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { reject; }\n"));
+        out.append("  accept;\n}\n\n");
+        out.append("""
+                protocol kernel {
+                  ipv4 { import all; export filter calico_kernel_programming; };
+                  learn;             # Learn all alien routes from the kernel
+                  persist;           # Don't remove routes on bird shutdown
+                  scan time 2;
+                  graceful restart;
+                  merge paths on;    # ECMP into the kernel
+                }
+
+                protocol device {
+                  scan time 2;
+                }
+
+                """);
+        out.append("# lo holds the lab's LB addresses; exporting it would announce them from every node (lab-notes §1).\n")
+                .append("protocol direct {\n  ipv4;\n  interface -\"cali*\", -\"kube-ipvs*\", -\"lo\"");
+        c.ignoredInterfaces().forEach(i -> out.append(", -\"").append(i).append('"'));
+        out.append(", \"*\";\n}\n\n");
+        bfd(out, peers, bird);
+        filters(out, t, peers);
+        template(out, node, c, localAs, bird);
+        for (BirdPeers.Peer p : peers) {
+            peer(out, p, node, localAs, bird);
+        }
+        if (peers.isEmpty()) {
+            out.append("# No BGP peers configured for this node\n");
+        }
+        return out.toString();
+    }
+
+    /** BIRD 2 has no global {@code listen bgp}: Calico's listenPort and bindMode go on the {@code local} line. */
+    private static void template(StringBuilder out, Node node, BgpConfiguration c, long localAs, BirdSettings bird) {
+        String bind = c.bindMode() == BgpConfiguration.BindMode.NODE_IP ? node.address() + " " : "";
+        String port = c.listenPort() != null ? "port " + c.listenPort() + " " : "";
+        out.append("template bgp bgp_template {\n  description \"Connection to BGP peer\";\n  local ").append(bind).append(port)
+                .append("as ").append(localAs).append(";\n")
+                .append("  ipv4 {\n    gateway recursive;\n    add paths on;\n  };\n")
+                .append(bird.effectiveGracefulRestart() ? "  graceful restart;\n" : "  graceful restart off;\n");
+        if (bird.gracefulRestartTime() != null) {
+            out.append("  graceful restart time ").append(bird.gracefulRestartTime()).append(";\n");
+        }
+        if (bird.holdTime() != null) {
+            out.append("  hold time ").append(bird.holdTime()).append(";\n");
+        }
+        if (bird.keepaliveTime() != null) {
+            out.append("  keepalive time ").append(bird.keepaliveTime()).append(";\n");
+        }
+        out.append("  connect delay time ").append(bird.effectiveConnectDelayTime()).append(";\n")
+                .append("  connect retry time ").append(bird.effectiveConnectRetryTime()).append(";\n")
+                .append("  error wait time 5,30;\n}\n\n");
+    }
+
+    private static void peer(StringBuilder out, BirdPeers.Peer p, Node node, long localAs, BirdSettings bird) {
+        CalicoBgpPeer src = p.source();
+        out.append("protocol bgp ").append(p.name()).append(" from bgp_template {\n");
+        if (src != null && src.localASNumber() != null) {
+            out.append("  local as ").append(src.localASNumber()).append(";\n");
+        }
+        long myAs = src != null && src.localASNumber() != null ? src.localASNumber() : localAs;
+        out.append("  neighbor ").append(p.ip()).append(p.port() != 179 ? " port " + p.port() : "").append(" as ").append(p.as()).append(";\n");
+        if (src == null || !"None".equals(src.sourceAddress())) {
+            out.append("  source address ").append(node.address()).append(";\n");
+        }
+        if (src != null && src.ttlSecurity() != null) {
+            out.append("  ttl security on;\n  multihop ").append(src.ttlSecurity()).append(";\n");
+        } else if (bird.effectiveMultihop()) {
+            out.append("  multihop;\n");
+        }
+        String importFilter = src == null ? "" : src.filters().stream().map(f -> "    " + function(f, "import") + "();\n").collect(Collectors.joining());
+        String exportFilter = src == null ? "" : src.filters().stream().map(f -> "    " + function(f, "export") + "();\n").collect(Collectors.joining());
+        out.append("  ipv4 {\n");
+        out.append(importFilter.isEmpty() ? "    import all;\n" : "    import filter {\n" + importFilter.indent(2) + "      accept;\n    };\n");
+        out.append("    export filter {\n").append(exportFilter.indent(2)).append("      calico_export_to_bgp_peers(")
+                .append(myAs == p.as()).append(");\n      reject;\n    };\n");
+        if (src != null && (Boolean.TRUE.equals(src.keepOriginalNextHop()) || src.nextHopMode() == CalicoBgpPeer.NextHopMode.KEEP)) {
+            out.append("    next hop keep;\n");
+        } else if (src != null && src.nextHopMode() == CalicoBgpPeer.NextHopMode.SELF) {
+            out.append("    next hop self;\n");
+        }
+        out.append("  };\n");
+        if (p.passive()) {
+            out.append("  passive on;\n");
+        }
+        if (src != null && src.maxRestartTime() != null) {
+            out.append("  graceful restart time ").append(src.maxRestartTime().duration().toSeconds()).append(";\n");
+        }
+        if (src != null && src.keepaliveTime() != null) {
+            out.append("  keepalive time ").append(src.keepaliveTime().duration().toSeconds()).append(";\n");
+        }
+        if (p.rrClusterId() != null) {
+            out.append("  rr client;\n  rr cluster id ").append(p.rrClusterId()).append(";\n");
+        }
+        if (src != null && src.password() != null) {
+            out.append("  password \"").append(src.password().name()).append('/').append(src.password().key())
+                    .append("\";   # placeholder: put the Secret's value here\n");
+        }
+        if (src != null && src.numAllowedLocalASNumbers() != null) {
+            out.append("  allow local as ").append(src.numAllowedLocalASNumbers()).append(";\n");
+        }
+        if (p.bfd().isPresent()) {
+            out.append("  bfd on;\n");
+        }
+        out.append("}\n\n");
+    }
+
+    /**
+     * BFD is not what calico-node does (open-source Calico has no BFD, domain-facts §1.4); it is added
+     * only towards routers that ask for it, so the lab can measure the ToR's BFD design (lab-notes §3).
+     * BIRD's multihop sessions run multihop BFD, hence the multihop block.
+     */
+    private static void bfd(StringBuilder out, List<BirdPeers.Peer> peers, BirdSettings bird) {
+        List<BirdPeers.Peer> withBfd = BirdPeers.withBfd(peers);
+        if (withBfd.isEmpty()) {
+            return;
+        }
+        BfdProfile profile = withBfd.get(0).bfd().orElseThrow();
+        out.append("# Not in calico-node (no BFD in open-source Calico): added because the router asks for BFD.\n")
+                .append("protocol bfd {\n  ").append(bird.effectiveMultihop() ? "multihop" : "interface \"*\"").append(" {\n")
+                .append("    min rx interval ").append(profile.effectiveReceiveInterval()).append(" ms;\n")
+                .append("    min tx interval ").append(profile.effectiveTransmitInterval()).append(" ms;\n")
+                .append("    multiplier ").append(profile.effectiveDetectMultiplier()).append(";\n  };\n}\n\n");
+    }
+
+    /** Calico's BGPFilter rules as BIRD functions, one per filter and direction (CAL bgpFilterBIRDFuncs). */
+    private static void filters(StringBuilder out, Topology t, List<BirdPeers.Peer> peers) {
+        List<String> used = peers.stream().filter(p -> p.source() != null).flatMap(p -> p.source().filters().stream()).distinct().toList();
+        for (BgpFilter f : t.calico().bgpFilters()) {
+            if (!used.contains(f.name())) {
+                continue;
+            }
+            for (var direction : List.of(Map.entry("import", f.importV4()), Map.entry("export", f.exportV4()))) {
+                out.append("function ").append(function(f.name(), direction.getKey())).append("() {\n");
+                for (BgpFilter.Rule r : direction.getValue()) {
+                    out.append("  if ( ").append(condition(r)).append(" ) then { ").append(r.action().toLowerCase()).append("; }\n");
+                }
+                out.append("}\n\n");
+            }
+        }
+    }
+
+    private static String condition(BgpFilter.Rule r) {
+        List<String> parts = new ArrayList<>();
+        if (r.cidr() != null) {
+            String op = switch (r.matchOperator()) {
+                case "Equal" -> "=";
+                case "NotEqual" -> "!=";
+                case "In" -> "~";
+                default -> "!~";
+            };
+            parts.add("net " + op + " " + r.cidr());
+        }
+        if (r.source() != null) {
+            parts.add("source = RTS_BGP");
+        }
+        if (r.interfaceName() != null) {
+            parts.add("defined(ifname) && ifname ~ \"" + r.interfaceName() + "\"");
+        }
+        return parts.isEmpty() ? "true" : String.join(" && ", parts);
+    }
+
+    private static String function(String filter, String direction) {
+        return "bgp_" + filter.replaceAll("[^A-Za-z0-9_]", "_") + "_" + direction + "FilterV4";
+    }
+
+    private static List<IpPrefix> v4(List<IpPrefix> prefixes) {
+        return prefixes.stream().filter(IpPrefix::isIpv4).toList();
+    }
+}
