@@ -78,7 +78,7 @@ public final class Fabric {
         Netns.batch(place.namespace(), podSide(place));
         for (Node n : topology.cluster().nodes()) {
             if (!n.equals(to) && n.segment().equals(to.segment())) {
-                Netns.batch(names.node(n.name()), List.of("route add " + place.pod().ip() + "/32 via " + to.address()));
+                Netns.batch(names.node(n.name()), List.of(remotePodRoute(place.pod().ip().toString(), to.address())));
             }
         }
     }
@@ -125,8 +125,7 @@ public final class Fabric {
                 if (p.nodeNamespace().equals(ns)) {
                     lines.addAll(hostSideOfPod(p));
                 } else if (sameSegment(p, n)) {
-                    // Calico's BIRD mesh would teach this route; in the lab the nodes share the segment.
-                    lines.add("route add " + p.pod().ip() + "/32 via " + topology.node(p.pod().node()).orElseThrow().address());
+                    lines.add(remotePodRoute(p.pod().ip().toString(), topology.node(p.pod().node()).orElseThrow().address()));
                 }
             }
             Netns.batch(ns, lines);
@@ -144,6 +143,15 @@ public final class Fabric {
         }
         segmentPorts.forEach((segment, ports) -> Netns.batch(names.segment(segment), ports.stream()
                 .flatMap(p -> List.of("link set " + p + " master br0", "link set " + p + " up").stream()).toList()));
+    }
+
+    /**
+     * A node's route to a pod on another node of its segment, so Cluster traffic reaches remote endpoints even
+     * without Calico's mesh. `proto kernel` keeps BIRD's `learn` from importing it: BIRD would otherwise
+     * export it (it is inside the pod pool), which real Calico never does.
+     */
+    private static String remotePodRoute(String podIp, IpAddr node) {
+        return "route add " + podIp + "/32 via " + node + " proto kernel";
     }
 
     private static List<String> hostSideOfPod(PodPlace p) {

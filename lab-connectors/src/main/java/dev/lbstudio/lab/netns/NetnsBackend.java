@@ -6,7 +6,6 @@ import dev.lbstudio.lab.api.RunResult;
 import dev.lbstudio.lab.bmp.BmpCollector;
 import dev.lbstudio.lab.bmp.BmpRib;
 import dev.lbstudio.lab.frr.BgpPeer;
-import dev.lbstudio.lab.frr.FibRoute;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.ElementKind;
 import dev.lbstudio.model.IpAddr;
@@ -14,9 +13,6 @@ import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.Topology;
-import dev.lbstudio.routing.FibEntry;
-import dev.lbstudio.routing.RoutingEngine;
-import dev.lbstudio.routing.RoutingState;
 import dev.lbstudio.scenario.LabEvent;
 import dev.lbstudio.scenario.Scenario;
 import dev.lbstudio.scenario.Step;
@@ -34,7 +30,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The namespace lab behind the {@link Lab} API: BMP becomes {@code RouteChanged}/{@code SessionChanged},
@@ -74,24 +69,10 @@ public final class NetnsBackend implements Lab {
         lab = NetnsLab.start(topology, configs, stateRoot, this::onBmp, progress);
         progress.accept("waiting for BGP sessions");
         lab.awaitEstablished(READY_TIMEOUT);
-        RoutingState predicted = RoutingEngine.compute(topology);
-        for (Router r : topology.network().routers()) {
-            progress.accept("waiting for " + r.name() + "'s FIB to match the prediction");
-            lab.awaitFib(r.name(), predictedBgpFib(predicted, r), READY_TIMEOUT);
-        }
+        progress.accept("waiting for the ToR FIBs to match the prediction");
+        lab.awaitPredictedFibs(READY_TIMEOUT);
         publish(new LabEvent.Note(now(), LabEvent.Severity.INFO, "lab ready after " + now().toMillis()
                 + " ms: every session Established, every ToR FIB as predicted", null));
-    }
-
-    /** A router's predicted BGP routes in the same shape as {@link NetnsLab#bgpFib}. */
-    static Map<String, Set<String>> predictedBgpFib(RoutingState state, Router r) {
-        Map<String, Set<String>> fib = new TreeMap<>();
-        for (FibEntry e : state.fib(r.id())) {
-            if (e.source() == FibEntry.Source.BGP && !e.nextHops().isEmpty()) {
-                fib.put(e.prefix().toString(), e.nextHops().stream().map(IpAddr::toString).collect(Collectors.toSet()));
-            }
-        }
-        return fib;
     }
 
     private void onBmp(BmpCollector.Received received) {
@@ -218,11 +199,8 @@ public final class NetnsBackend implements Lab {
             sessions.put(IpAddr.parse(p.address()), state(p.state()));
         }
         Map<IpPrefix, List<IpAddr>> fib = new TreeMap<>();
-        for (FibRoute r : lab.vtysh(router).routes()) {
-            if (r.protocol().equals("bgp") && r.installed()) {
-                fib.put(IpPrefix.parse(r.prefix()), r.nextHops().stream().map(IpAddr::parse).sorted().toList());
-            }
-        }
+        lab.serviceFib(router).forEach((prefix, hops) -> fib.put(IpPrefix.parse(prefix),
+                hops.stream().map(IpAddr::parse).sorted().toList()));
         return new RouterSnapshot(router, sessions, fib);
     }
 

@@ -89,9 +89,11 @@ public final class SimLab implements Lab {
         return new RouterSnapshot(router, sessions, fib);
     }
 
+    /** Simulates a whole scenario; {@link #snapshot} then shows the state at its end. */
     @Override
-    public RunResult run(Scenario scenario) {
-        return RunResult.of(Simulator.run(initial, scenario));
+    public synchronized RunResult run(Scenario scenario) {
+        last = Simulator.run(initial, scenario);
+        return RunResult.of(last);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.lbstudio.lab.netns;
 
-import dev.lbstudio.io.TopologyReader;
 import dev.lbstudio.model.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,8 @@ public final class CaptureFixtures {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of("src/test/resources/lab/captured");
-        Topology seed = TopologyReader.read(dev.lbstudio.testing.RepoPaths.sample("seed-calico-metallb.yaml"));
-        try (NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { },
+        Topology seed = LabDesigns.sample("seed-calico-metallb.yaml");
+        try (NetnsLab lab = NetnsLab.start(seed, new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { },
                 System.out::println)) {
             String tor = lab.names().router("tor1");
             Path raw = lab.names().stateDir().resolve("bmp-capture.bin");

@@ -1,6 +1,5 @@
 package dev.lbstudio.lab.netns;
 
-import dev.lbstudio.io.TopologyReader;
 import dev.lbstudio.model.Topology;
 import java.nio.file.Path;
 
@@ -8,8 +7,8 @@ import java.nio.file.Path;
 public final class LabChild {
 
     public static void main(String[] args) throws Exception {
-        Topology seed = TopologyReader.read(dev.lbstudio.testing.RepoPaths.sample("seed-calico-metallb.yaml"));
-        try (NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { })) {
+        Topology seed = LabDesigns.sample("seed-calico-metallb.yaml");
+        try (NetnsLab lab = NetnsLab.start(seed, new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { })) {
             Thread.sleep(60_000);
         }
     }

@@ -1,6 +1,5 @@
 package dev.lbstudio.lab.netns;
 
-import dev.lbstudio.io.TopologyReader;
 import dev.lbstudio.lab.bmp.BmpCollector;
 import dev.lbstudio.lab.bmp.BmpMessage;
 import dev.lbstudio.model.Deployment;
@@ -34,10 +33,10 @@ public final class LabTimings {
     }
 
     static void seedToFirstGoodProbe() throws Exception {
-        Topology seed = TopologyReader.read(RepoPaths.sample("seed-calico-metallb.yaml"));
+        Topology seed = LabDesigns.sample("seed-calico-metallb.yaml");
         for (int run = 0; run < 3; run++) {
             long t0 = System.nanoTime();
-            try (NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
+            try (NetnsLab lab = NetnsLab.start(seed, new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
                  Probe probe = lab.probe("client1", "10.208.1.1", 80, Duration.ofMillis(50))) {
                 long started = System.nanoTime();
                 Daemons.await(() -> probe.once(0, Duration.ofMillis(50)).ok(), Duration.ofSeconds(30), "no good probe");
@@ -50,11 +49,11 @@ public final class LabTimings {
 
     /** birdc configure adding/removing a /32 on node-1 → the Route Monitoring for it at the collector. */
     static void bmpLatency() throws Exception {
-        Topology seed = TopologyReader.read(RepoPaths.sample("seed-calico-metallb.yaml"));
+        Topology seed = LabDesigns.sample("seed-calico-metallb.yaml");
         BlockingQueue<BmpCollector.Received> queue = new LinkedBlockingQueue<>();
         IpPrefix probe = IpPrefix.parse("10.208.1.77/32");
         List<Long> micros = new ArrayList<>();
-        try (NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, queue::add, p -> { })) {
+        try (NetnsLab lab = NetnsLab.start(seed, new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, queue::add, p -> { })) {
             lab.awaitEstablished(Duration.ofSeconds(20));
             Thread.sleep(2500);
             Path staticConf = lab.nodeDir("node-1").resolve("static.conf");
@@ -88,7 +87,7 @@ public final class LabTimings {
     static void twoTorsTwentyNodes() throws Exception {
         Topology t = withPodAddresses(SyntheticDesign.generate(2, 10, 1, 20, 7));
         long t0 = System.nanoTime();
-        try (NetnsLab lab = NetnsLab.start(t, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { })) {
+        try (NetnsLab lab = NetnsLab.start(t, new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { })) {
             long started = System.nanoTime();
             Duration established = lab.awaitEstablished(Duration.ofSeconds(60));
             long ready = System.nanoTime();

@@ -2,7 +2,6 @@ package dev.lbstudio.lab.netns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbstudio.io.TopologyReader;
 import dev.lbstudio.model.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TeardownTest {
 
     static Topology seed() throws Exception {
-        return TopologyReader.read(dev.lbstudio.testing.RepoPaths.sample("seed-calico-metallb.yaml"));
+        return LabDesigns.sample("seed-calico-metallb.yaml");
     }
 
     static void assertNothingLeft(LabNames names, List<Long> pids) {
@@ -36,7 +35,7 @@ class TeardownTest {
         LabPrerequisites.require();
         RootSnapshot before = RootSnapshot.take();
         Topology seed = seed();
-        NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
+        NetnsLab lab = NetnsLab.start(seed, new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
         List<Long> pids;
         try {
             lab.awaitEstablished(Duration.ofSeconds(20));
@@ -58,7 +57,7 @@ class TeardownTest {
         RootSnapshot before = RootSnapshot.take();
         Topology seed = seed();
         for (int i = 0; i < 20; i++) {
-            NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
+            NetnsLab lab = NetnsLab.start(seed, new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
             List<Long> pids = pidsIn(lab);
             lab.close();
             assertNothingLeft(lab.names(), pids);
@@ -70,10 +69,21 @@ class TeardownTest {
     void aBringUpThatFailsPartwayCleansUpAfterItself() throws Exception {
         LabPrerequisites.require();
         Topology seed = seed();
-        LabConfigs broken = new FixtureConfigs() {
+        RenderConfigs render = new RenderConfigs();
+        LabConfigs broken = new LabConfigs() {
+            @Override
+            public java.util.Map<String, String> frr(Topology topology, dev.lbstudio.model.Router router, Path dir) {
+                return render.frr(topology, router, dir);
+            }
+
             @Override
             public String bird(Topology topology, dev.lbstudio.model.Node node, Path dir) {
                 return "this is not BIRD syntax;\n";
+            }
+
+            @Override
+            public String birdStatic(Topology topology, dev.lbstudio.model.Node node, Path dir) {
+                return render.birdStatic(topology, node, dir);
             }
         };
         List<String> before = Netns.list();
@@ -88,7 +98,7 @@ class TeardownTest {
     void aDetachedLabSurvivesSweepsUntilItIsTornDownExplicitly() throws Exception {
         LabPrerequisites.require();
         Topology seed = seed();
-        NetnsLab lab = NetnsLab.start(seed, new FixtureConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
+        NetnsLab lab = NetnsLab.start(seed, new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, m -> { }, p -> { });
         LabNames names = lab.names();
         List<Long> pids = pidsIn(lab);
         try {
