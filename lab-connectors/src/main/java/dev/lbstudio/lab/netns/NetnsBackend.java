@@ -298,6 +298,32 @@ public final class NetnsBackend implements Lab {
         publisher.submit(event);
     }
 
+    /** Leaves the lab running for `lbstudio lab up`; its id is what `lab down ID` takes. */
+    public synchronized LabNames detach() {
+        later.shutdownNow();
+        lab.detach();
+        publisher.close();
+        return lab.names();
+    }
+
+    /** Wraps a detached lab (`lbstudio lab trigger`); steps and snapshots work, start() is not called. */
+    public static NetnsBackend attach(LabNames names, LabConfigs configs) {
+        NetnsBackend backend = new NetnsBackend(configs, names.stateRoot(), p -> { });
+        backend.lab = NetnsLab.attach(names, configs);
+        backend.t0 = System.nanoTime();
+        return backend;
+    }
+
+    /** The design as the lab now runs it (pods moved by triggers included). */
+    public Topology topology() {
+        return lab.topology();
+    }
+
+    /** Persists trigger effects on a detached lab's design. */
+    public void saveDesign() {
+        lab.saveDesign();
+    }
+
     @Override
     public synchronized void stop() {
         later.shutdownNow();

@@ -26,6 +26,7 @@ public final class NetnsLab implements AutoCloseable {
 
     /** The port bgpd's `bmp connect 127.0.0.1 port …` must use inside each ToR namespace. */
     public static final int BMP_PORT = 11019;
+    static final String DESIGN_FILE = "design.yaml";
 
     private volatile Topology topology;
     private final LabConfigs configs;
@@ -60,6 +61,27 @@ public final class NetnsLab implements AutoCloseable {
             lab.close();
             throw e;
         }
+    }
+
+    /**
+     * A lab started earlier (by `lbstudio lab up`) and detached: the design saved with it describes it.
+     * Nothing is started; triggers and snapshots work on the running namespaces.
+     */
+    public static NetnsLab attach(LabNames names, LabConfigs configs) {
+        Path saved = names.stateDir().resolve(DESIGN_FILE);
+        try {
+            Topology topology = dev.lbstudio.io.TopologyReader.read(saved);
+            NetnsLab lab = new NetnsLab(topology, configs, names, Journal.open(names.stateDir()));
+            lab.stopped = true;
+            return lab;
+        } catch (dev.lbstudio.io.TopologyLoadException e) {
+            throw new LabException("lab " + names.labId() + " has no readable design (" + saved + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Saves the current design beside the journal, so a detached lab can be attached again. */
+    public void saveDesign() {
+        Daemons.write(names.stateDir().resolve(DESIGN_FILE), dev.lbstudio.io.TopologyWriter.toYaml(topology));
     }
 
     private void bringUp(Consumer<BmpCollector.Received> bmp, Consumer<String> progress) {
@@ -264,6 +286,7 @@ public final class NetnsLab implements AutoCloseable {
      * in-JVM BMP collectors. `Teardown.run` with these names removes it later.
      */
     public synchronized void detach() {
+        saveDesign();
         journal.markDetached();
         collectors.forEach(BmpCollector::close);
         stopped = true;
