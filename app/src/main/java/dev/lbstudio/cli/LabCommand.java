@@ -293,16 +293,18 @@ final class LabCommand implements Runnable {
                 .limit(200).forEach(e -> out.println("  " + String.format("%9s", SimulateCommand.seconds(e.at())) + "  "
                         + SimulateCommand.line(e)));
         out.println();
-        out.println("Outage per probe flow: measured | simulated");
+        boolean sim = backend.equals("sim");
+        out.println(sim ? "Outage per probe flow (simulated)" : "Outage per probe flow: measured | simulated");
         Map<String, SimulationResult.FlowOutage> simulated = new LinkedHashMap<>();
         predicted.outages().forEach(o -> simulated.put(o.flow(), o));
         for (SimulationResult.FlowOutage o : measured.outages()) {
             SimulationResult.FlowOutage p = simulated.get(o.flow());
-            out.println("  " + RoutesCommand.pad(o.flow(), 34) + " " + RoutesCommand.pad(SimulateCommand.seconds(o.total())
-                    + " s (" + o.failures() + "/" + o.probes() + " failed)", 26) + " | "
-                    + (p == null ? "-" : SimulateCommand.seconds(p.total()) + " s"));
+            out.println("  " + RoutesCommand.pad(o.flow(), 34) + " " + SimulateCommand.seconds(o.total()) + " s ("
+                    + o.failures() + "/" + o.probes() + " failed)"
+                    + (sim ? "" : " | " + (p == null ? "-" : SimulateCommand.seconds(p.total()) + " s")));
         }
-        out.println("Worst outage: measured " + SimulateCommand.seconds(measured.worstOutage()) + " s, simulated "
+        out.println(sim ? "Worst outage " + SimulateCommand.seconds(predicted.worstOutage()) + " s."
+                : "Worst outage: measured " + SimulateCommand.seconds(measured.worstOutage()) + " s, simulated "
                 + SimulateCommand.seconds(predicted.worstOutage()) + " s.");
         out.flush();
     }
