@@ -14,8 +14,9 @@ import java.util.TreeSet;
  * (the candidate ECMP set). Every message that changes a prefix's next hops yields a {@link RouteChange};
  * Peer Up/Down yield {@link SessionChange}s. Pre-policy messages are ignored here because post-policy is what
  * the router can install (and FRR 8.4's pre-policy is only right with soft-reconfiguration, lab-notes §4).
- * A peer that goes down takes its routes with it even when graceful restart keeps them stale in the FIB:
- * BMP reports the session, the vtysh snapshot reports the FIB.
+ * A peer that goes down takes its routes with it, except those the router keeps stale for graceful restart;
+ * those go when the peer's End-of-RIB shows it did not resend them. (A helper's restart timer running out
+ * without the peer's return is not reported: BMP sends nothing then.)
  */
 public final class BmpRib {
 
@@ -31,10 +32,22 @@ public final class BmpRib {
     }
 
     private final String router;
+    private final java.util.function.Function<String, Set<IpPrefix>> keptStale;
     private final Map<String, Map<IpPrefix, String>> perPeer = new HashMap<>();
+    private final Map<String, Set<IpPrefix>> stale = new HashMap<>();
 
-    public BmpRib(String router) {
+    /**
+     * {@code keptStale} answers, when a peer goes down, which of its prefixes the router keeps as stale
+     * (graceful restart): BMP's Peer Down cannot say, the router's BGP table can.
+     */
+    public BmpRib(String router, java.util.function.Function<String, Set<IpPrefix>> keptStale) {
         this.router = router;
+        this.keptStale = keptStale;
+    }
+
+    /** A router that never keeps stale routes. */
+    public BmpRib(String router) {
+        this(router, peer -> Set.of());
     }
 
     public synchronized Changes apply(BmpMessage message, long receivedNanos) {
@@ -42,6 +55,16 @@ public final class BmpRib {
         List<SessionChange> sessions = new ArrayList<>();
         if (message instanceof BmpMessage.RouteMonitoring m && m.peer().postPolicy()) {
             Map<IpPrefix, String> rib = perPeer.computeIfAbsent(m.peer().address(), p -> new HashMap<>());
+            Set<IpPrefix> peerStale = stale.getOrDefault(m.peer().address(), new java.util.HashSet<>());
+            if (m.endOfRib()) {
+                // The restarted peer has resent everything: what it did not resend goes now (RFC 4724 §4.2).
+                for (IpPrefix p : List.copyOf(peerStale)) {
+                    change(p, m.peer().address(), "stale route flushed at End-of-RIB", receivedNanos, routes,
+                            () -> rib.remove(p));
+                }
+                peerStale.clear();
+            }
+            m.announced().forEach(peerStale::remove);
             for (IpPrefix p : m.withdrawn()) {
                 change(p, m.peer().address(), "withdrawn", receivedNanos, routes, () -> rib.remove(p));
             }
@@ -53,9 +76,14 @@ public final class BmpRib {
                     "Established from " + u.localAddress() + ":" + u.localPort(), receivedNanos));
         } else if (message instanceof BmpMessage.PeerDown d) {
             sessions.add(new SessionChange(router, d.peer().address(), false, peerDownReason(d.reason()), receivedNanos));
-            Map<IpPrefix, String> rib = perPeer.getOrDefault(d.peer().address(), Map.of());
+            Map<IpPrefix, String> rib = perPeer.getOrDefault(d.peer().address(), new HashMap<>());
+            Set<IpPrefix> kept = keptStale.apply(d.peer().address());
             for (IpPrefix p : List.copyOf(rib.keySet())) {
-                change(p, d.peer().address(), "peer down", receivedNanos, routes, () -> rib.remove(p));
+                if (kept.contains(p)) {
+                    stale.computeIfAbsent(d.peer().address(), k -> new java.util.HashSet<>()).add(p);
+                } else {
+                    change(p, d.peer().address(), "peer down", receivedNanos, routes, () -> rib.remove(p));
+                }
             }
         }
         return new Changes(routes, sessions);

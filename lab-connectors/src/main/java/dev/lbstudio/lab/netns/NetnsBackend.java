@@ -76,7 +76,7 @@ public final class NetnsBackend implements Lab {
     }
 
     private void onBmp(BmpCollector.Received received) {
-        BmpRib rib = ribs.computeIfAbsent(received.router(), BmpRib::new);
+        BmpRib rib = ribs.computeIfAbsent(received.router(), r -> new BmpRib(r, peer -> staleOf(r, peer)));
         BmpRib.Changes changes = rib.apply(received.message(), received.receivedNanos());
         Duration at = Duration.ofNanos(Math.max(0, received.receivedNanos() - t0));
         ElementId router = ElementId.of(ElementKind.ROUTER, received.router());
@@ -89,6 +89,12 @@ public final class NetnsBackend implements Lab {
             publish(new LabEvent.RouteChanged(at, router, c.prefix(), addresses(c.before()), addresses(c.after()),
                     c.cause() + " by " + c.peer() + " (BMP)", peerId(c.peer())));
         }
+    }
+
+    /** What the router keeps of a downed peer as graceful-restart stale paths, per its BGP table. */
+    private Set<IpPrefix> staleOf(String router, String peer) {
+        return lab.vtysh(router).bgpTable().stream().filter(p -> p.peer().equals(peer) && p.stale())
+                .map(p -> IpPrefix.parse(p.prefix())).collect(java.util.stream.Collectors.toSet());
     }
 
     private ElementId peerId(String address) {
