@@ -60,7 +60,7 @@ public final class LabTimings {
             String base = Files.readString(staticConf);
             for (int i = 0; i < 20; i++) {
                 boolean add = i % 2 == 0;
-                Daemons.write(staticConf, add ? base.replace("}", "  route " + probe + " blackhole;\n}") : base);
+                Daemons.write(staticConf, add ? base.replaceFirst("  ipv4;\n", "  ipv4;\n  route " + probe + " blackhole;\n") : base);
                 queue.clear();
                 long t0 = System.nanoTime();
                 lab.bird("node-1").configure();
