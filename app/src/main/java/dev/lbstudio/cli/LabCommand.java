@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -56,36 +57,43 @@ final class LabCommand implements Runnable {
         }
     }
 
-    static PrintWriter progress(picocli.CommandLine.Model.CommandSpec spec) {
-        return spec.commandLine().getErr();
+    /** A namespace lab that reports its bring-up on stderr, so stdout keeps only the result. */
+    static NetnsBackend netns(picocli.CommandLine.Model.CommandSpec spec) {
+        requireNetns();
+        PrintWriter err = spec.commandLine().getErr();
+        return new NetnsBackend(new RenderConfigs(), STATE_ROOT, p -> {
+            err.println("lab: " + p + " …");
+            err.flush();
+        });
     }
 
-    @Command(name = "up", mixinStandardHelpOptions = true,
-            description = "Start the design as a namespace lab and leave it running; `lbstudio lab down` removes it.")
-    static final class Up implements Runnable {
+    /** The design file and the backend, shared by `lab up` and `lab run`. */
+    static final class DesignAndBackend {
         @Parameters(paramLabel = "FILE", description = "A design file (YAML)")
         Path file;
 
         @Option(names = "--backend", defaultValue = "netns", description = "netns (default) or sim")
         String backend;
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Start the design as a namespace lab and leave it running; `lbstudio lab down` removes it.")
+    static final class Up implements Runnable {
+        @Mixin
+        DesignAndBackend target;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
-            Topology t = Designs.load(file);
-            if (!backend.equals("netns")) {
+            Topology t = Designs.load(target.file);
+            if (!target.backend.equals("netns")) {
                 throw new UserError("the simulated lab keeps nothing running; use `lbstudio lab run FILE --scenario NAME"
                         + " --backend sim` or `lbstudio simulate`");
             }
-            requireNetns();
-            PrintWriter err = progress(spec);
             long t0 = System.nanoTime();
-            NetnsBackend lab = new NetnsBackend(new RenderConfigs(), STATE_ROOT, p -> {
-                err.println("lab: " + p + " …");
-                err.flush();
-            });
+            NetnsBackend lab = netns(spec);
             try {
                 lab.start(t);
             } catch (LabException e) {
@@ -236,20 +244,19 @@ final class LabCommand implements Runnable {
             description = "Bring the lab up, run a scenario with probe traffic, print the measured timeline and outage per "
                     + "flow next to the simulator's prediction, and remove the lab.")
     static final class Run implements Runnable {
-        @Parameters(paramLabel = "FILE", description = "A design file (YAML)")
-        Path file;
+        @Mixin
+        DesignAndBackend target;
 
         @Option(names = "--scenario", required = true, paramLabel = "NAME", description = "see `lbstudio simulate FILE`")
         String scenario;
-
-        @Option(names = "--backend", defaultValue = "netns", description = "netns (default) or sim")
-        String backend;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
+            Path file = target.file;
+            String backend = target.backend;
             Topology t = Designs.load(file);
             Scenario chosen;
             try {
@@ -258,17 +265,13 @@ final class LabCommand implements Runnable {
             } catch (TopologyLoadException e) {
                 throw new UserError(e.getMessage());
             }
-            PrintWriter err = progress(spec);
+            PrintWriter err = spec.commandLine().getErr();
             SimLab sim = new SimLab();
             sim.start(t);
             RunResult predicted = sim.run(chosen);
             RunResult measured = predicted;
             if (backend.equals("netns")) {
-                requireNetns();
-                try (Lab lab = new NetnsBackend(new RenderConfigs(), STATE_ROOT, p -> {
-                    err.println("lab: " + p + " …");
-                    err.flush();
-                })) {
+                try (Lab lab = netns(spec)) {
                     lab.start(t);
                     err.println("lab: running " + chosen.name() + " for "
                             + SimulateCommand.seconds(chosen.effectiveDuration()) + " s …");

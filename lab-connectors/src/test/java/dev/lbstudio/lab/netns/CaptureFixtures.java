@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Not a test: regenerates the captured fixtures in src/test/resources/lab/captured from a real seed lab
- * (run as root: mvn -q -pl lab-connectors exec:java -Dexec.classpathScope=test
+ * Not a test: regenerates the captured fixtures in src/test/resources/lab/captured from a real seed lab.
+ * The committed captures were taken before render landed, with lab-notes' hand-written FRR/BIRD (BFD
+ * 100 ms × 3 on both sides), which is why show-bfd-peers.json lists sessions; render's configs have no BFD
+ * towards Calico, so a new capture would not. Run
+ * as root (mvn -q -pl lab-connectors exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.lbstudio.lab.netns.CaptureFixtures). A second BMP target in the ToR streams the raw
  * bytes into a file while node-1 announces and withdraws a /32 and its link goes down.
  */

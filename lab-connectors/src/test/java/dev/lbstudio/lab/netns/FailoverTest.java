@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbstudio.lab.bmp.BmpCollector;
 import dev.lbstudio.lab.bmp.BmpMessage;
-import dev.lbstudio.model.IpPrefix;
-import dev.lbstudio.model.Topology;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

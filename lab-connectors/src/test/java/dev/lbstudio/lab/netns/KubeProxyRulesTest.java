@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbstudio.io.TopologyReader;
 import dev.lbstudio.model.Topology;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class KubeProxyRulesTest {

@@ -1,7 +1,6 @@
 package dev.lbstudio.lab.netns;
 
 import dev.lbstudio.model.Topology;
-import java.nio.file.Path;
 
 /** A lab driver in its own JVM, for the kill -9 test: starts the seed lab and holds it (bounded to 60 s). */
 public final class LabChild {

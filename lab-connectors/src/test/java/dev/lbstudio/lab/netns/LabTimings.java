@@ -9,7 +9,6 @@ import dev.lbstudio.model.Pod;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.model.Workloads;
 import dev.lbstudio.samples.SyntheticDesign;
-import dev.lbstudio.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

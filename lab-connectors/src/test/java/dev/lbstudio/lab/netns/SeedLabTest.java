@@ -3,7 +3,6 @@ package dev.lbstudio.lab.netns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbstudio.model.Topology;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
