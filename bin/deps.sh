@@ -28,3 +28,19 @@ ensure_packages() {
     systemctl stop frr || true
   fi
 }
+
+# BIRD 1.6 (Calico's BIRD is a 1.6 fork) for checking the bird1 config dialect. Debian's 'bird'
+# package conflicts with bird2, so it is unpacked, not installed (lab-notes §1); the binary needs
+# no extra libraries.
+BIRD1_DIR=/opt/lbstudio/bird1
+ensure_bird1() {
+  [ -x "$BIRD1_DIR/usr/sbin/bird" ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "lbstudio: BIRD 1.6 missing at $BIRD1_DIR; as root: apt-get download bird && dpkg -x bird_*.deb $BIRD1_DIR" >&2
+    return 0
+  fi
+  local tmp
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && apt-get download -qq bird >/dev/null 2>&1 && mkdir -p "$BIRD1_DIR" && dpkg -x bird_*.deb "$BIRD1_DIR")
+  rm -rf "$tmp"
+}

@@ -7,24 +7,34 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.lbstudio.lab.kube.ClusterInspector;
+import dev.lbstudio.lab.kube.ClusterSnapshot;
+import dev.lbstudio.lab.kube.PushException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lbstudio import --manifests DIR [--router NAME=FRR_CONFIG ...]}: a design from what already runs. */
+/**
+ * {@code lbstudio import --manifests DIR | --kubeconfig K [--router NAME=SOURCE ...]}: a design from
+ * what already runs, read from exported YAML or live from a cluster and its routers.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Build a design from Kubernetes/MetalLB/Calico YAML and FRR router configs; warnings name file:line.")
+        description = "Build a design from Kubernetes/MetalLB/Calico YAML (or a live cluster) and FRR router configs; "
+                + "warnings name file:line.")
 final class ImportCommand implements Runnable {
 
-    @Option(names = "--manifests", required = true, paramLabel = "DIR",
+    @Option(names = "--manifests", paramLabel = "DIR",
             description = "Directory of YAML files (multi-document; kubectl get -o yaml output, Helm values).")
     Path manifests;
 
-    @Option(names = "--router", paramLabel = "NAME=FRR_CONFIG", description = "A router's FRR config (frr.conf or show running-config).")
-    List<String> routers = List.of();
+    @Mixin
+    KubeOptions kube;
+
+    @Mixin
+    RouterOptions routerOptions;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the design here (default: print it).")
     Path out;
@@ -35,33 +45,56 @@ final class ImportCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private Path snapshot(Path scratch) throws IOException {
+        Path dir = Files.createDirectories(scratch.resolve("cluster"));
+        try (var client = kube.open()) {
+            var report = new ClusterInspector(client).inspect("metallb-system", java.util.Set.of());
+            new ClusterSnapshot(client).writeTo(dir, report);
+        } catch (PushException e) {
+            throw new UserError(e.getMessage());
+        }
+        return dir;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp dir left behind is harmless
+        }
+    }
+
     @Override
     public void run() {
-        if (!Files.isDirectory(manifests)) {
+        boolean live = kube.kubeconfig != null || kube.context != null;
+        if (live == (manifests != null)) {
+            throw new UserError("give either --manifests DIR (exported YAML) or --kubeconfig/--context (a live cluster)");
+        }
+        if (manifests != null && !Files.isDirectory(manifests)) {
             throw new UserError("--manifests " + manifests + " is not a directory of YAML files");
         }
-        Map<String, Path> configs = new LinkedHashMap<>();
-        for (String r : routers) {
-            int eq = r.indexOf('=');
-            if (eq <= 0 || eq == r.length() - 1) {
-                throw new UserError("--router " + r + ": write NAME=FILE, e.g. --router tor1=tor1/frr.conf");
-            }
-            Path file = Path.of(r.substring(eq + 1));
-            if (!Files.isRegularFile(file)) {
-                throw new UserError("--router " + r + ": " + file + " is not a file");
-            }
-            configs.put(r.substring(0, eq), file);
-        }
-        String designName = name != null ? name : "imported-" + manifests.toAbsolutePath().normalize().getFileName();
         ManifestImporter.Result result;
+        Path scratch = null;
         try {
-            result = ManifestImporter.importFrom(designName, manifests, configs);
+            scratch = Files.createTempDirectory("lbstudio-import-");
+            Path source = live ? snapshot(scratch) : manifests;
+            Map<String, Path> configs = routerOptions.configs(scratch);
+            String designName = name != null ? name
+                    : "imported-" + (live ? "cluster" : manifests.toAbsolutePath().normalize().getFileName());
+            result = ManifestImporter.importFrom(designName, source, configs);
         } catch (IOException e) {
-            throw new UserError("cannot read " + manifests + ": " + e.getMessage());
+            throw new UserError("cannot read " + (manifests != null ? manifests : "the cluster snapshot") + ": " + e.getMessage());
+        } finally {
+            deleteQuietly(scratch);
         }
         PrintWriter err = spec.commandLine().getErr();
+        // Live snapshots are temp files: name them as cluster/services.yaml:12, not by their temp path.
+        String scratchPrefix = scratch + "/";
         for (ImportWarning w : result.warnings()) {
-            err.println("warning: " + w);
+            err.println("warning: " + w.toString().replace(scratchPrefix, ""));
         }
         err.flush();
         String yaml = TopologyWriter.toYaml(result.topology());

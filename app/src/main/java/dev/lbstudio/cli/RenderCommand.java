@@ -2,7 +2,6 @@ package dev.lbstudio.cli;
 
 import dev.lbstudio.io.TopologyWriter;
 import dev.lbstudio.model.Topology;
-import dev.lbstudio.render.BundleFindings;
 import dev.lbstudio.render.RenderOptions;
 import dev.lbstudio.render.Renderer;
 import java.io.IOException;
@@ -68,7 +67,7 @@ final class RenderCommand implements Runnable {
         Topology t = Designs.load(file);
         Map<String, String> files;
         try {
-            files = Renderer.render(t, selected, options, BundleFindings.NONE);
+            files = Renderer.render(t, selected, options, Renderer.VALIDATION);
         } catch (IllegalArgumentException e) {
             throw new UserError("cannot render " + file + ": " + e.getMessage());
         }

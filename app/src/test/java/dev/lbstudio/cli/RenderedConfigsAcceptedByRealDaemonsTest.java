@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.lbstudio.io.TopologyLoadException;
 import dev.lbstudio.testing.DesignFiles;
 import dev.lbstudio.io.TopologyReader;
+import dev.lbstudio.model.BirdSettings;
+import dev.lbstudio.model.Calico;
+import dev.lbstudio.model.Topology;
 import dev.lbstudio.render.RenderOptions;
 import dev.lbstudio.render.Renderer;
 import java.io.IOException;
@@ -77,27 +80,51 @@ class RenderedConfigsAcceptedByRealDaemonsTest {
     @ParameterizedTest
     @MethodSource("designs")
     void birdAcceptsEveryNodeConfig(Path design, @TempDir Path tmp) throws Exception {
-        Map<String, String> files = render(design, tmp, Renderer.What.BIRD);
+        checkBird(TopologyReader.read(design), tmp, binary("bird", Path.of("/usr/sbin/bird")), design.getFileName().toString());
+    }
+
+    /** The BIRD 1.6 dialect (Calico's BIRD is a 1.6 fork), checked by BIRD 1.6.8 unpacked by bin/test-all. */
+    @ParameterizedTest
+    @MethodSource("designs")
+    void bird16AcceptsEveryNodeConfigInItsDialect(Path design, @TempDir Path tmp) throws Exception {
+        Topology t = TopologyReader.read(design);
+        Calico c = t.calico();
+        BirdSettings b = c.bird();
+        Topology bird1 = new Topology(null, null, t.name(), t.description(), t.network(), t.cluster(), new Calico(c.version(),
+                c.bgpConfiguration(), c.bgpPeers(), c.bgpFilters(), c.ipPools(), new BirdSettings(b.holdTime(), b.keepaliveTime(),
+                b.gracefulRestart(), b.gracefulRestartTime(), b.connectRetryTime(), b.connectDelayTime(), b.multihop(), "bird1"), c.felix()),
+                t.metallb(), t.workloads(), t.validation(), t.layout());
+        Path bird16 = Path.of(System.getProperty("lbstudio.bird1", "/opt/lbstudio/bird1/usr/sbin/bird"));
+        checkBird(bird1, tmp, binary("BIRD 1.6", bird16), design.getFileName() + " (BIRD 1.6)");
+    }
+
+    private static void checkBird(Topology t, Path tmp, String bird, String what) throws Exception {
+        Map<String, String> files = write(Renderer.render(t, Renderer.What.BIRD), tmp);
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (String file : files.keySet()) {
             if (file.endsWith("/bird.conf")) {
                 Path conf = tmp.resolve(file);
-                Result r = run(conf.getParent(), binary("bird", Path.of("/usr/sbin/bird")), "-p", "-c", conf.toString());
+                assertThat(files.get(file)).startsWith(what.endsWith("(BIRD 1.6)") ? "# BIRD 1.6" : "# BIRD 2");
+                Result r = run(conf.getParent(), bird, "-p", "-c", conf.toString());
                 if (r.exit() != 0) {
                     problems.add(file + ": bird -p exit " + r.exit() + ": " + r.output());
                 }
                 checked++;
             }
         }
-        assertThat(checked).as("BIRD files checked for " + design.getFileName()).isGreaterThan(0);
-        assertThat(problems).as("BIRD rejected " + design.getFileName()).isEmpty();
+        assertThat(checked).as("BIRD files checked for " + what).isGreaterThan(0);
+        assertThat(problems).as("BIRD rejected " + what).isEmpty();
     }
 
     /** Renders into {@code tmp} readable by FRR's daemons, which drop privileges to the frr user. */
     private static Map<String, String> render(Path design, Path tmp, Renderer.What what) throws IOException, TopologyLoadException {
-        Map<String, String> files = new java.util.TreeMap<>(Renderer.render(TopologyReader.read(design), what,
-                RenderOptions.withBmp("127.0.0.1:11019"), t -> java.util.Optional.empty()));
+        return write(Renderer.render(TopologyReader.read(design), what, RenderOptions.withBmp("127.0.0.1:11019"),
+                t -> java.util.Optional.empty()), tmp);
+    }
+
+    private static Map<String, String> write(Map<String, String> rendered, Path tmp) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>(rendered);
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path target = tmp.resolve(f.getKey());
@@ -113,7 +140,8 @@ class RenderedConfigsAcceptedByRealDaemonsTest {
 
     private static String binary(String name, Path path) {
         if (!Files.isExecutable(path)) {
-            fail(name + " not found at " + path + ": install FRR 8.4 and BIRD 2 (apt-get install frr bird2; bin/test-all does it as root)");
+            fail(name + " not found at " + path + ": bin/test-all installs FRR 8.4 and BIRD 2 (apt-get install frr bird2) and unpacks"
+                    + " BIRD 1.6 to /opt/lbstudio/bird1 when run as root (see bin/deps.sh)");
         }
         return path.toString();
     }

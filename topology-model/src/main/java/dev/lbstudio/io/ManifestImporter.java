@@ -333,6 +333,7 @@ public final class ManifestImporter {
         }
         calicoNodes.keySet().forEach(n -> warn("calico Node " + n, 0, "no Kubernetes Node " + n + " in the input; its BGP overrides are dropped"));
         placePods();
+        dropDangling();
         checkPeerings(placed);
         // a router that peers with nodes is their ToR; the others sit above it
         routers.replaceAll(r -> new Router(r.name(), r.bgp().neighbors().stream().anyMatch(n -> placed.stream().anyMatch(x -> n.covers(x.address())))
@@ -378,6 +379,10 @@ public final class ManifestImporter {
                     .flatMap(e -> byFirstLabel.getOrDefault(ns + '\0' + e.getKey() + '=' + e.getValue(), List.of()).stream())
                     .filter(d -> labels.entrySet().containsAll(d.podLabels().entrySet())).findFirst().orElse(null);
             String node = p.doc().path("spec").path("nodeName").asText(null);
+            if (node != null && !nodes.containsKey(node)) {
+                warn(p.file(), p.line(), "Pod " + ns + "/" + name + " runs on node " + node + ", which is not among the input's Nodes; skipped");
+                continue;
+            }
             if (owner == null || node == null) {
                 warn(p.file(), p.line(), "Pod " + ns + "/" + name + (owner == null ? " belongs to no Deployment in the input" : " is not scheduled")
                         + "; skipped");
@@ -406,8 +411,9 @@ public final class ManifestImporter {
                 if (pod == null || known.contains(ns + "/" + pod)) {
                     continue;
                 }
-                if (owner == null) {
-                    warn(s.file(), s.line(), "EndpointSlice endpoint " + pod + ": no Service/Deployment in the input selects it; skipped");
+                if (owner == null || !nodes.containsKey(e.path("nodeName").asText())) {
+                    warn(s.file(), s.line(), "EndpointSlice endpoint " + pod + (owner == null ? ": no Service/Deployment in the input selects it"
+                            : ": node " + e.path("nodeName").asText() + " is not among the input's Nodes") + "; skipped");
                     continue;
                 }
                 JsonNode ready = e.path("conditions").path("ready");
@@ -419,6 +425,33 @@ public final class ManifestImporter {
         }
         deployments.replaceAll((key, d) -> new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(),
                 byDeployment.getOrDefault(key, List.of())));
+    }
+
+    /** A design names only what it holds: elements that point at something absent from the input are left out. */
+    private void dropDangling() {
+        java.util.Set<String> filterNames = new java.util.HashSet<>();
+        filters.forEach(f -> filterNames.add(f.name()));
+        calicoPeers.removeIf(p -> dangling("Calico BGPPeer " + p.name(), p.node() != null && !nodes.containsKey(p.node()), "node " + p.node())
+                || dangling("Calico BGPPeer " + p.name(), !filterNames.containsAll(p.filters()), "BGPFilter among " + p.filters()));
+        java.util.Set<String> poolNames = new java.util.HashSet<>();
+        pools.forEach(p -> poolNames.add(p.name()));
+        java.util.Set<String> peerNames = new java.util.HashSet<>();
+        metallbPeers.forEach(p -> peerNames.add(p.name()));
+        java.util.Set<String> profiles = new java.util.HashSet<>();
+        bfdProfiles.forEach(p -> profiles.add(p.name()));
+        l2.removeIf(a -> dangling("L2Advertisement " + a.name(), !poolNames.containsAll(a.ipAddressPools()), "IPAddressPool among " + a.ipAddressPools()));
+        bgpAdvertisements.removeIf(a -> dangling("BGPAdvertisement " + a.name(), !poolNames.containsAll(a.ipAddressPools()),
+                "IPAddressPool among " + a.ipAddressPools()) || dangling("BGPAdvertisement " + a.name(), !peerNames.containsAll(a.peers()),
+                "BGPPeer among " + a.peers()));
+        metallbPeers.removeIf(p -> dangling("MetalLB BGPPeer " + p.name(), p.bfdProfile() != null && !profiles.contains(p.bfdProfile()),
+                "BFDProfile " + p.bfdProfile()));
+    }
+
+    private boolean dangling(String element, boolean missing, String what) {
+        if (missing) {
+            warn(element, 0, "refers to a " + what + " that is not in the input; skipped");
+        }
+        return missing;
     }
 
     /** Which node peers with which router: every session must have both ends in the input. */

@@ -6,6 +6,7 @@ import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.Topology;
+import dev.lbstudio.validate.CalicoSelector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class BirdPeers {
                 }
             } else if (p.peerSelector() != null) {
                 var selector = CalicoSelector.parse(p.peerSelector());
-                others.stream().filter(o -> selector.test(o.selectorLabels()))
+                others.stream().filter(o -> selector.matches(o.selectorLabels()))
                         .forEach(o -> peers.putIfAbsent(o.address(), nodePeer(kind, node, o, t, p)));
             }
         }
@@ -61,7 +62,7 @@ final class BirdPeers {
         if (p.node() != null) {
             return p.node().equals(node.name());
         }
-        return p.nodeSelector() == null || CalicoSelector.parse(p.nodeSelector()).test(node.selectorLabels());
+        return p.nodeSelector() == null || CalicoSelector.parse(p.nodeSelector()).matches(node.selectorLabels());
     }
 
     /** Between two Calico nodes the side with the lexically greater IP waits (CAL-BP). */

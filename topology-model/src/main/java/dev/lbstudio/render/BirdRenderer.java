@@ -16,9 +16,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * BIRD 2 configuration per node, the lab's stand-in for calico-node: what Calico's confd
+ * BIRD configuration per node, the lab's stand-in for calico-node: what Calico's confd
  * templates (bird.cfg, bird_aggr.cfg, bird_ipam.cfg; CAL-TPL) produce for this node, in Debian
- * bird2 syntax. Calico's pitfalls are kept on purpose (multihop sessions, export by
+ * bird2 syntax or, when the design's {@code calico.bird.syntax} says {@code bird1}, BIRD 1.6 syntax
+ * (Calico's own BIRD is a 1.6 fork). The two differ only in where options sit: BIRD 2 puts route
+ * import/export and next-hop options in an {@code ipv4} channel and has no global {@code listen bgp}. Calico's pitfalls are kept on purpose (multihop sessions, export by
  * {@code net ~ cidr}, graceful restart) so the lab behaves like a real cluster (domain-facts §1.3).
  * The part that changes when endpoints move is in {@code static.conf}, which the lab rewrites before
  * {@code birdc configure}, as confd does (lab-notes §1).
@@ -31,24 +33,25 @@ final class BirdRenderer {
     static Map<String, String> render(Topology t) {
         Map<String, String> files = new TreeMap<>();
         CalicoRoutes routes = new CalicoRoutes(t);
+        boolean bird2 = !t.calico().bird().effectiveSyntax().equals("bird1");
         for (Node node : t.cluster().nodes()) {
             if (!node.address().isIpv4()) {
                 continue;
             }
             List<BirdPeers.Peer> peers = BirdPeers.of(t, node);
-            files.put("bird/" + node.name() + "/bird.conf", birdConf(t, node, peers));
-            files.put("bird/" + node.name() + "/static.conf", staticConf(routes, node, peers));
+            files.put("bird/" + node.name() + "/bird.conf", birdConf(t, routes, node, peers, bird2));
+            files.put("bird/" + node.name() + "/static.conf", staticConf(routes, node, peers, bird2));
         }
         return files;
     }
 
     /** The file the lab rewrites when endpoints move: blackhole routes and the matching export accepts. */
-    private static String staticConf(CalicoRoutes calico, Node node, List<BirdPeers.Peer> peers) {
+    private static String staticConf(CalicoRoutes calico, Node node, List<BirdPeers.Peer> peers, boolean bird2) {
         List<IpPrefix> routes = v4(calico.staticRoutes(node));
         List<IpPrefix> blocks = v4(calico.blocks(node));
         StringBuilder out = new StringBuilder(Manifest.comment("Node " + node.name()
                 + ": confd's /staticroutes and IPAM blocks (bird_aggr.cfg). Rewritten by the lab, then `birdc configure`."));
-        out.append("protocol static calico_static {\n  ipv4;\n");
+        out.append("protocol static calico_static {\n").append(bird2 ? "  ipv4;\n" : "");
         blocks.forEach(b -> out.append("  route ").append(b).append(" blackhole;   # IPAM block\n"));
         routes.forEach(r -> out.append("  route ").append(r).append(" blackhole;\n"));
         for (BirdPeers.Peer p : peers) {
@@ -64,16 +67,18 @@ final class BirdRenderer {
         return out.append("}\n").toString();
     }
 
-    private static String birdConf(Topology t, Node node, List<BirdPeers.Peer> peers) {
+    private static String birdConf(Topology t, CalicoRoutes routes, Node node, List<BirdPeers.Peer> peers, boolean bird2) {
         BgpConfiguration c = t.calico().bgpConfiguration();
         BirdSettings bird = t.calico().bird();
         long localAs = BirdPeers.localAs(t, node);
-        StringBuilder out = new StringBuilder(Manifest.comment("BIRD 2 configuration for node " + node.name() + " as "
-                + CalicoRenderer.versionLine(t.calico()) + "'s confd would generate it (bird.cfg, bird_ipam.cfg templates).\n"
-                + "Check: bird -p -c bird.conf; run: bird -c bird.conf -s bird.ctl"
-                + (bird.effectiveSyntax().equals("bird2") ? "" : "\nThe design asks for " + bird.effectiveSyntax()
-                        + " syntax; only BIRD 2 syntax is rendered so far.")));
+        StringBuilder out = new StringBuilder(Manifest.comment((bird2 ? "BIRD 2" : "BIRD 1.6") + " configuration for node " + node.name()
+                + " as " + CalicoRenderer.versionLine(t.calico()) + "'s confd would generate it (bird.cfg, bird_ipam.cfg templates).\n"
+                + "Check: bird -p -c bird.conf; run: bird -c bird.conf -s bird.ctl"));
         out.append("router id ").append(node.address()).append(";\n");
+        if (!bird2 && (c.listenPort() != null || c.bindMode() == BgpConfiguration.BindMode.NODE_IP)) {
+            out.append("listen bgp").append(c.bindMode() == BgpConfiguration.BindMode.NODE_IP ? " address " + node.address() : "")
+                    .append(c.listenPort() != null ? " port " + c.listenPort() : "").append(";\n");
+        }
         out.append("\nfunction apply_communities() {\n");
         for (BgpConfiguration.PrefixAdvertisement pa : c.prefixAdvertisements()) {
             if (pa.cidr().isIpv4()) {
@@ -120,11 +125,9 @@ final class BirdRenderer {
             }
         }
         out.append("}\n\nfilter calico_kernel_programming {\n  # Don't program the aggregates (and what BGP learns inside them) into the kernel.\n");
-        v4(CalicoRoutes.rejectCidrs(c, t.calico().parsedVersion())).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { reject; }\n"));
+        v4(routes.rejectCidrs()).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { reject; }\n"));
         out.append("  accept;\n}\n\n");
-        out.append("""
-                protocol kernel {
-                  ipv4 { import all; export filter calico_kernel_programming; };
+        out.append("protocol kernel {\n").append(channel(bird2, "import all;\nexport filter calico_kernel_programming;\n")).append("""
                   learn;             # Learn all alien routes from the kernel
                   persist;           # Don't remove routes on bird shutdown
                   scan time 2;
@@ -138,14 +141,14 @@ final class BirdRenderer {
 
                 """);
         out.append("# lo holds the lab's LB addresses; exporting it would announce them from every node (lab-notes §1).\n")
-                .append("protocol direct {\n  ipv4;\n  interface -\"cali*\", -\"kube-ipvs*\", -\"lo\"");
+                .append("protocol direct {\n").append(bird2 ? "  ipv4;\n" : "").append("  interface -\"cali*\", -\"kube-ipvs*\", -\"lo\"");
         c.ignoredInterfaces().forEach(i -> out.append(", -\"").append(i).append('"'));
         out.append(", \"*\";\n}\n\n");
         bfd(out, peers, bird);
         filters(out, t, peers);
-        template(out, node, c, localAs, bird);
+        template(out, node, c, localAs, bird, bird2);
         for (BirdPeers.Peer p : peers) {
-            peer(out, p, node, localAs, bird);
+            peer(out, p, node, localAs, bird, bird2);
         }
         if (peers.isEmpty()) {
             out.append("# No BGP peers configured for this node\n");
@@ -154,12 +157,12 @@ final class BirdRenderer {
     }
 
     /** BIRD 2 has no global {@code listen bgp}: Calico's listenPort and bindMode go on the {@code local} line. */
-    private static void template(StringBuilder out, Node node, BgpConfiguration c, long localAs, BirdSettings bird) {
-        String bind = c.bindMode() == BgpConfiguration.BindMode.NODE_IP ? node.address() + " " : "";
-        String port = c.listenPort() != null ? "port " + c.listenPort() + " " : "";
+    private static void template(StringBuilder out, Node node, BgpConfiguration c, long localAs, BirdSettings bird, boolean bird2) {
+        String bind = bird2 && c.bindMode() == BgpConfiguration.BindMode.NODE_IP ? node.address() + " " : "";
+        String port = bird2 && c.listenPort() != null ? "port " + c.listenPort() + " " : "";
         out.append("template bgp bgp_template {\n  description \"Connection to BGP peer\";\n  local ").append(bind).append(port)
                 .append("as ").append(localAs).append(";\n")
-                .append("  ipv4 {\n    gateway recursive;\n    add paths on;\n  };\n")
+                .append(channel(bird2, "gateway recursive;\nadd paths on;\n"))
                 .append(bird.effectiveGracefulRestart() ? "  graceful restart;\n" : "  graceful restart off;\n");
         if (bird.gracefulRestartTime() != null) {
             out.append("  graceful restart time ").append(bird.gracefulRestartTime()).append(";\n");
@@ -175,7 +178,7 @@ final class BirdRenderer {
                 .append("  error wait time 5,30;\n}\n\n");
     }
 
-    private static void peer(StringBuilder out, BirdPeers.Peer p, Node node, long localAs, BirdSettings bird) {
+    private static void peer(StringBuilder out, BirdPeers.Peer p, Node node, long localAs, BirdSettings bird, boolean bird2) {
         CalicoBgpPeer src = p.source();
         out.append("protocol bgp ").append(p.name()).append(" from bgp_template {\n");
         if (src != null && src.localASNumber() != null) {
@@ -191,18 +194,17 @@ final class BirdRenderer {
         } else if (bird.effectiveMultihop()) {
             out.append("  multihop;\n");
         }
-        String importFilter = src == null ? "" : src.filters().stream().map(f -> "    " + function(f, "import") + "();\n").collect(Collectors.joining());
-        String exportFilter = src == null ? "" : src.filters().stream().map(f -> "    " + function(f, "export") + "();\n").collect(Collectors.joining());
-        out.append("  ipv4 {\n");
-        out.append(importFilter.isEmpty() ? "    import all;\n" : "    import filter {\n" + importFilter.indent(2) + "      accept;\n    };\n");
-        out.append("    export filter {\n").append(exportFilter.indent(2)).append("      calico_export_to_bgp_peers(")
-                .append(myAs == p.as()).append(");\n      reject;\n    };\n");
+        String importFilter = src == null ? "" : src.filters().stream().map(f -> "  " + function(f, "import") + "();\n").collect(Collectors.joining());
+        String exportFilter = src == null ? "" : src.filters().stream().map(f -> "  " + function(f, "export") + "();\n").collect(Collectors.joining());
+        StringBuilder routes = new StringBuilder(importFilter.isEmpty() ? "import all;\n" : "import filter {\n" + importFilter + "  accept;\n};\n");
+        routes.append("export filter {\n").append(exportFilter).append("  calico_export_to_bgp_peers(").append(myAs == p.as())
+                .append(");\n  reject;\n};\n");
         if (src != null && (Boolean.TRUE.equals(src.keepOriginalNextHop()) || src.nextHopMode() == CalicoBgpPeer.NextHopMode.KEEP)) {
-            out.append("    next hop keep;\n");
+            routes.append("next hop keep;\n");
         } else if (src != null && src.nextHopMode() == CalicoBgpPeer.NextHopMode.SELF) {
-            out.append("    next hop self;\n");
+            routes.append("next hop self;\n");
         }
-        out.append("  };\n");
+        out.append(channel(bird2, routes.toString()));
         if (p.passive()) {
             out.append("  passive on;\n");
         }
@@ -226,6 +228,11 @@ final class BirdRenderer {
             out.append("  bfd on;\n");
         }
         out.append("}\n\n");
+    }
+
+    /** Route options: inside BIRD 2's {@code ipv4} channel, directly in the protocol for BIRD 1.6. */
+    private static String channel(boolean bird2, String options) {
+        return bird2 ? "  ipv4 {\n" + options.indent(4) + "  };\n" : options.indent(2);
     }
 
     /**

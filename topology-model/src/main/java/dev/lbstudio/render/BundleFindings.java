@@ -4,8 +4,8 @@ import dev.lbstudio.model.Topology;
 import java.util.Optional;
 
 /**
- * The validation findings section of a design bundle. The validation engine plugs in here (it
- * lives elsewhere); the bundle writes {@code findings.md} only when a source gives Markdown.
+ * The validation findings section of a design bundle ({@link Renderer#VALIDATION} by default);
+ * the bundle writes {@code findings.md} only when a source gives Markdown.
  */
 @FunctionalInterface
 public interface BundleFindings {

@@ -28,11 +28,15 @@ public final class Renderer {
      */
     public static final String NODE_LABEL = "lbstudio.dev/node";
 
+    /** The bundle's findings from LB Studio's validator. */
+    public static final BundleFindings VALIDATION = new ValidationFindings();
+
     private Renderer() {
     }
 
+    /** Renders with default options; a bundle carries the validator's findings. */
     public static SortedMap<String, String> render(Topology t, What what) {
-        return render(t, what, RenderOptions.DEFAULT, BundleFindings.NONE);
+        return render(t, what, RenderOptions.DEFAULT, VALIDATION);
     }
 
     public static SortedMap<String, String> render(Topology t, What what, RenderOptions options, BundleFindings findings) {
@@ -68,7 +72,7 @@ public final class Renderer {
         out.append("Rendered by LB Studio from the design file. Folders:\n\n")
                 .append("- `manifests/`: Kubernetes, MetalLB and Calico resources to apply, and the expected cluster state.\n")
                 .append("- `frr/ROUTER/`: FRR 8.4 `frr.conf` (integrated; check with `vtysh -C -f frr.conf`) and the per-daemon split.\n")
-                .append("- `bird/NODE/`: BIRD 2 config per node as Calico's confd would write it (`bird -p -c bird.conf`).\n")
+                .append("- `bird/NODE/`: BIRD config per node (BIRD 2, or 1.6 when the design asks) as Calico's confd would write it; `static.conf` is the part that changes when endpoints move.\n")
                 .append("- `lab/`: containerlab + kind files for a Docker lab; see `lab/README.md`.\n")
                 .append("- `addressing.md`: the address plan.\n");
         if (files.containsKey("findings.md")) {

@@ -66,9 +66,14 @@ public enum ResourceKind {
         return group().equals("metallb.io");
     }
 
-    /** The kind for a document's apiVersion and kind, any version of the group (old MetalLB v1beta1 peers too). */
+    /**
+     * The kind for a document's apiVersion and kind, any version of the group (old MetalLB v1beta1
+     * peers too). Calico's backing crd.projectcalico.org/v1 objects, what kubectl shows without the
+     * Calico API server, share the v3 spec fields the model reads.
+     */
     public static Optional<ResourceKind> of(String apiVersion, String kind) {
-        String group = apiVersion == null || !apiVersion.contains("/") ? "" : apiVersion.substring(0, apiVersion.indexOf('/'));
+        String written = apiVersion == null || !apiVersion.contains("/") ? "" : apiVersion.substring(0, apiVersion.indexOf('/'));
+        String group = written.equals("crd.projectcalico.org") ? "projectcalico.org" : written;
         return Arrays.stream(values()).filter(k -> k.kind.equals(kind) && k.group().equals(group)).findFirst();
     }
 

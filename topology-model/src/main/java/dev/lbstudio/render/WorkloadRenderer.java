@@ -39,8 +39,13 @@ final class WorkloadRenderer {
         namespaces.forEach(ns -> objects.add(Manifest.object("v1", "Namespace", ns, null)));
         t.workloads().services().forEach(s -> objects.add(service(s)));
         t.workloads().deployments().forEach(d -> objects.add(deployment(d)));
+        StringBuilder labelCommands = new StringBuilder();
+        t.workloads().deployments().stream().flatMap(d -> d.pods().stream()).map(Pod::node).distinct().sorted()
+                .forEach(n -> labelCommands.append("  kubectl label node ").append(n).append(' ').append(Renderer.NODE_LABEL).append('=')
+                        .append(n).append('\n'));
         files.put(WORKLOADS, Manifest.yaml("Demo workloads: kubectl apply -f workloads.yaml\n"
-                + "Pods are pinned to the design's nodes through the " + Renderer.NODE_LABEL + " node label.\n"
+                + "Pods are pinned to the design's nodes through the " + Renderer.NODE_LABEL + " node label; until the nodes carry it\n"
+                + "they stay Pending (the kind lab sets it). On a real cluster:\n" + labelCommands
                 + "Service status (the LoadBalancer IPs the design expects MetalLB to assign) is ignored by kubectl apply.",
                 objects));
         if (!t.cluster().nodes().isEmpty()) {

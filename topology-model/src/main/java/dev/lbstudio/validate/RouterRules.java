@@ -259,7 +259,7 @@ final class RouterRules {
             super("HOLD_TIMER_FAILOVER", Severity.INFO, "A dead node is detected within seconds, not minutes",
                     "Calico's BIRD has no BFD, so a node that dies silently is noticed only when the negotiated hold time"
                             + " expires: min(BIRD 240 s, router hold), 180 s with FRR defaults (175 s measured in the lab).",
-                    "https://github.com/projectcalico/bird/blob/master/proto/bgp/packets.c", NETWORK, CLUSTER, CALICO);
+                    "https://github.com/projectcalico/bird/blob/1e2ff99db42b/proto/bgp/packets.c", NETWORK, CLUSTER, CALICO);
         }
 
         @Override
@@ -323,14 +323,15 @@ final class RouterRules {
             if (!bird.effectiveGracefulRestart()) {
                 return;
             }
-            byRouter(d).keySet().forEach(router -> {
-                if (router.bgp().effectiveGracefulRestartHelper()) {
-                    out.add("router " + router.name() + " keeps a restarting node's routes for " + bird.effectiveGracefulRestartTime()
-                                    + " s; if the node is really gone, its share is blackholed that long",
-                            Fix.say("Accept it (it protects calico-node restarts), or set maxRestartTime on the BGPPeer lower,"
-                                    + " or disable the GR helper on " + router.name() + "."), router.id());
-                }
-            });
+            List<Router> helpers = byRouter(d).keySet().stream().filter(r -> r.bgp().effectiveGracefulRestartHelper()).toList();
+            if (!helpers.isEmpty()) {
+                String names = Text.list(helpers.stream().map(Router::name).toList(), 4);
+                out.add((helpers.size() == 1 ? "router " + names + " keeps" : "routers " + names + " keep")
+                                + " a restarting node's routes for " + bird.effectiveGracefulRestartTime()
+                                + " s; if the node is really gone, its share is blackholed that long",
+                        Fix.say("Accept it (it protects calico-node restarts), or set a lower maxRestartTime on the BGPPeers,"
+                                + " or disable the GR helper on the routers."), helpers.stream().map(Router::id).toList());
+            }
         }
     }
 

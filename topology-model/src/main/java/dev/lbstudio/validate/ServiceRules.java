@@ -213,7 +213,7 @@ final class ServiceRules {
         ClassMismatch() {
             super("LBCLASS_MISMATCH", Severity.ERROR, "Services and MetalLB agree on the loadBalancerClass",
                     "MetalLB with a class handles only services of that class; without one it ignores services that set any class.",
-                    "https://github.com/metallb/metallb/blob/v0.16.1/controller/main.go", WORKLOADS, METALLB);
+                    "https://github.com/metallb/metallb/blob/v0.16.1/internal/k8s/controllers/service_controller.go", WORKLOADS, METALLB);
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.Set;
  * Runs the rules over a design. {@link #validate} is a full run; a {@code Validator} instance also
  * remembers its last run so {@link #revalidate} after an edit only re-runs the rules that read a
  * part of the design the edit replaced (records are immutable, so an unchanged part is the same object).
+ * An instance belongs to one editor (one undo stack) and is not thread-safe; {@link #validate} is.
  */
 public final class Validator {
 

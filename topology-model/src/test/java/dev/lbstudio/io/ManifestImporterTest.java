@@ -3,6 +3,7 @@ package dev.lbstudio.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbstudio.model.Deployment;
+import dev.lbstudio.model.IpPool;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.Topology;
@@ -108,6 +109,16 @@ class ManifestImporterTest {
             kind: BGPPeer
             metadata: {name: tor}
             spec: {peerIP: 10.0.0.1, asNumber: 65001}
+            ---
+            apiVersion: crd.projectcalico.org/v1
+            kind: IPPool
+            metadata: {name: pods}
+            spec: {cidr: 10.244.0.0/16, ipipMode: Always, vxlanMode: Never}
+            ---
+            apiVersion: projectcalico.org/v3
+            kind: BGPPeer
+            metadata: {name: gone}
+            spec: {node: w9, peerIP: 10.0.0.1, asNumber: 65001}
             """;
 
     private static final String VALUES = """
@@ -171,6 +182,7 @@ class ManifestImporterTest {
         assertThat(t.metallb().helm().speakerEnabled()).isFalse();
         assertThat(t.metallb().ipAddressPools()).singleElement().satisfies(p -> assertThat(p.addresses()).containsExactly("10.208.1.0/24"));
         assertThat(t.calico().bgpPeers()).singleElement().satisfies(p -> assertThat(p.asNumber()).isEqualTo(65001L));
+        assertThat(t.calico().ipPools()).singleElement().satisfies(p -> assertThat(p.encapsulation()).isEqualTo(IpPool.Encapsulation.IPIP));
         Router tor = t.router("tor-1").orElseThrow();
         assertThat(tor.software().version()).isEqualTo("8.4.4");
         assertThat(tor.bgp().neighbors()).hasSize(2);
@@ -189,7 +201,8 @@ class ManifestImporterTest {
                 frr + ":17: neighbour setting not modelled, ignored: neighbor 10.0.0.11 route-map IN in",
                 frr + ":19: address-family setting not modelled, ignored: network 10.0.0.0/24",
                 frr + ":22: not modelled, ignored: route-map IN permit 10",
-                "router tor-1: neighbour 10.0.0.99 matches no node and no router in the input");
+                "router tor-1: neighbour 10.0.0.99 matches no node and no router in the input",
+                "Calico BGPPeer gone: refers to a node w9 that is not in the input; skipped");
         assertThat(warnings).anyMatch(w -> w.startsWith(dir.resolve("broken.yaml") + ":3: not readable YAML"));
         assertThat(warnings).anyMatch(w -> w.startsWith(cluster + ":") && w.contains("Pod shop/orphan belongs to no Deployment"));
         assertThat(warnings).anyMatch(w -> w.startsWith("node lost: address 172.16.0.5 is on no router interface's subnet"));

@@ -1,7 +1,6 @@
 package dev.lbstudio.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -115,6 +114,17 @@ class RenderBehaviourTest {
     }
 
     @Test
+    void bird16DialectKeepsOptionsOnTheProtocol() throws Exception {
+        Map<String, String> files = Renderer.render(features("calico:\n  version:", "calico:\n  bird:\n    syntax: bird1\n  version:"),
+                Renderer.What.BIRD);
+        assertThat(files.get("bird/n1/bird.conf")).startsWith("# BIRD 1.6 configuration for node n1")
+                .contains("listen bgp port 1790;", "local as 64513;\n  gateway recursive;\n  add paths on;", "  import all;\n  export filter {",
+                        "  next hop keep;", "protocol kernel {\n  import all;\n  export filter calico_kernel_programming;")
+                .doesNotContain("ipv4 {", "ipv4;", "local port");
+        assertThat(files.get("bird/n1/static.conf")).contains("protocol static calico_static {\n  route 10.244.1.0/26 blackhole;");
+    }
+
+    @Test
     void frrConfigHandlesPolicyRangesBfdAndBmp() throws Exception {
         Map<String, String> files = Renderer.render(features(), Renderer.What.FRR, RenderOptions.withBmp("127.0.0.1:11019"),
                 BundleFindings.NONE);
@@ -168,25 +178,16 @@ class RenderBehaviourTest {
 
     @Test
     void bundleHasAddressingAndOnlyRealFindings() throws Exception {
-        Map<String, String> bundle = Renderer.render(seed(), Renderer.What.BUNDLE);
+        Map<String, String> bundle = Renderer.render(seed(), Renderer.What.BUNDLE, RenderOptions.DEFAULT, BundleFindings.NONE);
         assertThat(bundle).containsKey("addressing.md").doesNotContainKey("findings.md");
+        // the seed keeps MetalLB's speaker on beside Calico: the validator says so in the bundle
+        assertThat(Renderer.render(seed(), Renderer.What.BUNDLE).get("findings.md")).startsWith("# Validation findings: seed-calico-metallb")
+                .contains("| severity | rule |", "## Why");
         assertThat(bundle.get("addressing.md")).contains("| rack1 | 10.0.0.0/24 | rack-1 | Rack 1 server VLAN |",
                 "| rack1 | node node-1 | eth0 | 10.0.0.11 | AS64513 |", "| MetalLB IPAddressPool | lb-pool-10-208-1 | 10.208.1.0/24 | 254 usable");
         Map<String, String> withFindings = Renderer.render(seed(), Renderer.What.BUNDLE, RenderOptions.DEFAULT,
                 t -> java.util.Optional.of("# Findings\n"));
         assertThat(withFindings.get("findings.md")).isEqualTo("# Findings\n");
         assertThat(withFindings.get("README.md")).contains("findings.md");
-    }
-
-    @Test
-    void calicoSelectors() {
-        Map<String, String> labels = Map.of("rack", "rack-1", "role", "edge");
-        assertThat(CalicoSelector.parse("rack == 'rack-1'").test(labels)).isTrue();
-        assertThat(CalicoSelector.parse("rack != 'rack-1'").test(labels)).isFalse();
-        assertThat(CalicoSelector.parse("all()").test(Map.of())).isTrue();
-        assertThat(CalicoSelector.parse("has(role) && rack in {'rack-2', 'rack-1'}").test(labels)).isTrue();
-        assertThat(CalicoSelector.parse("!has(role) || rack not in {'rack-1'}").test(labels)).isFalse();
-        assertThat(CalicoSelector.parse("(rack == \"rack-2\") || role == 'edge'").test(labels)).isTrue();
-        assertThatThrownBy(() -> CalicoSelector.parse("rack = 'x'")).hasMessageContaining("expected ==, != or in");
     }
 }

@@ -1,0 +1,97 @@
+package dev.lbstudio.lab.kube;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes what a cluster runs — Nodes, Services, EndpointSlices, Deployments, Pods, MetalLB and
+ * Calico resources — as multi-document YAML files, one per kind, so the manifest importer reads
+ * live state exactly as it reads {@code kubectl get -o yaml} output, with the same warnings.
+ */
+public final class ClusterSnapshot {
+
+    private record Source(String file, ResourceDefinitionContext context) {
+    }
+
+    private static final List<Source> CORE = List.of(
+            new Source("nodes.yaml", context("", "v1", "Node", "nodes", false)),
+            new Source("services.yaml", context("", "v1", "Service", "services", true)),
+            new Source("endpointslices.yaml", context("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true)),
+            new Source("deployments.yaml", context("apps", "v1", "Deployment", "deployments", true)),
+            new Source("pods.yaml", context("", "v1", "Pod", "pods", true)));
+
+    private final KubernetesClient client;
+
+    public ClusterSnapshot(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** Writes the snapshot into {@code dir}; {@code report} says which versions and APIs to read. */
+    public List<Path> writeTo(Path dir, ClusterReport report) throws IOException {
+        List<Source> sources = new ArrayList<>(CORE);
+        for (KindRegistry.Kind kind : KindRegistry.KINDS) {
+            if (kind.group().equals("metallb.io") && report.metallbInstalled()) {
+                sources.add(new Source("metallb-" + kind.plural() + ".yaml", kind.context()));
+            } else if (kind.group().equals("projectcalico.org") && report.calicoInstalled()) {
+                // Without the Calico API server the same objects are read from the backing v1 CRDs.
+                ResourceDefinitionContext ctx = report.calicoApiServed() ? kind.context()
+                        : context("crd.projectcalico.org", "v1", kind.kind(), kind.plural(), false);
+                sources.add(new Source("calico-" + kind.plural() + ".yaml", ctx));
+            }
+        }
+        List<Path> written = new ArrayList<>();
+        for (Source source : sources) {
+            List<? extends HasMetadata> items = list(source);
+            if (items.isEmpty()) {
+                continue;
+            }
+            StringBuilder yaml = new StringBuilder(header(source, report));
+            for (HasMetadata item : items) {
+                item.getMetadata().setManagedFields(null);
+                yaml.append(Serialization.asYaml(item));
+            }
+            written.add(Files.writeString(dir.resolve(source.file()), yaml.toString()));
+        }
+        return written;
+    }
+
+    /** The importer reads versions from a comment, as it does in files people export by hand. */
+    private static String header(Source source, ClusterReport report) {
+        String group = source.context().getGroup();
+        if (group.equals("metallb.io") && report.metallbVersion() != null) {
+            return "# live state of MetalLB " + report.metallbVersion() + "\n";
+        }
+        if (group.endsWith("projectcalico.org") && report.calicoVersion() != null) {
+            return "# live state of Calico " + report.calicoVersion() + "\n";
+        }
+        return "# live state\n";
+    }
+
+    private List<? extends HasMetadata> list(Source source) {
+        try {
+            var op = client.genericKubernetesResources(source.context());
+            return (source.context().isNamespaceScoped() ? op.inAnyNamespace().list() : op.list()).getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return List.of();
+            }
+            throw KubeErrors.explain(e, "list", new ObjectKey(source.context().getGroup().isEmpty()
+                    ? source.context().getVersion() : source.context().getGroup() + "/" + source.context().getVersion(),
+                    source.context().getKind(), null, "*"));
+        }
+    }
+
+    private static ResourceDefinitionContext context(String group, String version, String kind, String plural,
+                                                     boolean namespaced) {
+        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
+                .withPlural(plural).withNamespaced(namespaced).build();
+    }
+}
