@@ -81,12 +81,13 @@ class SeedLabTest {
     void localServiceWithTheNodeMeshIsBlackholedOnTheNodeWithoutEndpoints() throws Exception {
         try (NetnsLab lab = up(LabDesigns.sample("seed-local-policy.yaml"))) {
             assertThat(NetnsLab.bgpFib(lab.vtysh("tor1"))).containsEntry("10.208.1.1/32", NODES);
-            try (ProbeFlows flows = lab.probeFlows("client1", "10.208.1.1", 80, Duration.ofMillis(300), 8, 40000)) {
+            try (ProbeFlows flows = lab.probeFlows("client1", "10.208.1.1", 80, Duration.ofMillis(100), 8, 40000)) {
                 List<Probe.Result> results = flows.run(Duration.ofSeconds(3), Duration.ofMillis(80), r -> { });
-                Map<String, Long> okPerFlow = new java.util.TreeMap<>();
-                results.forEach(r -> okPerFlow.merge(r.flow(), r.ok() ? 1L : 0L, Long::sum));
-                assertThat(okPerFlow.values()).as("some flows always fail, others always work: %s", okPerFlow)
-                        .contains(0L).anyMatch(n -> n > 10);
+                Map<String, List<Boolean>> perFlow = new java.util.TreeMap<>();
+                results.forEach(r -> perFlow.computeIfAbsent(r.flow(), f -> new java.util.ArrayList<>()).add(r.ok()));
+                assertThat(perFlow.values()).as("some flows always fail, others always work: %s", perFlow)
+                        .anyMatch(oks -> oks.size() >= 2 && !oks.contains(true))
+                        .anyMatch(oks -> oks.size() >= 2 && !oks.contains(false));
             }
         }
     }
