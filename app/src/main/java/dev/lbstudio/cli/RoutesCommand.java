@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,9 +36,8 @@ final class RoutesCommand implements Runnable {
             description = "Only this router or node (nodes are Calico BGP speakers too). Default: every router.")
     String router;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE})", converter = FormatConverter.class)
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -48,7 +48,7 @@ final class RoutesCommand implements Runnable {
         RoutingState state = RoutingEngine.compute(t);
         List<Speaker> shown = speakers(state.plan());
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (output.json()) {
             out.println(JsonOutput.write(json(state, shown)));
         } else {
             text(out, state, shown);

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,9 +35,8 @@ final class SimulateCommand implements Runnable {
     @Option(names = "--scenario", paramLabel = "NAME", description = "e.g. node-crash, bird-restart, pod-relocation")
     String scenario;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE})", converter = FormatConverter.class)
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -68,7 +68,7 @@ final class SimulateCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        if (format == OutputFormat.JSON) {
+        if (output.json()) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("scenario", chosen.name());
             root.put("duration", result.duration());

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,9 +44,8 @@ final class TraceCommand implements Runnable {
             description = "How many flows (distinct source ports, so ECMP spreads them). Default: ${DEFAULT-VALUE}")
     int flows;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE})", converter = FormatConverter.class)
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -74,7 +74,7 @@ final class TraceCommand implements Runnable {
         }
         DataPlane.Spread spread = dp.spread(from, ip, port, flows);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (output.json()) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("flows", traces);
             root.put("summary", spread);

@@ -158,7 +158,7 @@ public final class CalicoOriginations {
      * A few look-ups scan the deployments (an incremental update touches one service); many build an
      * index by namespace and first selector label, so a whole 5,000-service design stays linear.
      */
-    private List<Deployment> deploymentsFor(Service s) {
+    private synchronized List<Deployment> deploymentsFor(Service s) {
         if (deploymentsByLabel == null && ++scans > 8) {
             deploymentsByLabel = new HashMap<>();
             for (Deployment d : topology.workloads().deployments()) {

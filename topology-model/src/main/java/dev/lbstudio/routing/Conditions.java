@@ -54,23 +54,21 @@ public record Conditions(Set<ElementId> speakersDown, Set<SessionKey> sessionsDo
     }
 
     public Conditions withSpeaker(ElementId speaker, boolean down) {
-        Set<ElementId> s = new HashSet<>(speakersDown);
-        if (down) {
-            s.add(speaker);
-        } else {
-            s.remove(speaker);
-        }
-        return new Conditions(s, sessionsDown, frozen);
+        return new Conditions(toggled(speakersDown, speaker, down), sessionsDown, frozen);
     }
 
     public Conditions withSession(SessionKey key, boolean down) {
-        Set<SessionKey> s = new HashSet<>(sessionsDown);
-        if (down) {
-            s.add(key);
+        return new Conditions(speakersDown, toggled(sessionsDown, key, down), frozen);
+    }
+
+    private static <T> Set<T> toggled(Set<T> set, T item, boolean in) {
+        Set<T> s = new HashSet<>(set);
+        if (in) {
+            s.add(item);
         } else {
-            s.remove(key);
+            s.remove(item);
         }
-        return new Conditions(speakersDown, s, frozen);
+        return s;
     }
 
     public Conditions withFrozen(Directed direction, Frozen routes) {

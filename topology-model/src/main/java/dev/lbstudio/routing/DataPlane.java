@@ -33,6 +33,8 @@ public final class DataPlane {
     private final RoutingState state;
     private final Health health;
     private final Topology t;
+    /** kube-proxy's endpoint view; CalicoOriginations indexes deployments by selector label. */
+    private final CalicoOriginations endpoints;
 
     /**
      * @param kubernetes what kube-proxy sees (services, endpoints); may be newer than the routing
@@ -42,6 +44,7 @@ public final class DataPlane {
         this.state = state;
         this.health = health;
         this.t = kubernetes;
+        this.endpoints = new CalicoOriginations(kubernetes);
     }
 
     public DataPlane(RoutingState state) {
@@ -107,7 +110,7 @@ public final class DataPlane {
         }
         Service svc = match.get().service();
         boolean local = match.get().external() && svc.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.LOCAL;
-        List<Topology.Endpoint> ready = t.endpoints(svc).stream()
+        List<Topology.Endpoint> ready = endpoints.endpoints(svc).stream()
                 .filter(e -> e.pod().isReady()).toList();
         List<Topology.Endpoint> usable = local
                 ? ready.stream().filter(e -> e.pod().node().equals(node.name())).toList() : ready;

@@ -117,6 +117,33 @@ final class EngineContext {
         }
     }
 
+    /** Speakers and sessions whose state differs between two contexts of the same plan. */
+    record Delta(Set<Integer> speakers, Set<Integer> sessions) {
+    }
+
+    Delta deltaFrom(EngineContext before) {
+        Set<Integer> speakers = new java.util.HashSet<>();
+        for (int i = 0; i < down.length; i++) {
+            if (down[i] != before.down[i]) {
+                speakers.add(i);
+            }
+        }
+        Set<Integer> sessions = new java.util.HashSet<>();
+        for (int i = 0; i < sessionDown.length; i++) {
+            if (sessionDown[i] != before.sessionDown[i]) {
+                sessions.add(i);
+            }
+        }
+        Set<Long> keys = new java.util.HashSet<>(frozen.keySet());
+        keys.addAll(before.frozen.keySet());
+        for (Long k : keys) {
+            if (frozen.get(k) != before.frozen.get(k)) {
+                sessions.add((int) (k >>> 32));
+            }
+        }
+        return new Delta(speakers, sessions);
+    }
+
     /** The same design with other originations and conditions: reuses whatever did not change. */
     EngineContext next(Map<IpPrefix, Set<Integer>> hostOriginators, Conditions conditions) {
         return new EngineContext(fabric, hostOriginators, conditions, conditions.equals(this.conditions) ? this : null);
@@ -151,35 +178,48 @@ final class EngineContext {
         return all;
     }
 
-    int[] originators(IpPrefix prefix) {
-        boolean aggregate = fabric.aggregates.contains(prefix);
-        Set<Integer> host = hostOriginators.get(prefix);
-        if (!aggregate) {
-            return host == null ? new int[0] : host.stream().mapToInt(Integer::intValue).toArray();
+    /** What a run needs to know about its prefix, looked up once rather than per path. */
+    final class PrefixFacts {
+        final int[] originators;
+        private final Set<Integer> host;
+        private final boolean aggregate;
+        private final boolean insideAggregate;
+        private final boolean reflected;
+
+        private PrefixFacts(IpPrefix prefix) {
+            this.host = hostOriginators.get(prefix);
+            this.aggregate = fabric.aggregates.contains(prefix);
+            this.originators = aggregate ? fabric.advertisingNodes
+                    : host == null ? new int[0] : host.stream().mapToInt(Integer::intValue).toArray();
+            this.insideAggregate = EngineContext.this.insideAggregate(prefix);
+            this.reflected = fabric.reflectLb && inside(prefix, fabric.lbRanges)
+                    || fabric.reflectExternal && inside(prefix, fabric.externalRanges);
         }
-        return fabric.advertisingNodes;
+
+        /**
+         * Calico's export filter: accept what lies inside one of the node's own static routes
+         * ({@code if (net ~ <cidr>) then accept;}), so a learned more-specific inside the node's
+         * aggregate passes too (domain-facts §1.3.6); route reflectors also pass anything inside
+         * the LB ranges.
+         */
+        boolean calicoExports(int speaker) {
+            if (host != null && host.contains(speaker)) {
+                return true;
+            }
+            if (!fabric.excluded[speaker] && (aggregate || insideAggregate)) {
+                return true;
+            }
+            return reflected && plan.speakers().get(speaker).isRouteReflector();
+        }
+
+        /** Inside Calico's rejectcidrs, so never programmed into a node's kernel. */
+        boolean insideAggregate() {
+            return insideAggregate;
+        }
     }
 
-    boolean originates(int speaker, IpPrefix prefix) {
-        Set<Integer> host = hostOriginators.get(prefix);
-        return host != null && host.contains(speaker) || !fabric.excluded[speaker] && fabric.aggregates.contains(prefix);
-    }
-
-    /**
-     * Calico's export filter: accept what lies inside one of the node's own static routes
-     * ({@code if (net ~ <cidr>) then accept;}), so a learned more-specific inside the node's aggregate
-     * passes too (domain-facts §1.3.6); route reflectors also pass anything inside the LB ranges.
-     */
-    boolean calicoExports(int speaker, IpPrefix prefix) {
-        if (originates(speaker, prefix)) {
-            return true;
-        }
-        if (!fabric.excluded[speaker] && insideAggregate(prefix)) {
-            return true;
-        }
-        Speaker s = plan.speakers().get(speaker);
-        return s.isRouteReflector() && (fabric.reflectLb && inside(prefix, fabric.lbRanges)
-                || fabric.reflectExternal && inside(prefix, fabric.externalRanges));
+    PrefixFacts facts(IpPrefix prefix) {
+        return new PrefixFacts(prefix);
     }
 
     /** True when the address is on one of the speaker's connected subnets. */

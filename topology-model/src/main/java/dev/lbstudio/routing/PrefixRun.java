@@ -24,6 +24,7 @@ final class PrefixRun {
 
     private final EngineContext ctx;
     private final IpPrefix prefix;
+    private final EngineContext.PrefixFacts facts;
     private final Map<Integer, Work> work = new HashMap<>();
 
     /** What one speaker holds for the prefix while the run converges. */
@@ -38,31 +39,117 @@ final class PrefixRun {
     private PrefixRun(EngineContext ctx, IpPrefix prefix) {
         this.ctx = ctx;
         this.prefix = prefix;
+        this.facts = ctx.facts(prefix);
     }
 
     static PrefixOutcome run(EngineContext ctx, IpPrefix prefix) {
         return new PrefixRun(ctx, prefix).converge();
     }
 
+    /**
+     * Re-converges a prefix from its previous outcome: only speakers whose inputs changed (their
+     * origination, a session, a frozen snapshot, their own or a neighbour's state) are decided again,
+     * and propagation stops where exports come out the same. Same result as {@link #run}, which the
+     * incremental tests check; much cheaper for an aggregate originated by a thousand nodes.
+     */
+    static PrefixOutcome rerun(EngineContext ctx, IpPrefix prefix, PrefixOutcome previous, EngineContext.Delta delta) {
+        return new PrefixRun(ctx, prefix).warm(previous, delta);
+    }
+
     private PrefixOutcome converge() {
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int o : ctx.originators(prefix)) {
+        for (int o : facts.originators) {
             if (!ctx.down[o]) {
-                Speaker s = ctx.plan.speakers().get(o);
-                work(o).local = new Path(-1, -1, o, s.address(), List.of(), false, null, List.of(), false, null);
+                work(o).local = localPath(o);
                 enqueue(o, queue);
             }
         }
+        applyFrozen(queue);
+        return collect(loop(queue), Map.of());
+    }
+
+    private PrefixOutcome warm(PrefixOutcome previous, EngineContext.Delta delta) {
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        Map<Integer, SpeakerRoute> kept = new HashMap<>(previous.routes());
+        previous.routes().forEach((s, r) -> {
+            Work w = work(s);
+            w.in.putAll(r.received());
+            for (RibEntryPath e : r.paths()) {
+                if (e.path().local()) {
+                    w.local = e.path();
+                }
+            }
+        });
+        java.util.Set<Integer> origins = new java.util.HashSet<>();
+        for (int o : facts.originators) {
+            if (!ctx.down[o]) {
+                origins.add(o);
+                if (work(o).local == null) {
+                    work.get(o).local = localPath(o);
+                    enqueue(o, queue);
+                }
+            }
+        }
+        for (Map.Entry<Integer, Work> e : work.entrySet()) {
+            if (e.getValue().local != null && !origins.contains(e.getKey())) {
+                e.getValue().local = null;
+                enqueue(e.getKey(), queue);
+            }
+        }
+        for (int s : delta.speakers()) {
+            if (ctx.down[s]) {
+                work.remove(s);
+                kept.remove(s);
+            } else {
+                enqueue(s, queue);
+            }
+            for (Session x : ctx.plan.sessionsOf(s)) {
+                touch(x.peerOf(s), x.index(), queue);
+            }
+        }
+        for (int x : delta.sessions()) {
+            Session session = ctx.plan.sessions().get(x);
+            touch(session.a(), x, queue);
+            touch(session.b(), x, queue);
+        }
+        applyFrozen(queue);
+        return collect(loop(queue), kept);
+    }
+
+    /** Forgets what a speaker held on a changed session and decides it again (unless it is down). */
+    private void touch(int speaker, int session, ArrayDeque<Integer> queue) {
+        if (ctx.down[speaker]) {
+            return;
+        }
+        Work w = work.get(speaker);
+        if (w != null) {
+            w.in.remove(session);
+        }
+        enqueue(speaker, queue);
+    }
+
+    private Path localPath(int o) {
+        return new Path(-1, -1, o, ctx.plan.speakers().get(o).address(), List.of(), false, null, List.of(), false, null);
+    }
+
+    private void applyFrozen(ArrayDeque<Integer> queue) {
         ctx.frozenFor(prefix, (receiver, session, paths) -> {
             if (!ctx.down[receiver]) {
                 work(receiver).in.put(session, paths);
                 enqueue(receiver, queue);
             }
         });
+    }
+
+    /** Decides and delivers until nothing changes; false when a speaker hit the oscillation bound. */
+    private boolean loop(ArrayDeque<Integer> queue) {
         boolean converged = true;
         while (!queue.isEmpty()) {
             int s = queue.poll();
             Work w = work.get(s);
+            if (w == null) {
+                continue; // went down after it was queued
+            }
             w.queued = false;
             if (++w.rounds > MAX_ROUNDS_PER_SPEAKER) {
                 converged = false;
@@ -78,14 +165,28 @@ final class PrefixRun {
                 Work pw = work.get(peer);
                 List<Path> before = pw == null ? null : pw.in.get(x.index());
                 if (out.isEmpty() ? before != null && !before.isEmpty() : !out.equals(before)) {
-                    work(peer).in.put(x.index(), out);
+                    if (out.isEmpty()) {
+                        pw.in.remove(x.index());
+                    } else {
+                        work(peer).in.put(x.index(), out);
+                    }
                     enqueue(peer, queue);
                 }
             }
         }
+        return converged;
+    }
+
+    /** Speakers decided in this run give new routes; the others keep what they had. */
+    private PrefixOutcome collect(boolean converged, Map<Integer, SpeakerRoute> kept) {
         Map<Integer, SpeakerRoute> routes = new HashMap<>();
         work.forEach((s, w) -> {
-            if (w.decision != null && !w.decision.paths().isEmpty()) {
+            if (w.decision == null) {
+                SpeakerRoute old = kept.get(s);
+                if (old != null) {
+                    routes.put(s, old);
+                }
+            } else if (!w.decision.paths().isEmpty()) {
                 routes.put(s, new SpeakerRoute(w.decision.paths(), w.decision.fib(prefix), w.in));
             }
         });
@@ -117,7 +218,7 @@ final class PrefixRun {
         for (Integer k : sessions) {
             all.addAll(w.in.get(k));
         }
-        w.decision = sp.isNode() ? Decision.bird(ctx, prefix, all) : Decision.frr(ctx, sp, all);
+        w.decision = sp.isNode() ? Decision.bird(ctx, facts, all) : Decision.frr(ctx, sp, all);
     }
 
     // ---------------------------------------------------------------- export + import
@@ -171,7 +272,7 @@ final class PrefixRun {
         if (Boolean.FALSE.equals(filtered)) {
             return null;
         }
-        if (filtered == null && !ctx.calicoExports(s.index(), prefix)) {
+        if (filtered == null && !facts.calicoExports(s.index())) {
             return null;
         }
         IpAddr nextHop;
@@ -323,7 +424,7 @@ final class PrefixRun {
         }
 
         /** BIRD: a local static route wins; otherwise one best path, deterministic by router id. */
-        static Decision bird(EngineContext ctx, IpPrefix prefix, List<Path> all) {
+        static Decision bird(EngineContext ctx, EngineContext.PrefixFacts facts, List<Path> all) {
             List<RibEntryPath> out = new ArrayList<>();
             List<Path> usable = usable(all);
             Path best = null;
@@ -346,7 +447,7 @@ final class PrefixRun {
             // The node's kernel gets no route inside Calico's rejectcidrs (calico_kernel_programming);
             // everything else BIRD exports with "merge paths on".
             List<IpAddr> hops = new ArrayList<>();
-            if (best != null && !best.local() && !ctx.insideAggregate(prefix)) {
+            if (best != null && !best.local() && !facts.insideAggregate()) {
                 hops.add(best.nextHop());
             }
             return new Decision(out, usable, hops, hops, false);

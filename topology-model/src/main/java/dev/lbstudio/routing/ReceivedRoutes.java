@@ -20,8 +20,4 @@ public final class ReceivedRoutes {
     public Set<IpPrefix> prefixes() {
         return paths.keySet();
     }
-
-    public boolean isEmpty() {
-        return paths.isEmpty();
-    }
 }

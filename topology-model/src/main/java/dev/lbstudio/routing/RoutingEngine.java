@@ -98,10 +98,12 @@ public final class RoutingEngine {
         EngineContext ctx = before.context.next(hostOriginators, conditions);
         Map<IpPrefix, PrefixOutcome> outcomes = before.outcomes;
         if (!affected.isEmpty()) {
+            EngineContext.Delta delta = ctx.deltaFrom(before.context);
             outcomes = new HashMap<>(before.outcomes);
             for (IpPrefix prefix : affected) {
-                outcomes.remove(prefix);
-                store(outcomes, PrefixRun.run(ctx, prefix));
+                PrefixOutcome previous = outcomes.remove(prefix);
+                store(outcomes, previous == null ? PrefixRun.run(ctx, prefix)
+                        : PrefixRun.rerun(ctx, prefix, previous, delta));
             }
         }
         boolean sameServices = old.workloads().services() == topology.workloads().services();

@@ -35,8 +35,9 @@ public final class RoutingState {
     final Map<IpPrefix, Set<Integer>> hostOriginators;
     final Map<IpPrefix, PrefixOutcome> outcomes;
     final EngineContext context;
-    private Map<String, List<dev.lbstudio.model.Service>> servicesBySelector;
-    private List<PrefixOutcome> aggregates;
+    // Built on first use; volatile so a state handed to another thread (the GUI) publishes them safely.
+    private volatile Map<String, List<dev.lbstudio.model.Service>> servicesBySelector;
+    private volatile List<PrefixOutcome> aggregates;
     private final long generation = GENERATIONS.incrementAndGet();
     private final long previousGeneration;
     private final Set<IpPrefix> recomputed;

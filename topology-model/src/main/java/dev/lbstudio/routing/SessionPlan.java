@@ -1,13 +1,12 @@
 package dev.lbstudio.routing;
 
 import dev.lbstudio.model.BfdProfile;
-import inet.ipaddr.IPAddress;
 import dev.lbstudio.model.BgpConfiguration;
 import dev.lbstudio.model.BgpFilter;
 import dev.lbstudio.model.BgpNeighbor;
 import dev.lbstudio.model.BirdSettings;
-import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.CalicoBgpPeer.NextHopMode;
+import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPrefix;
@@ -17,6 +16,8 @@ import dev.lbstudio.model.RouterBgp;
 import dev.lbstudio.model.RouterInterface;
 import dev.lbstudio.model.Segment;
 import dev.lbstudio.model.Topology;
+import dev.lbstudio.validate.CalicoSelector;
+import inet.ipaddr.IPAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -230,10 +231,8 @@ public final class SessionPlan {
             Map<String, Map<String, String>> labels = new HashMap<>();
             nodes.values().forEach(n -> labels.put(n.name(), n.selectorLabels()));
             for (CalicoBgpPeer peer : t.calico().bgpPeers()) {
-                Predicate<Map<String, String>> nodeSel = peer.nodeSelector() != null
-                        ? NodeSelector.parse(peer.nodeSelector()) : null;
-                Predicate<Map<String, String>> peerSel = peer.peerSelector() != null
-                        ? NodeSelector.parse(peer.peerSelector()) : null;
+                Predicate<Map<String, String>> nodeSel = selector(peer.nodeSelector());
+                Predicate<Map<String, String>> peerSel = selector(peer.peerSelector());
                 for (Speaker s : nodeSpeakers) {
                     Node n = nodes.get(s.name());
                     boolean applies = peer.isGlobal() || n.name().equals(peer.node())
@@ -261,6 +260,21 @@ public final class SessionPlan {
                         intent(new Intent(s.index(), target.index(), "BGPPeer " + peer.name(), localAs, remote, peer, null));
                     }
                 }
+            }
+        }
+
+        /**
+         * A BGPPeer selector as a predicate; one the validator cannot read selects nothing, so no
+         * peering is invented from a guess (the validator reports the selector).
+         */
+        private static Predicate<Map<String, String>> selector(String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return CalicoSelector.parse(text)::matches;
+            } catch (IllegalArgumentException unreadable) {
+                return labels -> false;
             }
         }
 

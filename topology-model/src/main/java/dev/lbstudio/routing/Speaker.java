@@ -35,14 +35,4 @@ public record Speaker(int index, ElementId id, Kind kind, long asn, IpAddr route
     public boolean isRouteReflector() {
         return clusterId != null;
     }
-
-    /** True when the address is on one of this speaker's connected subnets. */
-    public boolean isConnected(IpAddr ip) {
-        for (IpPrefix p : connected) {
-            if (p.contains(ip)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -11,7 +11,6 @@ import dev.lbstudio.model.Pod;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.RouterBgp;
 import dev.lbstudio.model.Segment;
-import dev.lbstudio.model.Service;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.model.Version;
 import dev.lbstudio.model.Workloads;
@@ -150,7 +149,7 @@ public final class Simulator {
                 schedule(nanos(step.time()), () -> {
                     events.add(new LabEvent.StepApplied(at(now), index, step.describe()));
                     apply(step);
-                }, step.describe(), stepSource(step));
+                }, step.describe(), step.subject());
             }
             while (!queue.isEmpty() && queue.peek().time() <= end) {
                 now = queue.peek().time();
@@ -460,29 +459,6 @@ public final class Simulator {
             return ElementId.of(ElementKind.ROUTER, name);
         }
 
-        private static ElementId stepSource(Step step) {
-            if (step instanceof Step.NodeCrash s) {
-                return ElementId.of(ElementKind.NODE, s.node());
-            } else if (step instanceof Step.NodeShutdown s) {
-                return ElementId.of(ElementKind.NODE, s.node());
-            } else if (step instanceof Step.BirdRestart s) {
-                return ElementId.of(ElementKind.NODE, s.node());
-            } else if (step instanceof Step.BirdHang s) {
-                return ElementId.of(ElementKind.NODE, s.node());
-            } else if (step instanceof Step.LinkDown s) {
-                return s.node() != null ? ElementId.of(ElementKind.NODE, s.node()) : ElementId.of(ElementKind.ROUTER, s.router());
-            } else if (step instanceof Step.LinkUp s) {
-                return s.node() != null ? ElementId.of(ElementKind.NODE, s.node()) : ElementId.of(ElementKind.ROUTER, s.router());
-            } else if (step instanceof Step.SessionReset s) {
-                return ElementId.of(ElementKind.ROUTER, s.router());
-            } else if (step instanceof Step.RouterTimers s) {
-                return ElementId.of(ElementKind.ROUTER, s.router());
-            } else if (step instanceof Step.RouterBfd s) {
-                return ElementId.of(ElementKind.ROUTER, s.router());
-            }
-            return null;
-        }
-
         private void apply(Step step) {
             if (step instanceof Step.NodeCrash s) {
                 ElementId id = nodeId(s.node());
@@ -738,8 +714,9 @@ public final class Simulator {
             List<Long> starts = cuts.stream().distinct().sorted().filter(x -> x <= end).toList();
             List<DataPlane> planes = new ArrayList<>();
             for (long start : starts) {
-                planes.add(new DataPlane(latest(routingTimeline, start).state(), latestKube(start).topology(),
-                        latestKube(start).health()));
+                KubeSnapshot kube = latest(kubeTimeline, KubeSnapshot::from, start);
+                planes.add(new DataPlane(latest(routingTimeline, Snapshot::from, start).state(), kube.topology(),
+                        kube.health()));
             }
             List<SimulationResult.FlowOutage> outages = new ArrayList<>();
             for (int f = 0; f < probe.effectiveFlows(); f++) {
@@ -823,20 +800,11 @@ public final class Simulator {
                     .map(s -> new ProbeTarget(client.get(), s.status().get(0), s.ports().get(0).port()));
         }
 
-        private static Snapshot latest(List<Snapshot> timeline, long t) {
-            Snapshot best = timeline.get(0);
-            for (Snapshot s : timeline) {
-                if (s.from() <= t) {
-                    best = s;
-                }
-            }
-            return best;
-        }
-
-        private KubeSnapshot latestKube(long t) {
-            KubeSnapshot best = kubeTimeline.get(0);
-            for (KubeSnapshot s : kubeTimeline) {
-                if (s.from() <= t) {
+        /** The entry of a timeline (sorted by start) in force at time t. */
+        private static <T> T latest(List<T> timeline, java.util.function.ToLongFunction<T> from, long t) {
+            T best = timeline.get(0);
+            for (T s : timeline) {
+                if (from.applyAsLong(s) <= t) {
                     best = s;
                 }
             }

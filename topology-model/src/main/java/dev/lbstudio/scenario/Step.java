@@ -2,6 +2,8 @@ package dev.lbstudio.scenario;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.lbstudio.model.ElementId;
+import dev.lbstudio.model.ElementKind;
 import dev.lbstudio.model.GoDuration;
 import java.time.Duration;
 
@@ -34,8 +36,23 @@ public sealed interface Step {
     /** What the step does, in a sentence. */
     String describe();
 
+    /** The element the step acts on, for highlighting and as the source of the changes it causes. */
+    ElementId subject();
+
+    private static ElementId nodeId(String name) {
+        return ElementId.of(ElementKind.NODE, name);
+    }
+
+    private static ElementId routerId(String name) {
+        return ElementId.of(ElementKind.ROUTER, name);
+    }
+
     /** The node loses power or its kernel panics: nothing is sent, peers notice only by their hold timer or BFD. */
     record NodeCrash(GoDuration at, String node) implements Step {
+        public ElementId subject() {
+            return nodeId(node);
+        }
+
         public String describe() {
             return "node " + node + " crashes silently (power loss: no TCP close, no NOTIFICATION)";
         }
@@ -43,6 +60,10 @@ public sealed interface Step {
 
     /** A clean shutdown: BIRD sends NOTIFICATION Cease, kubelet drains the pods, then the node goes down. */
     record NodeShutdown(GoDuration at, String node) implements Step {
+        public ElementId subject() {
+            return nodeId(node);
+        }
+
         public String describe() {
             return "node " + node + " shuts down (BGP NOTIFICATION Cease, pods terminated)";
         }
@@ -56,6 +77,10 @@ public sealed interface Step {
      * @param downFor when BIRD is back; null means it stays down
      */
     record BirdRestart(GoDuration at, String node, Boolean gracefulRestart, GoDuration downFor) implements Step {
+        public ElementId subject() {
+            return nodeId(node);
+        }
+
         public String describe() {
             return "BIRD on " + node + " is killed" + (Boolean.FALSE.equals(gracefulRestart) ? " (graceful restart off)" : "")
                     + (downFor == null ? " and stays down" : " and restarts after " + downFor);
@@ -64,6 +89,10 @@ public sealed interface Step {
 
     /** BIRD stops (SIGSTOP): sessions stay open but silent until the peers' hold timers expire. */
     record BirdHang(GoDuration at, String node, GoDuration downFor) implements Step {
+        public ElementId subject() {
+            return nodeId(node);
+        }
+
         public String describe() {
             return "BIRD on " + node + " hangs" + (downFor == null ? "" : " for " + downFor);
         }
@@ -74,6 +103,10 @@ public sealed interface Step {
      * A node's link behind a bridge is silent for the router; a router's own port is not.
      */
     record LinkDown(GoDuration at, String node, String router, String segment) implements Step {
+        public ElementId subject() {
+            return node != null ? nodeId(node) : routerId(router);
+        }
+
         public String describe() {
             return node != null ? "link of node " + node + " goes down"
                     : "interface of " + router + " on " + segment + " goes down";
@@ -81,6 +114,10 @@ public sealed interface Step {
     }
 
     record LinkUp(GoDuration at, String node, String router, String segment) implements Step {
+        public ElementId subject() {
+            return node != null ? nodeId(node) : routerId(router);
+        }
+
         public String describe() {
             return node != null ? "link of node " + node + " comes back"
                     : "interface of " + router + " on " + segment + " comes back";
@@ -89,6 +126,10 @@ public sealed interface Step {
 
     /** {@code clear bgp <peer>} on a router: NOTIFICATION Cease, routes withdrawn, session re-established. */
     record SessionReset(GoDuration at, String router, String peer) implements Step {
+        public ElementId subject() {
+            return routerId(router);
+        }
+
         public String describe() {
             return "BGP session " + router + " ↔ " + peer + " is reset";
         }
@@ -99,6 +140,10 @@ public sealed interface Step {
      * ready after {@code delay} (scheduling, image, readiness probe).
      */
     record PodRelocation(GoDuration at, String pod, String to, GoDuration delay) implements Step {
+        public ElementId subject() {
+            return nodeId(to);
+        }
+
         public String describe() {
             return "pod " + pod + " is deleted and comes back on " + to + " after "
                     + (delay == null ? Scenarios.DEFAULT_RESCHEDULE : delay);
@@ -107,6 +152,10 @@ public sealed interface Step {
 
     /** A deployment ({@code namespace/name}) is scaled; new pods are ready after {@code delay}. */
     record ScaleReplicas(GoDuration at, String deployment, int replicas, GoDuration delay) implements Step {
+        public ElementId subject() {
+            return ElementId.of(ElementKind.DEPLOYMENT, deployment);
+        }
+
         public String describe() {
             return "deployment " + deployment + " is scaled to " + replicas;
         }
@@ -114,6 +163,10 @@ public sealed interface Step {
 
     /** {@code timers bgp KA HOLD} on a router; FRR applies it when sessions next come up. */
     record RouterTimers(GoDuration at, String router, int keepalive, int hold) implements Step {
+        public ElementId subject() {
+            return routerId(router);
+        }
+
         public String describe() {
             return "router " + router + " gets timers bgp " + keepalive + " " + hold;
         }
@@ -122,6 +175,10 @@ public sealed interface Step {
     /** BFD on (with a profile) or off for every neighbor of a router. */
     record RouterBfd(GoDuration at, String router, boolean enabled, Integer receiveInterval, Integer transmitInterval,
                      Integer detectMultiplier, Integer minimumTtl) implements Step {
+        public ElementId subject() {
+            return routerId(router);
+        }
+
         public String describe() {
             return "router " + router + (enabled ? " enables BFD" + (receiveInterval != null ? " " + receiveInterval + " ms" : "")
                     + (detectMultiplier != null ? " ×" + detectMultiplier : "") : " disables BFD");

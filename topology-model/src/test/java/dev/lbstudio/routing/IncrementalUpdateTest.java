@@ -77,6 +77,26 @@ class IncrementalUpdateTest {
     }
 
     @Test
+    void aSequenceOfFailuresAndRecoveriesOnAMeshStaysEqualToFullComputations() {
+        Topology t = Designs.sample("seed-local-policy");
+        ElementId tor = router("tor1");
+        ElementId n1 = node("node-1");
+        RoutingState s = RoutingEngine.compute(t);
+        Conditions frozen = Conditions.NONE.withSpeaker(n1, true)
+                .withFrozen(new Conditions.Directed(tor, n1), new Conditions.Frozen(s.receivedFrom(tor, n1), false))
+                .withFrozen(new Conditions.Directed(node("node-2"), n1),
+                        new Conditions.Frozen(s.receivedFrom(node("node-2"), n1), false));
+        Conditions torDown = frozen.withSession(new Conditions.SessionKey(tor, n1), true)
+                .withFrozen(new Conditions.Directed(tor, n1), null);
+        Topology moved = movePod(t, "web-server-5d8f7c9b6-q7m2z", "node-3");
+        for (Conditions c : List.of(frozen, torDown, Conditions.NONE.withSpeaker(n1, true), Conditions.NONE)) {
+            assertSameAsFull(s, t, c);
+            s = RoutingEngine.update(s, t, c);
+        }
+        assertSameAsFull(s, moved, torDown);
+    }
+
+    @Test
     void aSyntheticDesignMatchesAFullComputationAfterManySmallChanges() {
         Topology t = SyntheticDesign.generate(4, 5, 4, 60, 7);
         RoutingState s = RoutingEngine.compute(t);
