@@ -1,7 +1,6 @@
 package dev.lbstudio.ui.view;
 
 import dev.lbstudio.ui.viewmodel.DesignViewModel;
-import dev.lbstudio.ui.viewmodel.EnginePanel;
 import dev.lbstudio.ui.viewmodel.FilesViewModel;
 import dev.lbstudio.ui.viewmodel.MainViewModel;
 import dev.lbstudio.ui.viewmodel.Samples;
@@ -69,7 +68,7 @@ public final class MainView extends BorderPane {
         panels.getTabs().add(tab("Findings", Feather.ALERT_TRIANGLE, new FindingsView(vm.findings())));
         panels.getTabs().add(tab("Routes", Feather.GIT_MERGE, new RoutesView(vm.routes())));
         panels.getTabs().add(tab("Packet walk", Feather.NAVIGATION, new PacketWalkView(vm.packetWalk())));
-        panels.getTabs().add(tab(EnginePanel.LAB.title(), Feather.ACTIVITY, new PlaceholderView(EnginePanel.LAB)));
+        panels.getTabs().add(tab("Lab", Feather.ACTIVITY, new LabView(vm.lab())));
         SplitPane split = new SplitPane(palette, canvas, panels);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.11, 0.66);

@@ -19,6 +19,7 @@ public final class MainViewModel {
     private final FindingsViewModel findings;
     private final RoutesViewModel routes;
     private final PacketWalkViewModel packetWalk;
+    private final LabViewModel lab;
     private final ExecutorService background;
     private final ExecutorService analysis;
 
@@ -46,6 +47,7 @@ public final class MainViewModel {
         this.findings = new FindingsViewModel(document, engines);
         this.routes = new RoutesViewModel(document, engines);
         this.packetWalk = new PacketWalkViewModel(document, routes, engines);
+        this.lab = new LabViewModel(document, engines);
     }
 
     /** Where the app keeps its state; tests point it at a temp directory and their own prefs node. */
@@ -82,6 +84,10 @@ public final class MainViewModel {
 
     public RoutesViewModel routes() {
         return routes;
+    }
+
+    public LabViewModel lab() {
+        return lab;
     }
 
     public PacketWalkViewModel packetWalk() {
