@@ -164,8 +164,9 @@ final class LabCommand implements Runnable {
         }
     }
 
+    /** The detached lab meant: --lab ID, or the only one (labs driven by a running lbstudio are not ours to touch). */
     static LabNames only(String labId) {
-        List<Labs.Info> labs = Labs.list(STATE_ROOT);
+        List<Labs.Info> labs = Labs.list(STATE_ROOT).stream().filter(Labs.Info::detached).toList();
         if (labId != null) {
             return labs.stream().map(Labs.Info::names).filter(n -> n.labId().equals(labId)).findFirst()
                     .orElseThrow(() -> new UserError("no lab " + labId + " is running; `lbstudio lab status` lists them"));
@@ -210,7 +211,7 @@ final class LabCommand implements Runnable {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true,
-            description = "Remove running labs: processes, namespaces and state (all of ours, or --lab ID).")
+            description = "Remove labs started with `lab up` (all, or --lab ID) and leftovers of crashed runs.")
     static final class Down implements Runnable {
         @Option(names = "--lab", paramLabel = "ID", description = "only this lab")
         String labId;
@@ -222,7 +223,7 @@ final class LabCommand implements Runnable {
         public void run() {
             requireNetns();
             PrintWriter out = spec.commandLine().getOut();
-            List<Labs.Info> labs = Labs.list(STATE_ROOT).stream()
+            List<Labs.Info> labs = Labs.list(STATE_ROOT).stream().filter(Labs.Info::detached)
                     .filter(i -> labId == null || i.names().labId().equals(labId)).toList();
             if (labId != null && labs.isEmpty()) {
                 throw new UserError("no lab " + labId + "; `lbstudio lab status` lists them");
