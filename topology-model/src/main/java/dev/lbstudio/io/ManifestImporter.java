@@ -106,19 +106,39 @@ public final class ManifestImporter {
             files = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .sorted().toList();
         }
+        Map<String, String> yaml = new LinkedHashMap<>();
         for (Path f : files) {
             String text = im.read(f);
             if (text != null) {
-                im.yamlFile(f.toString(), text);
+                yaml.put(f.toString(), text);
             }
         }
+        Map<String, NamedText> routers = new LinkedHashMap<>();
         for (Map.Entry<String, Path> r : routerConfigs.entrySet()) {
             String text = im.read(r.getValue());
             if (text != null) {
-                im.router(r.getKey(), r.getValue().toString(), text);
+                routers.put(r.getKey(), new NamedText(r.getValue().toString(), text));
             }
         }
-        return new Result(im.topology(designName), List.copyOf(im.warnings));
+        return im.importAll(designName, yaml, routers);
+    }
+
+    /** A router's FRR config and the file name its warnings should carry. */
+    public record NamedText(String file, String text) {
+    }
+
+    /**
+     * Imports texts already in memory: YAML by file name (in the given order) and FRR configs by
+     * router name. Used for live snapshots and by the fuzz tests.
+     */
+    public static Result importTexts(String designName, Map<String, String> yamlFiles, Map<String, NamedText> routers) {
+        return new ManifestImporter().importAll(designName, yamlFiles, routers);
+    }
+
+    private Result importAll(String designName, Map<String, String> yamlFiles, Map<String, NamedText> routers) {
+        yamlFiles.forEach(this::yamlFile);
+        routers.forEach((name, config) -> router(name, config.file(), config.text()));
+        return new Result(topology(designName), List.copyOf(warnings));
     }
 
     private String read(Path f) throws IOException {
