@@ -70,7 +70,9 @@ public final class ManifestImporter {
     private final List<ImportWarning> warnings = new ArrayList<>();
     // keyed by name (namespace/name where namespaced): a second object of the same name replaces
     // the first, as it would in the cluster after kubectl apply
-    private final Map<String, Located> nodeSources = new LinkedHashMap<>();
+    // where each kept element was read, for warnings found once the whole input is in
+    private final Map<Object, Located> sources = new java.util.IdentityHashMap<>();
+    private final Map<String, String> routerFiles = new LinkedHashMap<>();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, CalicoNode> calicoNodes = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
@@ -99,7 +101,7 @@ public final class ManifestImporter {
     }
 
     /** Calico's per-node BGP overrides (projectcalico.org/v3 Node spec.bgp). */
-    private record CalicoNode(Located source, Long asNumber, String routeReflectorClusterId) {
+    private record CalicoNode(Long asNumber, String routeReflectorClusterId) {
     }
 
     private ManifestImporter() {
@@ -341,13 +343,12 @@ public final class ManifestImporter {
         // the segment is placed later, from the routers' subnets
         keep(nodes, at, element, name, new Node(name, addresses, "?", null, labels, null, null,
                 Boolean.TRUE.equals(unschedulable) ? Boolean.FALSE : null));
-        nodeSources.put(name, at);
     }
 
     private void calicoNode(Located at, String name) {
         String element = "Calico Node " + name;
         ObjectNode bgp = map(at, element, "spec.bgp", map(at, element, "spec", at.doc().get("spec")).get("bgp"));
-        keep(calicoNodes, at, element, name, new CalicoNode(at, value(at, element, "spec.bgp.asNumber", bgp.get("asNumber"),
+        keep(calicoNodes, at, element, name, new CalicoNode(value(at, element, "spec.bgp.asNumber", bgp.get("asNumber"),
                 ImportValues::asn, IGNORED), text(at, element, "spec.bgp.routeReflectorClusterID", bgp.get("routeReflectorClusterID"))));
     }
 
@@ -448,6 +449,7 @@ public final class ManifestImporter {
             interfaces.add(new RouterInterface(i.name(), i.address(), segment.name()));
         }
         routers.add(new Router(name, null, parsed.software(), interfaces, parsed.bgp(), null));
+        routerFiles.put(name, file);
     }
 
     /** A segment for a subnet no router has shown yet, named after the interface's description when that name is free. */
@@ -474,7 +476,7 @@ public final class ManifestImporter {
             placed.add(new Node(n.name(), n.addresses(), segmentOf(n), null, n.labels(), calico == null ? null : calico.asNumber(),
                     calico == null ? null : calico.routeReflectorClusterId(), n.schedulable()));
         }
-        calicoNodes.forEach((n, c) -> warn(c.source(), "Calico Node " + n + ": no Kubernetes Node " + n
+        calicoNodes.forEach((n, c) -> warn(sources.get(c), "Calico Node " + n + ": no Kubernetes Node " + n
                 + " in the input; its BGP overrides are dropped"));
         placePods();
         dropDangling();
@@ -503,7 +505,7 @@ public final class ManifestImporter {
         }
         Segment unplaced = segments.computeIfAbsent("unplaced", k -> new Segment(k, null, null,
                 "nodes whose address is on no router's subnet"));
-        warn(nodeSources.get(n.name()), "Node " + n.name() + ": address " + n.address() + " is on no router interface's subnet; put on segment '"
+        warn(sources.get(n), "Node " + n.name() + ": address " + n.address() + " is on no router interface's subnet; put on segment '"
                 + unplaced.name() + "' (pass the router configs with --router NAME=FILE)");
         return unplaced.name();
     }
@@ -593,20 +595,21 @@ public final class ManifestImporter {
 
     /** A design names only what it holds: elements that point at something absent from the input are left out. */
     private void dropDangling() {
-        calicoPeers.values().removeIf(p -> dangling("Calico BGPPeer " + p.name(), p.node() != null && !nodes.containsKey(p.node()), "node " + p.node())
-                || dangling("Calico BGPPeer " + p.name(), !filters.keySet().containsAll(p.filters()), "BGPFilter among " + p.filters()));
-        l2.values().removeIf(a -> dangling("L2Advertisement " + a.name(), !pools.keySet().containsAll(a.ipAddressPools()),
+        calicoPeers.values().removeIf(p -> dangling(p, "Calico BGPPeer " + p.name(), p.node() != null && !nodes.containsKey(p.node()),
+                "node " + p.node()) || dangling(p, "Calico BGPPeer " + p.name(), !filters.keySet().containsAll(p.filters()),
+                "BGPFilter among " + p.filters()));
+        l2.values().removeIf(a -> dangling(a, "L2Advertisement " + a.name(), !pools.keySet().containsAll(a.ipAddressPools()),
                 "IPAddressPool among " + a.ipAddressPools()));
-        bgpAdvertisements.values().removeIf(a -> dangling("BGPAdvertisement " + a.name(), !pools.keySet().containsAll(a.ipAddressPools()),
-                "IPAddressPool among " + a.ipAddressPools()) || dangling("BGPAdvertisement " + a.name(),
+        bgpAdvertisements.values().removeIf(a -> dangling(a, "BGPAdvertisement " + a.name(), !pools.keySet().containsAll(a.ipAddressPools()),
+                "IPAddressPool among " + a.ipAddressPools()) || dangling(a, "BGPAdvertisement " + a.name(),
                 !metallbPeers.keySet().containsAll(a.peers()), "BGPPeer among " + a.peers()));
-        metallbPeers.values().removeIf(p -> dangling("MetalLB BGPPeer " + p.name(), p.bfdProfile() != null
+        metallbPeers.values().removeIf(p -> dangling(p, "MetalLB BGPPeer " + p.name(), p.bfdProfile() != null
                 && !bfdProfiles.containsKey(p.bfdProfile()), "BFDProfile " + p.bfdProfile()));
     }
 
-    private boolean dangling(String element, boolean missing, String what) {
+    private boolean dangling(Object element, String label, boolean missing, String what) {
         if (missing) {
-            warn(element, 0, "refers to a " + what + " that is not in the input; skipped");
+            warn(sources.get(element), label + " refers to a " + what + " that is not in the input; skipped");
         }
         return missing;
     }
@@ -618,15 +621,16 @@ public final class ManifestImporter {
                 boolean node = placed.stream().anyMatch(x -> n.covers(x.address()));
                 boolean router = n.address() != null && routers.stream().anyMatch(o -> o.hasAddress(n.address()));
                 if (!node && !router) {
-                    warn("router " + r.name(), 0, "neighbour " + (n.address() != null ? n.address() : n.listenRange())
-                            + " matches no node and no router in the input");
+                    warn(routerFiles.get(r.name()), 0, "router " + r.name() + ": neighbour " + (n.address() != null ? n.address()
+                            : n.listenRange()) + " matches no node and no router in the input");
                 }
             }
         }
         for (CalicoBgpPeer p : calicoPeers.values()) {
             p.peerAddress().filter(ip -> routers.stream().noneMatch(r -> r.hasAddress(ip))
                     && placed.stream().noneMatch(x -> x.address().equals(ip)) && !routers.isEmpty())
-                    .ifPresent(ip -> warn("Calico BGPPeer " + p.name(), 0, "peerIP " + ip + " is no router's interface in the input"));
+                    .ifPresent(ip -> warn(sources.get(p), "Calico BGPPeer " + p.name() + ": peerIP " + ip
+                            + " is no router's interface in the input"));
         }
     }
 
@@ -704,6 +708,7 @@ public final class ManifestImporter {
 
     /** Remembers an element by key; a second one of the same key replaces the first, as kubectl apply would. */
     private <T> void keep(Map<String, T> into, Located at, String element, String key, T value) {
+        sources.put(value, at);
         if (into.put(key, value) != null) {
             warn(at, "a second " + element + "; it replaces the first, as kubectl apply would");
         }

@@ -201,8 +201,8 @@ class ManifestImporterTest {
                 frr + ":17: neighbour setting not modelled, ignored: neighbor 10.0.0.11 route-map IN in",
                 frr + ":19: address-family setting not modelled, ignored: network 10.0.0.0/24",
                 frr + ":22: not modelled, ignored: route-map IN permit 10",
-                "router tor-1: neighbour 10.0.0.99 matches no node and no router in the input",
-                "Calico BGPPeer gone: refers to a node w9 that is not in the input; skipped");
+                frr + ": router tor-1: neighbour 10.0.0.99 matches no node and no router in the input",
+                metallb + ":29: Calico BGPPeer gone refers to a node w9 that is not in the input; skipped");
         assertThat(warnings).anyMatch(w -> w.startsWith(dir.resolve("broken.yaml") + ":3: not readable YAML"));
         assertThat(warnings).anyMatch(w -> w.startsWith(cluster + ":") && w.contains("Pod shop/orphan belongs to no Deployment"));
         assertThat(warnings).anyMatch(w -> w.startsWith(cluster + ":1: Node lost: address 172.16.0.5 is on no router interface's subnet"));
