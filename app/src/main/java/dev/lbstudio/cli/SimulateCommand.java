@@ -102,7 +102,7 @@ final class SimulateCommand implements Runnable {
                 + " flows never failed.");
     }
 
-    private static String line(LabEvent e) {
+    static String line(LabEvent e) {
         if (e instanceof LabEvent.StepApplied s) {
             return "step   " + s.description();
         } else if (e instanceof LabEvent.SessionChanged s) {
@@ -128,7 +128,7 @@ final class SimulateCommand implements Runnable {
         return hops.isEmpty() ? "(no route)" : hops.stream().map(IpAddr::toString).collect(Collectors.joining(", "));
     }
 
-    private static String seconds(Duration d) {
+    static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
     }
 }

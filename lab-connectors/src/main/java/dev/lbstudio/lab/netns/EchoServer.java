@@ -1,0 +1,32 @@
+package dev.lbstudio.lab.netns;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The pod workload: an HTTP server answering with its pod name and the client address it sees. socat forks
+ * one shell per connection and exports the peer as SOCAT_PEERADDR, so nothing beyond Debian's socat and sh is
+ * needed and an idle pod costs one small process.
+ */
+public final class EchoServer {
+
+    /**
+     * Run by dash (/bin/sh on Debian), which starts several times faster than bash: under load the per-request
+     * fork and exec dominate probe latency. It reads the request head so closing never resets unread bytes;
+     * CR comes from the environment because dash has no $'\r'.
+     */
+    static final String SCRIPT = "while read -r l; do case \"$l\" in \"$CR\"|\"\") break;; esac; done; "
+            + "b=\"pod=$POD client=$SOCAT_PEERADDR\"; "
+            + "printf 'HTTP/1.0 200 OK\\r\\nContent-Length: %d\\r\\nConnection: close\\r\\n\\r\\n%s\\n' $((${#b} + 1)) \"$b\"";
+
+    private EchoServer() {
+    }
+
+    public static Process start(String namespace, Path dir, String podName, int port) {
+        Path script = dir.resolve("echo.sh");
+        Daemons.write(script, SCRIPT + "\n");
+        // EXEC, not SYSTEM: socat would split a SYSTEM command at its colons and commas.
+        return Daemons.startForeground(namespace, dir.resolve("echo.log"), Map.of("POD", podName, "CR", "\r"),
+                "socat", "-T", "2", "TCP-LISTEN:" + port + ",fork,reuseaddr,backlog=128", "EXEC:/bin/sh " + script);
+    }
+}

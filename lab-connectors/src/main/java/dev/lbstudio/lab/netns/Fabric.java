@@ -1,0 +1,229 @@
+package dev.lbstudio.lab.netns;
+
+import dev.lbstudio.model.Client;
+import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.Node;
+import dev.lbstudio.model.Pod;
+import dev.lbstudio.model.Router;
+import dev.lbstudio.model.RouterInterface;
+import dev.lbstudio.model.Segment;
+import dev.lbstudio.model.Topology;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the lab's network: one namespace per ToR, node, pod and client, every L2 segment a bridge in its
+ * own segment namespace, veths created inside a lab namespace with the peer placed straight into another
+ * (lab-notes §1), so the root namespace never holds a lab link, route or sysctl change.
+ */
+public final class Fabric {
+
+    /** Calico's pod gateway: a link-local next hop answered by proxy ARP on the host side of the veth. */
+    static final String POD_GATEWAY = "169.254.1.1";
+
+    private final LabNames names;
+    private final Journal journal;
+    private final java.util.function.Supplier<Topology> design;
+
+    /** {@code design} is the lab's current design, which triggers such as pod moves change. */
+    public Fabric(LabNames names, Journal journal, java.util.function.Supplier<Topology> design) {
+        this.names = names;
+        this.journal = journal;
+        this.design = design;
+    }
+
+    /** A pod as the lab wires it: its namespace, its node's namespace and the node-side veth name. */
+    public record PodPlace(Pod pod, String namespace, String nodeNamespace, String hostInterface) {
+    }
+
+    /** Host-side veth names come from the pod's position in the design, so they stay unique when pods move. */
+    public List<PodPlace> pods() {
+        Topology topology = design.get();
+        List<PodPlace> result = new ArrayList<>();
+        topology.workloads().deployments().forEach(d -> d.pods().forEach(p -> result.add(
+                new PodPlace(p, names.pod(p.name()), names.node(p.node()), "vp" + (result.size() + 1)))));
+        return result;
+    }
+
+    public PodPlace pod(String name) {
+        return pods().stream().filter(p -> p.pod().name().equals(name)).findFirst()
+                .orElseThrow(() -> new LabException("the design has no pod named " + name));
+    }
+
+    /**
+     * Unplugs a pod as the CNI does when it is deleted: its host veth goes (taking the node's route with it)
+     * and nodes on the same segment forget their route to it.
+     */
+    public void detachPod(PodPlace place) {
+        Topology topology = design.get();
+        Node from = topology.node(place.pod().node()).orElseThrow();
+        Netns.batch(names.node(from.name()), List.of("link del " + place.hostInterface()));
+        for (Node n : topology.cluster().nodes()) {
+            if (!n.equals(from) && n.segment().equals(from.segment())) {
+                Netns.batch(names.node(n.name()), List.of("route del " + place.pod().ip() + "/32"));
+            }
+        }
+    }
+
+    /** Plugs a pod in on the node the current design places it on (after a {@link #detachPod}). */
+    public void attachPod(String podName) {
+        Topology topology = design.get();
+        PodPlace place = pod(podName);
+        Node to = topology.node(place.pod().node()).orElseThrow();
+        Netns.batch(names.node(to.name()), hostSideOfPod(place));
+        proxyArp(place);
+        Netns.batch(place.namespace(), podSide(place));
+        for (Node n : topology.cluster().nodes()) {
+            if (!n.equals(to) && n.segment().equals(to.segment())) {
+                Netns.batch(names.node(n.name()), List.of(remotePodRoute(place.pod().ip().toString(), to.address())));
+            }
+        }
+    }
+
+    public void build() {
+        Topology topology = design.get();
+        List<String> all = new ArrayList<>();
+        topology.network().segments().forEach(s -> all.add(names.segment(s.name())));
+        topology.network().routers().forEach(r -> all.add(names.router(r.name())));
+        topology.cluster().nodes().forEach(n -> all.add(names.node(n.name())));
+        topology.network().clients().forEach(c -> all.add(names.client(c.name())));
+        List<PodPlace> pods = pods();
+        pods.forEach(p -> {
+            if (p.pod().ip() == null) {
+                throw new LabException("pod " + p.pod().name() + " has no ip; give it one in the design (workloads"
+                        + " > deployments > pods > ip) so the lab can wire it");
+            }
+            all.add(p.namespace());
+        });
+        all.forEach(journal::recordNamespace);
+        Netns.batch(null, all.stream().map(ns -> "netns add " + ns).toList());
+
+        Map<String, List<String>> segmentPorts = new LinkedHashMap<>();
+        for (Segment s : topology.network().segments()) {
+            Netns.batch(names.segment(s.name()), List.of("link set lo up", "link add br0 type bridge",
+                    "link set br0 up"));
+            segmentPorts.put(s.name(), new ArrayList<>());
+        }
+        for (Router r : topology.network().routers()) {
+            List<String> lines = new ArrayList<>(List.of("link set lo up"));
+            for (RouterInterface i : r.interfaces()) {
+                String port = attach(segmentPorts, i.segment(), r.name());
+                lines.add("link add " + i.name() + " type veth peer name " + port + " netns " + names.segment(i.segment()));
+                lines.add("addr add " + i.address() + " dev " + i.name());
+                lines.add("link set " + i.name() + " up");
+            }
+            Netns.batch(names.router(r.name()), lines);
+            enableForwarding(names.router(r.name()));
+        }
+        for (Node n : topology.cluster().nodes()) {
+            String ns = names.node(n.name());
+            List<String> lines = hostLines(segmentPorts, n.segment(), n.name(), n.addresses());
+            for (PodPlace p : pods) {
+                if (p.nodeNamespace().equals(ns)) {
+                    lines.addAll(hostSideOfPod(p));
+                } else if (sameSegment(p, n)) {
+                    lines.add(remotePodRoute(p.pod().ip().toString(), topology.node(p.pod().node()).orElseThrow().address()));
+                }
+            }
+            Netns.batch(ns, lines);
+            enableForwarding(ns);
+            pods.stream().filter(p -> p.nodeNamespace().equals(ns)).forEach(Fabric::proxyArp);
+        }
+        for (Client c : topology.network().clients()) {
+            List<String> lines = hostLines(segmentPorts, c.segment(), c.name(), List.of(c.address().host()));
+            Netns.batch(names.client(c.name()), lines);
+        }
+        for (PodPlace p : pods) {
+            List<String> lines = new ArrayList<>(List.of("link set lo up"));
+            lines.addAll(podSide(p));
+            Netns.batch(p.namespace(), lines);
+        }
+        segmentPorts.forEach((segment, ports) -> Netns.batch(names.segment(segment), ports.stream()
+                .flatMap(p -> List.of("link set " + p + " master br0", "link set " + p + " up").stream()).toList()));
+    }
+
+    /**
+     * A node's route to a pod on another node of its segment, so Cluster traffic reaches remote endpoints even
+     * without Calico's mesh. `proto kernel` keeps BIRD's `learn` from importing it: BIRD would otherwise
+     * export it (it is inside the pod pool), which real Calico never does.
+     */
+    private static String remotePodRoute(String podIp, IpAddr node) {
+        return "route add " + podIp + "/32 via " + node + " proto kernel";
+    }
+
+    private static List<String> hostSideOfPod(PodPlace p) {
+        return List.of("link add " + p.hostInterface() + " type veth peer name eth0 netns " + p.namespace(),
+                "link set " + p.hostInterface() + " up", "route add " + p.pod().ip() + "/32 dev " + p.hostInterface());
+    }
+
+    /** Calico's pod side: the /32 on eth0 and a default route via the proxy-ARP'd link-local gateway. */
+    private static List<String> podSide(PodPlace p) {
+        return List.of("addr add " + p.pod().ip() + "/32 dev eth0", "link set eth0 up",
+                "route add " + POD_GATEWAY + " dev eth0 scope link", "route add default via " + POD_GATEWAY + " dev eth0");
+    }
+
+    /**
+     * Proxy ARP answers the pod's gateway; Linux delays proxy replies by up to proxy_delay (0.8 s by default),
+     * which made a pod's first answers time out, so Calico sets it to 0 on its interfaces and so does the lab.
+     */
+    private static void proxyArp(PodPlace p) {
+        Netns.exec(p.nodeNamespace(), Duration.ofSeconds(5), "sysctl", "-q", "-w",
+                "net.ipv4.conf." + p.hostInterface() + ".proxy_arp=1",
+                "net.ipv4.neigh." + p.hostInterface() + ".proxy_delay=0").orThrow();
+    }
+
+    private boolean sameSegment(PodPlace p, Node n) {
+        Topology topology = design.get();
+        return topology.node(p.pod().node()).map(other -> other.segment().equals(n.segment())).orElse(false);
+    }
+
+    /** A node or client: eth0 on its segment, default route via the first router on that segment. */
+    private List<String> hostLines(Map<String, List<String>> segmentPorts, String segment, String owner,
+            List<IpAddr> addresses) {
+        Topology topology = design.get();
+        Segment s = topology.segment(segment).orElseThrow(() -> new LabException(owner + " is on segment '" + segment
+                + "', which the design does not define"));
+        if (s.cidr() == null) {
+            throw new LabException("segment " + segment + " has no cidr; the lab needs it to address " + owner);
+        }
+        String port = attach(segmentPorts, segment, owner);
+        List<String> lines = new ArrayList<>(List.of("link set lo up",
+                "link add eth0 type veth peer name " + port + " netns " + names.segment(segment)));
+        for (IpAddr a : addresses) {
+            if (a.isIpv4() == s.cidr().isIpv4()) {
+                lines.add("addr add " + a + "/" + s.cidr().length() + " dev eth0");
+            }
+        }
+        lines.add("link set eth0 up");
+        topology.routersOn(segment).stream().findFirst()
+                .flatMap(r -> r.interfaceOn(segment))
+                .ifPresent(i -> lines.add("route add default via " + i.address().host()));
+        return lines;
+    }
+
+    /** Bridge port names are short and per segment: Linux limits interface names to 15 characters. */
+    private static String attach(Map<String, List<String>> segmentPorts, String segment, String owner) {
+        List<String> ports = segmentPorts.get(segment);
+        if (ports == null) {
+            throw new LabException(owner + " is on segment '" + segment + "', which the design does not define");
+        }
+        String port = "p" + (ports.size() + 1);
+        ports.add(port);
+        return port;
+    }
+
+    /**
+     * Forwarding on only where the real network forwards (ToRs, and nodes because they route to their pods),
+     * with per-flow ECMP as on real fabrics (lab-notes §1). Policy 3 hashing on the 5-tuple (fields 0x37),
+     * not lab-notes' policy 1: a veth hands the next namespace the sender socket's random per-connection
+     * hash, which policy 1 reuses, so one 5-tuple would land on different next hops from one connection to
+     * the next. Policy 3 always hashes the headers, as a real ToR must (Linux 5.12+, see Capabilities).
+     */
+    private static void enableForwarding(String namespace) {
+        Netns.exec(namespace, Duration.ofSeconds(5), "sysctl", "-q", "-w", "net.ipv4.ip_forward=1",
+                "net.ipv4.fib_multipath_hash_policy=3", "net.ipv4.fib_multipath_hash_fields=0x0037").orThrow();
+    }
+}

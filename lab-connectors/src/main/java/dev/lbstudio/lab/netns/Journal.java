@@ -1,0 +1,113 @@
+package dev.lbstudio.lab.netns;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lab's append-only record of what it is about to create, written and forced to disk BEFORE each
+ * namespace or helper exists, so a driver killed with -9 mid-bring-up can be cleaned up by the next start
+ * (lab-notes §7 "Cleanup that survives a crash").
+ */
+public final class Journal {
+
+    public static final String FILE = "journal";
+
+    private final Path stateDir;
+    private final Path file;
+
+    private Journal(Path stateDir) {
+        this.stateDir = stateDir;
+        this.file = stateDir.resolve(FILE);
+    }
+
+    /** Creates the state dir and records this JVM as the owner, so sweeps leave a live lab alone. */
+    public static Journal create(Path stateDir) {
+        try {
+            Files.createDirectories(stateDir);
+            Journal journal = new Journal(stateDir);
+            journal.append("owner " + ProcessIdentity.self());
+            return journal;
+        } catch (IOException e) {
+            throw new LabException("cannot create the lab state directory " + stateDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Journal open(Path stateDir) {
+        return new Journal(stateDir);
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public void recordNamespace(String name) {
+        append("ns " + name);
+    }
+
+    /** A process living in the root namespace (namespaced ones are found with `ip netns pids`). */
+    public void recordProcess(ProcessIdentity process) {
+        append("pid " + process);
+    }
+
+    /**
+     * The lab outlives its driver on purpose (`lbstudio lab up` returns while the lab runs): sweeps leave it
+     * alone and only an explicit teardown (`lbstudio lab down`) removes it.
+     */
+    public void markDetached() {
+        append("detached yes");
+    }
+
+    public boolean detached() {
+        return !values("detached").isEmpty();
+    }
+
+    public List<String> namespaces() {
+        return values("ns");
+    }
+
+    public List<ProcessIdentity> processes() {
+        return values("pid").stream().map(ProcessIdentity::parse).flatMap(Optional::stream).toList();
+    }
+
+    public Optional<ProcessIdentity> owner() {
+        return values("owner").stream().findFirst().flatMap(ProcessIdentity::parse);
+    }
+
+    private List<String> values(String key) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            List<String> result = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith(key + " ")) {
+                    String value = line.substring(key.length() + 1).strip();
+                    if (!result.contains(value)) {
+                        result.add(value);
+                    }
+                }
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void append(String line) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            channel.write(StandardCharsets.UTF_8.encode(line + "\n"));
+            channel.force(true);
+        } catch (IOException e) {
+            throw new LabException("cannot write the lab journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

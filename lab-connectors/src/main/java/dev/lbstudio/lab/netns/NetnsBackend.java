@@ -1,0 +1,341 @@
+package dev.lbstudio.lab.netns;
+
+import dev.lbstudio.lab.api.Lab;
+import dev.lbstudio.lab.api.RouterSnapshot;
+import dev.lbstudio.lab.api.RunResult;
+import dev.lbstudio.lab.bmp.BmpCollector;
+import dev.lbstudio.lab.bmp.BmpRib;
+import dev.lbstudio.lab.frr.BgpPeer;
+import dev.lbstudio.model.ElementId;
+import dev.lbstudio.model.ElementKind;
+import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.IpPrefix;
+import dev.lbstudio.model.Node;
+import dev.lbstudio.model.Router;
+import dev.lbstudio.model.Topology;
+import dev.lbstudio.scenario.LabEvent;
+import dev.lbstudio.scenario.Scenario;
+import dev.lbstudio.scenario.Step;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The namespace lab behind the {@link Lab} API: BMP becomes {@code RouteChanged}/{@code SessionChanged},
+ * probes become {@code ProbeSample}s, scenario steps become {@link Triggers}, and readiness is "every session
+ * Established and every ToR FIB equal to the routing engine's prediction".
+ */
+public final class NetnsBackend implements Lab {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+    /** Every probe flow's first port, as the simulator numbers its flows (routing.Flow#probe). */
+    static final int FIRST_PROBE_PORT = 40000;
+
+    private final LabConfigs configs;
+    private final Path stateRoot;
+    private final Consumer<String> progress;
+    private final SubmissionPublisher<LabEvent> publisher = new SubmissionPublisher<>();
+    private final List<LabEvent> recorded = new CopyOnWriteArrayList<>();
+    private final Map<String, BmpRib> ribs = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lab-steps");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long t0;
+    private NetnsLab lab;
+    private int stepIndex;
+
+    public NetnsBackend(LabConfigs configs, Path stateRoot, Consumer<String> progress) {
+        this.configs = configs;
+        this.stateRoot = stateRoot;
+        this.progress = progress;
+    }
+
+    @Override
+    public void start(Topology topology) {
+        t0 = System.nanoTime();
+        lab = NetnsLab.start(topology, configs, stateRoot, this::onBmp, progress);
+        progress.accept("waiting for BGP sessions");
+        lab.awaitEstablished(READY_TIMEOUT);
+        progress.accept("waiting for the ToR FIBs to match the prediction");
+        lab.awaitPredictedFibs(READY_TIMEOUT);
+        publish(new LabEvent.Note(now(), LabEvent.Severity.INFO, "lab ready after " + now().toMillis()
+                + " ms: every session Established, every ToR FIB as predicted", null));
+    }
+
+    private void onBmp(BmpCollector.Received received) {
+        BmpRib rib = ribs.computeIfAbsent(received.router(), r -> new BmpRib(r, peer -> staleOf(r, peer)));
+        BmpRib.Changes changes = rib.apply(received.message(), received.receivedNanos());
+        Duration at = Duration.ofNanos(Math.max(0, received.receivedNanos() - t0));
+        ElementId router = ElementId.of(ElementKind.ROUTER, received.router());
+        for (BmpRib.SessionChange s : changes.sessions()) {
+            publish(new LabEvent.SessionChanged(at, router, peerId(s.peer()),
+                    s.up() ? LabEvent.SessionState.OPEN_CONFIRM : LabEvent.SessionState.ESTABLISHED,
+                    s.up() ? LabEvent.SessionState.ESTABLISHED : LabEvent.SessionState.IDLE, s.detail()));
+        }
+        for (BmpRib.RouteChange c : changes.routes()) {
+            publish(new LabEvent.RouteChanged(at, router, c.prefix(), addresses(c.before()), addresses(c.after()),
+                    c.cause() + " by " + c.peer() + " (BMP)", peerId(c.peer())));
+        }
+    }
+
+    /** What the router keeps of a downed peer as graceful-restart stale paths, per its BGP table. */
+    private Set<IpPrefix> staleOf(String router, String peer) {
+        return lab.vtysh(router).bgpTable().stream().filter(p -> p.peer().equals(peer) && p.stale())
+                .map(p -> IpPrefix.parse(p.prefix())).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private ElementId peerId(String address) {
+        Topology t = lab == null ? null : lab.topology();
+        if (t != null) {
+            IpAddr ip = IpAddr.parse(address);
+            for (Node n : t.cluster().nodes()) {
+                if (n.addresses().contains(ip)) {
+                    return n.id();
+                }
+            }
+            for (Router r : t.network().routers()) {
+                if (r.hasAddress(ip)) {
+                    return r.id();
+                }
+            }
+        }
+        return ElementId.of(ElementKind.NODE, address);
+    }
+
+    private static List<IpAddr> addresses(Set<String> hops) {
+        return hops.stream().map(IpAddr::parse).sorted().toList();
+    }
+
+    @Override
+    public synchronized void apply(Step step) {
+        Duration appliedAt = now();
+        Triggers triggers = lab.triggers();
+        if (step instanceof Step.NodeCrash s) {
+            triggers.nodeCrash(s.node());
+        } else if (step instanceof Step.NodeShutdown s) {
+            triggers.nodeShutdown(s.node());
+            lab.topology().workloads().deployments().stream().flatMap(d -> d.pods().stream())
+                    .filter(p -> p.node().equals(s.node()) && p.isReady()).toList()
+                    .forEach(p -> triggers.podDelete(p.name()));
+        } else if (step instanceof Step.BirdRestart s) {
+            if (s.gracefulRestart() != null) {
+                note(LabEvent.Severity.WARNING, "BIRD on " + s.node() + " runs with the design's graceful-restart setting;"
+                        + " the step's override applies to the simulator only (GR is negotiated when sessions open)");
+            }
+            triggers.birdKill(s.node());
+            if (s.downFor() != null) {
+                later(s.downFor().duration(), () -> triggers.birdRestart(s.node()), "BIRD on " + s.node() + " restarts");
+            }
+        } else if (step instanceof Step.BirdHang s) {
+            triggers.birdHang(s.node());
+            if (s.downFor() != null) {
+                later(s.downFor().duration(), () -> triggers.birdResume(s.node()), "BIRD on " + s.node() + " resumes");
+            }
+        } else if (step instanceof Step.LinkDown s) {
+            link(triggers, s.node(), s.router(), s.segment(), false);
+        } else if (step instanceof Step.LinkUp s) {
+            link(triggers, s.node(), s.router(), s.segment(), true);
+        } else if (step instanceof Step.SessionReset s) {
+            triggers.sessionReset(s.router(), lab.topology().node(s.peer()).map(n -> n.address().toString()).orElse(s.peer()));
+        } else if (step instanceof Step.PodRelocation s) {
+            String node = lab.fabric().pod(s.pod()).pod().node();
+            triggers.podDelete(s.pod());
+            Duration delay = s.delay() == null ? Duration.ofSeconds(10) : s.delay().duration();
+            later(delay, () -> triggers.podStart(s.pod(), s.to()), "pod " + s.pod() + " is ready on " + s.to()
+                    + " (was on " + node + ")");
+        } else if (step instanceof Step.RouterTimers s) {
+            Router r = lab.topology().router(s.router()).orElseThrow(() -> new LabException("no router " + s.router()));
+            lab.vtysh(s.router()).configure("router bgp " + r.bgp().asn(), "timers bgp " + s.keepalive() + " " + s.hold());
+        } else {
+            throw new LabException("the namespace lab cannot do '" + step.describe() + "' yet; run this scenario with"
+                    + " --backend sim");
+        }
+        publish(new LabEvent.StepApplied(appliedAt, stepIndex++, step.describe()));
+    }
+
+    private void link(Triggers triggers, String node, String router, String segment, boolean up) {
+        if (node != null) {
+            if (up) {
+                triggers.nodeRecover(node);
+            } else {
+                triggers.nodeCrash(node);
+            }
+        } else {
+            triggers.routerLink(router, segment, up);
+        }
+    }
+
+    private void later(Duration delay, Runnable action, String what) {
+        later.schedule(() -> {
+            try {
+                action.run();
+                note(LabEvent.Severity.INFO, what);
+            } catch (RuntimeException e) {
+                note(LabEvent.Severity.WARNING, what + " failed: " + e.getMessage());
+            }
+        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void note(LabEvent.Severity severity, String text) {
+        publish(new LabEvent.Note(now(), severity, text, null));
+    }
+
+    @Override
+    public SubmissionPublisher<LabEvent> events() {
+        return publisher;
+    }
+
+    @Override
+    public RouterSnapshot snapshot(String router) {
+        Map<IpAddr, LabEvent.SessionState> sessions = new TreeMap<>();
+        for (BgpPeer p : lab.vtysh(router).bgpSummary()) {
+            sessions.put(IpAddr.parse(p.address()), state(p.state()));
+        }
+        Map<IpPrefix, List<IpAddr>> fib = new TreeMap<>();
+        lab.serviceFib(router).forEach((prefix, hops) -> fib.put(IpPrefix.parse(prefix),
+                hops.stream().map(IpAddr::parse).sorted().toList()));
+        return new RouterSnapshot(router, sessions, fib);
+    }
+
+    /** FRR's words for the FSM states ({@code show bgp summary json} "state"). */
+    static LabEvent.SessionState state(String frr) {
+        return switch (frr) {
+            case "Established" -> LabEvent.SessionState.ESTABLISHED;
+            case "OpenSent" -> LabEvent.SessionState.OPEN_SENT;
+            case "OpenConfirm" -> LabEvent.SessionState.OPEN_CONFIRM;
+            case "Active" -> LabEvent.SessionState.ACTIVE;
+            case "Connect" -> LabEvent.SessionState.CONNECT;
+            default -> LabEvent.SessionState.IDLE;
+        };
+    }
+
+    @Override
+    public RunResult run(Scenario scenario) {
+        Topology t = lab.topology();
+        Scenario.Probe p = scenario.probe();
+        String client = p != null && p.client() != null ? p.client()
+                : t.network().clients().stream().findFirst().map(c -> c.name())
+                .orElseThrow(() -> new LabException("the design has no client to probe from"));
+        String target = p != null && p.target() != null ? p.target()
+                : t.workloads().services().stream().filter(s -> s.isLoadBalancer() && !s.status().isEmpty()
+                        && !s.ports().isEmpty()).findFirst().map(s -> s.status().get(0) + ":" + s.ports().get(0).port())
+                .orElseThrow(() -> new LabException("the design has no LoadBalancer service with an address to probe"));
+        int flows = p == null ? 8 : p.effectiveFlows();
+        Duration interval = p == null ? Duration.ofMillis(10) : p.effectiveInterval();
+        Duration timeout = p == null ? Duration.ofMillis(50) : p.effectiveTimeout();
+        int colon = target.lastIndexOf(':');
+        int firstEvent = recorded.size();
+        long runStart = System.nanoTime();
+        Duration duration = scenario.effectiveDuration();
+        try (ProbeFlows probes = lab.probeFlows(client, target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)),
+                timeout, flows, FIRST_PROBE_PORT)) {
+            if (!probes.perFlowInterval(interval).equals(interval)) {
+                note(LabEvent.Severity.INFO, "each of the " + flows + " flows is probed every "
+                        + probes.perFlowInterval(interval).toMillis() + " ms, not " + interval.toMillis()
+                        + " ms: the lab caps probing at " + ProbeFlows.MAX_RATE_PER_SECOND + " requests/s");
+            }
+            Thread prober = new Thread(() -> probes.run(duration, interval, r -> publish(sample(r, t0))), "lab-probes");
+            prober.setDaemon(true);
+            prober.start();
+            for (Step step : scenario.steps()) {
+                long wait = runStart + step.time().toNanos() - System.nanoTime();
+                if (wait > 0) {
+                    Teardown.sleep(wait / 1_000_000);
+                }
+                apply(step);
+            }
+            prober.join(duration.toMillis() + 10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while running scenario " + scenario.name(), e);
+        }
+        List<LabEvent> events = new ArrayList<>();
+        for (LabEvent e : recorded.subList(firstEvent, recorded.size())) {
+            events.add(rebase(e, runStart));
+        }
+        List<LabEvent.ProbeSample> samples = events.stream().filter(LabEvent.ProbeSample.class::isInstance)
+                .map(LabEvent.ProbeSample.class::cast).toList();
+        return new RunResult(scenario, events, RunResult.outages(samples, timeout));
+    }
+
+    private static LabEvent.ProbeSample sample(Probe.Result r, long t0) {
+        return new LabEvent.ProbeSample(Duration.ofNanos(r.startNanos() - t0), r.flow(), r.ok(),
+                r.ok() ? r.latency() : null, r.sourceSeen() == null ? null : IpAddr.parse(r.sourceSeen()),
+                r.pod() == null ? null : ElementId.of(ElementKind.POD, r.pod()));
+    }
+
+    /** Lab events are timed from {@link #start}; a run reports them from its own start, like the simulator. */
+    private LabEvent rebase(LabEvent e, long runStart) {
+        Duration shift = Duration.ofNanos(runStart - t0);
+        Duration at = e.at().minus(shift);
+        if (e instanceof LabEvent.ProbeSample p) {
+            return new LabEvent.ProbeSample(at, p.flow(), p.ok(), p.latency(), p.sourceSeenByPod(), p.pod());
+        } else if (e instanceof LabEvent.RouteChanged r) {
+            return new LabEvent.RouteChanged(at, r.router(), r.prefix(), r.before(), r.after(), r.reason(), r.source());
+        } else if (e instanceof LabEvent.SessionChanged s) {
+            return new LabEvent.SessionChanged(at, s.router(), s.peer(), s.from(), s.to(), s.reason());
+        } else if (e instanceof LabEvent.StepApplied s) {
+            return new LabEvent.StepApplied(at, s.index(), s.description());
+        } else {
+            LabEvent.Note n = (LabEvent.Note) e;
+            return new LabEvent.Note(at, n.severity(), n.text(), n.about());
+        }
+    }
+
+    private Duration now() {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    private void publish(LabEvent event) {
+        recorded.add(event);
+        publisher.submit(event);
+    }
+
+    /** Leaves the lab running for `lbstudio lab up`; its id is what `lab down ID` takes. */
+    public synchronized LabNames detach() {
+        later.shutdownNow();
+        lab.detach();
+        publisher.close();
+        return lab.names();
+    }
+
+    /** Wraps a detached lab (`lbstudio lab trigger`); steps and snapshots work, start() is not called. */
+    public static NetnsBackend attach(LabNames names, LabConfigs configs) {
+        NetnsBackend backend = new NetnsBackend(configs, names.stateRoot(), p -> { });
+        backend.lab = NetnsLab.attach(names, configs);
+        backend.t0 = System.nanoTime();
+        return backend;
+    }
+
+    /** The design as the lab now runs it (pods moved by triggers included). */
+    public Topology topology() {
+        return lab.topology();
+    }
+
+    /** Persists trigger effects on a detached lab's design. */
+    public void saveDesign() {
+        lab.saveDesign();
+    }
+
+    @Override
+    public synchronized void stop() {
+        later.shutdownNow();
+        if (lab != null) {
+            lab.close();
+        }
+        publisher.close();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.lbstudio.lab.netns;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A bounded HTTP probe from a client namespace. The JVM stays in the root namespace: each request is a new
+ * connection to a UNIX socket on which socat, running inside the client namespace, opens a fresh TCP
+ * connection to the target. So the TCP source is really the client's, and the root namespace never gets a
+ * route or a link into the lab.
+ */
+public final class Probe implements AutoCloseable {
+
+    /** One probe result: ok, latency, which pod served and the client address the pod saw. */
+    public record Result(String flow, int sequence, long startNanos, boolean ok, Duration latency, String pod,
+                         String sourceSeen, String error) {
+    }
+
+    private static final Pattern BODY = Pattern.compile("pod=(\\S+) client=(\\S+)");
+    private static final byte[] REQUEST = "GET / HTTP/1.0\r\nHost: lab\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final String flow;
+    private final Path socket;
+    private final Process relay;
+
+    private Probe(String flow, Path socket, Process relay) {
+        this.flow = flow;
+        this.socket = socket;
+        this.relay = relay;
+    }
+
+    /**
+     * Starts the relay in the client namespace; the timeout bounds socat's TCP connect too. A probe whose
+     * connections all leave from {@code sourcePort} (0: any), so they form one flow that ECMP
+     * hashes to one next hop every time, as the simulator's probe flows do. Reusing the port right away works
+     * because the echo server closes first, so TIME_WAIT is on the server's side.
+     */
+    static Probe open(String client, String clientNamespace, Path dir, String target, int port, Duration timeout,
+            int sourcePort) {
+        String name = "probe-" + target + "-" + port + (sourcePort > 0 ? "-from-" + sourcePort : "");
+        Path socket = dir.resolve(name + ".sock");
+        Process relay = Daemons.startForeground(clientNamespace, dir.resolve(name + ".log"),
+                "socat", "UNIX-LISTEN:" + socket + ",fork,unlink-early,backlog=64",
+                "TCP:" + target + ":" + port + ",connect-timeout=" + timeout.toMillis() / 1000.0
+                        + (sourcePort > 0 ? ",sourceport=" + sourcePort + ",reuseaddr" : ""));
+        Daemons.awaitFile(socket, "the probe relay in " + clientNamespace);
+        return new Probe(client + ":" + (sourcePort > 0 ? sourcePort : "*") + "→" + target + ":" + port, socket, relay);
+    }
+
+    public String flow() {
+        return flow;
+    }
+
+    /** Sends {@code count} requests, one every {@code interval}; each is bounded by {@code timeout}. */
+    public List<Result> run(int count, Duration interval, Duration timeout, Consumer<Result> sink) {
+        List<Result> results = new ArrayList<>(count);
+        long due = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Teardown.sleep(wait / 1_000_000);
+            }
+            // Paced from each start, never bursting to catch up after a slow (timed-out) request.
+            due = System.nanoTime() + interval.toNanos();
+            Result r = once(i, timeout);
+            results.add(r);
+            sink.accept(r);
+        }
+        return results;
+    }
+
+    public Result once(int sequence, Duration timeout) {
+        long begin = System.nanoTime();
+        long deadline = begin + timeout.toNanos();
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+             Selector selector = Selector.open()) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            channel.write(ByteBuffer.wrap(REQUEST));
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ);
+            ByteBuffer buffer = ByteBuffer.allocate(1024);
+            while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0 || selector.select(left) == 0 && System.nanoTime() >= deadline) {
+                    return failure(sequence, begin, "timeout after " + timeout.toMillis() + " ms");
+                }
+                selector.selectedKeys().clear();
+                int n = channel.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                if (!buffer.hasRemaining()) {
+                    break;
+                }
+            }
+            String response = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII);
+            Matcher m = BODY.matcher(response);
+            if (!response.startsWith("HTTP/1.0 200") || !m.find()) {
+                return failure(sequence, begin, response.isEmpty() ? "connection refused or reset" : "bad answer");
+            }
+            return new Result(flow, sequence, begin, true, Duration.ofNanos(System.nanoTime() - begin), m.group(1),
+                    m.group(2), null);
+        } catch (IOException e) {
+            return failure(sequence, begin, e.getMessage());
+        }
+    }
+
+    private Result failure(int sequence, long begin, String error) {
+        return new Result(flow, sequence, begin, false, Duration.ofNanos(System.nanoTime() - begin), null, null, error);
+    }
+
+    @Override
+    public void close() {
+        relay.destroy();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.lbstudio.lab.netns;
+
+import dev.lbstudio.model.Deployment;
+import dev.lbstudio.model.Node;
+import dev.lbstudio.model.Pod;
+import dev.lbstudio.model.Topology;
+import dev.lbstudio.model.Workloads;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Failover triggers done for real in a running lab (issue 6). Which ones are silent matters: a link down
+ * inside the node namespace sends nothing, so only hold timers or BFD notice it; killing BIRD makes the
+ * kernel close its TCP sessions, so the ToR learns at once and graceful restart decides what happens
+ * (lab-notes §3).
+ */
+public final class Triggers {
+
+    static final Duration STEP_TIMEOUT = Duration.ofSeconds(5);
+    private static final String LOSS_TABLE = "lbstudio_loss";
+
+    private final NetnsLab lab;
+
+    Triggers(NetnsLab lab) {
+        this.lab = lab;
+    }
+
+    /** The node dies silently: its uplink goes down inside its namespace, no FIN and no BGP notification. */
+    public void nodeCrash(String node) {
+        link(lab.names().node(node), "eth0", false);
+    }
+
+    public void nodeRecover(String node) {
+        link(lab.names().node(node), "eth0", true);
+    }
+
+    /** An orderly shutdown: BIRD stops on SIGTERM (sending Cease to its peers), then the uplink goes down. */
+    public void nodeShutdown(String node) {
+        ProcessHandle bird = birdProcess(node);
+        bird.destroy();
+        Daemons.await(() -> !bird.isAlive(), STEP_TIMEOUT, "BIRD on " + node + " did not stop on SIGTERM");
+        nodeCrash(node);
+    }
+
+    /** kill -9 BIRD: the kernel closes its TCP sessions, so the ToR sees the session drop immediately. */
+    public void birdKill(String node) {
+        ProcessHandle bird = birdProcess(node);
+        bird.destroyForcibly();
+        Daemons.await(() -> !bird.isAlive(), STEP_TIMEOUT, "BIRD on " + node + " survived SIGKILL");
+    }
+
+    /** Starts BIRD again on the same configuration, as calico-node's restart does. */
+    public void birdRestart(String node) {
+        Daemons.startBird(lab.names().node(node), lab.nodeDir(node));
+    }
+
+    /** BIRD hangs (SIGSTOP): sessions stay up until the hold timer or BFD expire; the data plane keeps working. */
+    public void birdHang(String node) {
+        signal(birdProcess(node).pid(), "STOP");
+    }
+
+    public void birdResume(String node) {
+        signal(birdProcess(node).pid(), "CONT");
+    }
+
+    /** `clear bgp PEER` on the router: a hard reset of one session. */
+    public void sessionReset(String router, String peer) {
+        Commands.run(List.of("vtysh", "--vty_socket", lab.routerDir(router).toString(), "-c", "clear bgp " + peer),
+                STEP_TIMEOUT).orThrow();
+    }
+
+    /** A router's own port on a segment goes down or up: unlike a node behind the bridge, the router notices. */
+    public void routerLink(String router, String segment, boolean up) {
+        String iface = lab.topology().router(router).flatMap(r -> r.interfaceOn(segment))
+                .orElseThrow(() -> new LabException("router " + router + " has no interface on segment " + segment))
+                .name();
+        link(lab.names().router(router), iface, up);
+    }
+
+    /**
+     * Random loss on everything entering a namespace, with nftables because this kernel has no netem
+     * (lab-notes §8). 0 removes it.
+     */
+    public void loss(String namespace, int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new LabException("loss must be 0..100 percent, not " + percent);
+        }
+        String rules = "table inet " + LOSS_TABLE + "\ndelete table inet " + LOSS_TABLE + "\n" + (percent == 0 ? ""
+                : "table inet " + LOSS_TABLE + " {\n  chain in {\n    type filter hook prerouting priority raw; policy accept;\n"
+                + (percent == 100 ? "    drop\n" : "    numgen random mod 100 < " + percent + " drop\n") + "  }\n}\n");
+        Path file = lab.names().stateDir().resolve("loss-" + namespace + ".nft");
+        Daemons.write(file, rules);
+        Netns.exec(namespace, STEP_TIMEOUT, "nft", "-f", file.toString()).orThrow();
+    }
+
+    /**
+     * Moves a pod to another node the way the cluster does: {@link #podDelete} now, {@link #podStart} on the
+     * new node (a scenario puts its reschedule delay between the two).
+     */
+    public void relocatePod(String podName, String toNode) {
+        podDelete(podName);
+        podStart(podName, toNode);
+    }
+
+    /**
+     * The pod is deleted: its server stops, its interface goes, and its endpoint leaves kube-proxy's rules and
+     * Calico's static routes (BIRD reconfigured, as confd does) on every node.
+     */
+    public void podDelete(String podName) {
+        Fabric.PodPlace place = lab.fabric().pod(podName);
+        if (!place.pod().isReady()) {
+            throw new LabException("pod " + podName + " is not running");
+        }
+        List<ProcessHandle> servers = Netns.pids(place.namespace()).stream().map(ProcessHandle::of)
+                .flatMap(java.util.Optional::stream).toList();
+        servers.forEach(ProcessHandle::destroy);
+        Daemons.await(() -> servers.stream().noneMatch(ProcessHandle::isAlive), STEP_TIMEOUT,
+                "the echo server of " + podName + " did not stop");
+        lab.fabric().detachPod(place);
+        publish(withPod(lab.topology(), podName, place.pod().node(), false), place.pod().node());
+    }
+
+    /** The pod is scheduled on {@code node} and ready: wired, serving, and in every node's rules and routes. */
+    public void podStart(String podName, String node) {
+        if (lab.topology().node(node).isEmpty()) {
+            throw new LabException("the design has no node named " + node);
+        }
+        Fabric.PodPlace place = lab.fabric().pod(podName);
+        if (place.pod().isReady()) {
+            throw new LabException("pod " + podName + " is already running on " + place.pod().node());
+        }
+        Topology after = withPod(lab.topology(), podName, node, true);
+        lab.topology(after);
+        lab.fabric().attachPod(podName);
+        publish(after, node);
+        lab.startEchoServer(lab.fabric().pod(podName));
+    }
+
+    /** Makes {@code after} the lab's design: kube-proxy rules on every node, static routes on {@code changedNode}. */
+    private void publish(Topology after, String changedNode) {
+        lab.topology(after);
+        for (Node n : after.cluster().nodes()) {
+            lab.applyKubeProxy(n);
+        }
+        Node n = after.node(changedNode).orElseThrow();
+        Path dir = lab.nodeDir(changedNode);
+        Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, n, dir));
+        lab.bird(changedNode).configure();
+    }
+
+    static Topology withPod(Topology t, String podName, String node, boolean ready) {
+        List<Deployment> deployments = t.workloads().deployments().stream().map(d -> new Deployment(d.namespace(),
+                d.name(), d.podLabels(), d.containerPort(), d.pods().stream()
+                .map(p -> p.name().equals(podName) ? new Pod(p.name(), node, p.ip(), ready) : p).toList())).toList();
+        return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(), t.calico(),
+                t.metallb(), new Workloads(t.workloads().services(), deployments), t.validation(), t.layout());
+    }
+
+    private ProcessHandle birdProcess(String node) {
+        Path pidFile = lab.nodeDir(node).resolve("bird.pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .orElseThrow(() -> new LabException("BIRD on " + node + " is not running (pid " + pid + ")"));
+        } catch (IOException | NumberFormatException e) {
+            throw new LabException("BIRD on " + node + " has no pid file " + pidFile, e);
+        }
+    }
+
+    private static void link(String namespace, String iface, boolean up) {
+        Netns.batch(namespace, List.of("link set " + iface + (up ? " up" : " down")));
+    }
+
+    /** SIGSTOP/SIGCONT have no ProcessHandle equivalent; kill(1) with an explicit pid is the bounded way. */
+    private static void signal(long pid, String name) {
+        Commands.run(List.of("kill", "-" + name, Long.toString(pid)), STEP_TIMEOUT).orThrow();
+    }
+}
