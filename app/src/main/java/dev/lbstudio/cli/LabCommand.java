@@ -8,6 +8,8 @@ import dev.lbstudio.lab.api.RunResult;
 import dev.lbstudio.lab.netns.LabException;
 import dev.lbstudio.lab.netns.LabNames;
 import dev.lbstudio.lab.netns.Labs;
+import dev.lbstudio.lab.frr.FrrPoller;
+import dev.lbstudio.lab.kube.ClusterLab;
 import dev.lbstudio.lab.netns.NetnsBackend;
 import dev.lbstudio.lab.netns.RenderConfigs;
 import dev.lbstudio.lab.netns.Teardown;
@@ -72,8 +74,38 @@ final class LabCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "A design file (YAML)")
         Path file;
 
-        @Option(names = "--backend", defaultValue = "netns", description = "netns (default) or sim")
+        @Option(names = "--backend", defaultValue = "netns", description = "netns (default), sim, or cluster")
         String backend;
+
+        @Mixin
+        KubeOptions kube;
+
+        @Mixin
+        RouterOptions routers;
+
+        @Option(names = "--allow-router-triggers", description = "cluster backend: let scenario steps reset BGP sessions "
+                + "on the --router routers (off by default: it changes a live router)")
+        boolean routerTriggers;
+
+        @Option(names = "--yes", description = "cluster backend: apply the scenario's steps without asking")
+        boolean yes;
+
+        /** The cluster backend; {@code opened} collects the connections to close afterwards. */
+        ClusterLab cluster(List<AutoCloseable> opened) {
+            var client = kube.open();
+            opened.add(client);
+            return new ClusterLab(client, routers.liveRouters(opened), routerTriggers, FrrPoller.DEFAULT_INTERVAL);
+        }
+    }
+
+    static void closeAll(List<AutoCloseable> opened) {
+        for (AutoCloseable c : opened) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing a connection cannot fail in a way the user could act on
+            }
+        }
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true,
@@ -88,6 +120,10 @@ final class LabCommand implements Runnable {
         @Override
         public void run() {
             Topology t = Designs.load(target.file);
+            if (target.backend.equals("cluster")) {
+                attachToCluster(t);
+                return;
+            }
             if (!target.backend.equals("netns")) {
                 throw new UserError("the simulated lab keeps nothing running; use `lbstudio lab run FILE --scenario NAME"
                         + " --backend sim` or `lbstudio simulate`");
@@ -107,6 +143,45 @@ final class LabCommand implements Runnable {
                     + " Established and every ToR FIB as predicted.");
             out.println("Trigger failures with `lbstudio lab trigger ACTION key=value…`; remove it with `lbstudio lab down`.");
             out.flush();
+        }
+
+        @Option(names = "--for", paramLabel = "SECONDS", description = "cluster backend: stop after this many seconds")
+        Long seconds;
+
+        /** A cluster lab has nothing to leave running: it attaches and prints events until Ctrl-C or --for. */
+        private void attachToCluster(Topology t) {
+            PrintWriter out = spec.commandLine().getOut();
+            List<AutoCloseable> opened = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+            Thread hook = new Thread(stop::countDown);
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                ClusterLab lab = target.cluster(opened);
+                opened.add(0, lab);
+                lab.events().consume(e -> {
+                    synchronized (out) {
+                        out.println(String.format("%9s", SimulateCommand.seconds(e.at())) + "  " + SimulateCommand.line(e));
+                        out.flush();
+                    }
+                });
+                lab.start(t);
+                if (seconds != null) {
+                    stop.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+                } else {
+                    stop.await();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (dev.lbstudio.lab.kube.PushException | dev.lbstudio.lab.netns.LabException e) {
+                throw new UserError(e.getMessage());
+            } finally {
+                closeAll(opened);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook already ran
+                }
+            }
         }
     }
 
@@ -164,8 +239,9 @@ final class LabCommand implements Runnable {
         }
     }
 
+    /** The detached lab meant: --lab ID, or the only one (labs driven by a running lbstudio are not ours to touch). */
     static LabNames only(String labId) {
-        List<Labs.Info> labs = Labs.list(STATE_ROOT);
+        List<Labs.Info> labs = Labs.list(STATE_ROOT).stream().filter(Labs.Info::detached).toList();
         if (labId != null) {
             return labs.stream().map(Labs.Info::names).filter(n -> n.labId().equals(labId)).findFirst()
                     .orElseThrow(() -> new UserError("no lab " + labId + " is running; `lbstudio lab status` lists them"));
@@ -210,7 +286,7 @@ final class LabCommand implements Runnable {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true,
-            description = "Remove running labs: processes, namespaces and state (all of ours, or --lab ID).")
+            description = "Remove labs started with `lab up` (all, or --lab ID) and leftovers of crashed runs.")
     static final class Down implements Runnable {
         @Option(names = "--lab", paramLabel = "ID", description = "only this lab")
         String labId;
@@ -222,7 +298,7 @@ final class LabCommand implements Runnable {
         public void run() {
             requireNetns();
             PrintWriter out = spec.commandLine().getOut();
-            List<Labs.Info> labs = Labs.list(STATE_ROOT).stream()
+            List<Labs.Info> labs = Labs.list(STATE_ROOT).stream().filter(Labs.Info::detached)
                     .filter(i -> labId == null || i.names().labId().equals(labId)).toList();
             if (labId != null && labs.isEmpty()) {
                 throw new UserError("no lab " + labId + "; `lbstudio lab status` lists them");
@@ -280,16 +356,41 @@ final class LabCommand implements Runnable {
                 } catch (LabException e) {
                     throw new UserError("the lab run failed: " + e.getMessage());
                 }
+            } else if (backend.equals("cluster")) {
+                measured = runOnCluster(spec.commandLine().getOut(), target, t, chosen);
             } else if (!backend.equals("sim")) {
-                throw new UserError("unknown backend '" + backend + "'; use netns or sim");
+                throw new UserError("unknown backend '" + backend + "'; use netns, sim or cluster");
             }
             print(spec.commandLine().getOut(), chosen, measured, predicted, backend);
         }
     }
 
+    /** Each step changes a real cluster, so the user sees them all and says yes first (or passed --yes). */
+    static RunResult runOnCluster(PrintWriter out, DesignAndBackend target, Topology t, Scenario chosen) {
+        out.println("On the real cluster this run will:");
+        chosen.steps().forEach(s -> out.println("  at " + SimulateCommand.seconds(s.time()) + " s: " + s.describe()));
+        out.flush();
+        if (!target.yes && !PushCommand.confirmed(out, "Run these steps on the cluster? [y/N] ")) {
+            throw new UserError("nothing was done");
+        }
+        List<AutoCloseable> opened = new java.util.ArrayList<>();
+        try {
+            ClusterLab lab = target.cluster(opened);
+            opened.add(0, lab);
+            lab.start(t);
+            return lab.run(chosen);
+        } catch (IllegalArgumentException | dev.lbstudio.lab.kube.PushException | dev.lbstudio.lab.netns.LabException e) {
+            throw new UserError("the cluster run stopped: " + e.getMessage());
+        } finally {
+            closeAll(opened);
+        }
+    }
+
     static void print(PrintWriter out, Scenario s, RunResult measured, RunResult predicted, String backend) {
         out.println("Scenario " + s.name() + (s.description() != null ? ": " + s.description() : "")
-                + (backend.equals("sim") ? " (simulated)" : " (measured in the namespace lab)"));
+                + (backend.equals("sim") ? " (simulated)" : backend.equals("cluster")
+                ? " (applied to the real cluster; it sends no probe traffic, so no outage is measured)"
+                : " (measured in the namespace lab)"));
         out.println();
         out.println("Timeline");
         measured.events().stream().filter(e -> !(e instanceof LabEvent.ProbeSample p) || !p.ok())

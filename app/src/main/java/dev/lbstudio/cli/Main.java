@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Design, validate, predict and lab-test MetalLB + Calico BGP load balancing.",
         subcommands = {ShowCommand.class, SchemaCommand.class, ValidateCommand.class, RoutesCommand.class,
                 TraceCommand.class, SimulateCommand.class, RenderCommand.class, ImportCommand.class,
-                PushCommand.class, WatchCommand.class, LabCommand.class})
+                PushCommand.class, WatchCommand.class, LabCommand.class,
+                GuiCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -92,7 +92,7 @@ final class PushCommand implements Runnable {
             if (dryRun || !plan.hasChanges()) {
                 return;
             }
-            if (!yes && !confirmed(out)) {
+            if (!yes && !confirmed(out, "Apply this plan? [y/N] ")) {
                 out.println("nothing applied");
                 return;
             }
@@ -113,8 +113,9 @@ final class PushCommand implements Runnable {
         return namespaces;
     }
 
-    private static boolean confirmed(PrintWriter out) {
-        out.print("Apply this plan? [y/N] ");
+    /** Asks on standard input; no answer (not a terminal, closed input) is a clear error, never a yes. */
+    static boolean confirmed(PrintWriter out, String question) {
+        out.print(question);
         out.flush();
         try {
             String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

@@ -48,6 +48,30 @@ final class RouterOptions {
         return configs;
     }
 
+    /** The ssh:// routers as live vtysh connections, for watching and triggers (callers close the runners). */
+    Map<String, dev.lbstudio.lab.frr.Vtysh> liveRouters(List<AutoCloseable> opened) {
+        Map<String, dev.lbstudio.lab.frr.Vtysh> live = new LinkedHashMap<>();
+        for (String r : routers) {
+            int eq = r.indexOf('=');
+            if (eq <= 0 || !r.substring(eq + 1).startsWith("ssh://")) {
+                throw new UserError("--router " + r + ": a live lab needs NAME=ssh://user@host[:port]");
+            }
+            SshRunner ssh = new SshRunner(target(r.substring(0, eq), r.substring(eq + 1)));
+            opened.add(ssh);
+            live.put(r.substring(0, eq), dev.lbstudio.lab.frr.Vtysh.over(ssh));
+        }
+        return live;
+    }
+
+    private SshTarget target(String name, String url) {
+        try {
+            return SshTarget.parse(url, sshKey, hostKey != null ? new HostKeyPolicy.Pinned(hostKey)
+                    : knownHosts != null ? new HostKeyPolicy.KnownHosts(knownHosts) : HostKeyPolicy.userKnownHosts());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--router " + name + ": " + e.getMessage());
+        }
+    }
+
     private static Path localFile(String option, String source) {
         Path file = Path.of(source);
         if (!Files.isRegularFile(file)) {
@@ -57,13 +81,7 @@ final class RouterOptions {
     }
 
     private Path fetch(String name, String url, Path dir) {
-        SshTarget target;
-        try {
-            target = SshTarget.parse(url, sshKey, hostKey != null ? new HostKeyPolicy.Pinned(hostKey)
-                    : knownHosts != null ? new HostKeyPolicy.KnownHosts(knownHosts) : HostKeyPolicy.userKnownHosts());
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--router " + name + ": " + e.getMessage());
-        }
+        SshTarget target = target(name, url);
         try (SshRunner ssh = new SshRunner(target)) {
             CommandResult result = ssh.run(List.of("vtysh", "-c", "show running-config"), Duration.ofSeconds(20));
             if (!result.ok()) {

@@ -45,21 +45,23 @@ class LabCommandTest {
             fail("the namespace lab cannot run here: " + report.describe());
         }
         Cli up = Cli.run("lab", "up", seed());
+        String id = up.out().replaceAll("(?s)^Lab (\\w+) .*", "$1");
         try {
             assertThat(up.exitCode()).as(up.err()).isZero();
             assertThat(up.out()).contains("is up after").contains("every ToR FIB as predicted");
             assertThat(up.err()).contains("lab: starting FRR on tor1");
+            assertThat(id).matches("[0-9a-f]{6}");
             Cli status = Cli.run("lab", "status");
             assertThat(status.out()).contains("tor1: 3/3 sessions Established")
                     .contains("10.208.1.0/24 via 10.0.0.11, 10.0.0.12, 10.0.0.13");
-            Cli trigger = Cli.run("lab", "trigger", "link-down", "node=node-3");
+            Cli trigger = Cli.run("lab", "trigger", "link-down", "node=node-3", "--lab", id);
             assertThat(trigger.exitCode()).as(trigger.err()).isZero();
             assertThat(trigger.out()).contains("link of node node-3 goes down");
         } finally {
-            Cli down = Cli.run("lab", "down");
-            assertThat(down.out()).contains("removed");
+            Cli down = Cli.run("lab", "down", "--lab", id);
+            assertThat(down.out()).contains("Lab " + id + " removed.");
         }
-        assertThat(Netns.list()).noneMatch(ns -> ns.startsWith("lbs-"));
-        assertThat(Cli.run("lab", "status").out()).contains("No lab is running.");
+        assertThat(Netns.list()).noneMatch(ns -> ns.startsWith("lbs-" + id + "-"));
+        assertThat(Cli.run("lab", "status").out()).doesNotContain(id);
     }
 }

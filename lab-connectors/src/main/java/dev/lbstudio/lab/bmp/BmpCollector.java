@@ -1,6 +1,7 @@
 package dev.lbstudio.lab.bmp;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -13,9 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Listens for one router's BMP session on a UNIX socket in the root namespace. A socat relay inside the
- * ToR namespace bridges bgpd's `bmp connect 127.0.0.1` to this socket (lab-notes §4), so the ToR stays
- * isolated. bgpd reconnects after a drop, so each accepted connection is decoded independently.
+ * Listens for BMP sessions. In the namespace lab: one router's session on a UNIX socket in the root
+ * namespace, fed by a socat relay inside the ToR namespace that bridges bgpd's
+ * {@code bmp connect 127.0.0.1} (lab-notes §4), so the ToR stays isolated. For real routers: a TCP
+ * port on the engineer's machine that routers connect to, each named by its source address.
+ * Routers reconnect after a drop, so each accepted connection is decoded independently.
  */
 public final class BmpCollector implements AutoCloseable {
 
@@ -31,13 +34,11 @@ public final class BmpCollector implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private BmpCollector(String router, Path socket, Consumer<Received> sink) throws IOException {
+    private BmpCollector(String router, Path socket, ServerSocketChannel server, Consumer<Received> sink) {
         this.router = router;
         this.socket = socket;
         this.sink = sink;
-        Files.deleteIfExists(socket);
-        this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
+        this.server = server;
         this.acceptor = new Thread(this::acceptLoop, "bmp-accept-" + router);
         acceptor.setDaemon(true);
         acceptor.start();
@@ -45,9 +46,36 @@ public final class BmpCollector implements AutoCloseable {
 
     public static BmpCollector listen(String router, Path socket, Consumer<Received> sink) {
         try {
-            return new BmpCollector(router, socket, sink);
+            Files.deleteIfExists(socket);
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            return new BmpCollector(router, socket, server, sink);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen for BMP on " + socket + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Listens on a TCP address for real routers ({@code bmp connect <this machine> port N}); each
+     * message is attributed to the router's source address.
+     */
+    public static BmpCollector listenTcp(InetSocketAddress address, Consumer<Received> sink) {
+        try {
+            ServerSocketChannel server = ServerSocketChannel.open();
+            server.bind(address);
+            return new BmpCollector(null, null, server, sink);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen for BMP on " + address + ": " + e.getMessage()
+                    + " — is the port free and allowed?", e);
+        }
+    }
+
+    /** The TCP address a {@link #listenTcp} collector is bound to (its port when 0 was asked for). */
+    public InetSocketAddress tcpAddress() {
+        try {
+            return (InetSocketAddress) server.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("the BMP listener is closed", e);
         }
     }
 
@@ -61,7 +89,8 @@ public final class BmpCollector implements AutoCloseable {
             try {
                 SocketChannel channel = server.accept();
                 connections.add(channel);
-                Thread reader = new Thread(() -> readLoop(channel), "bmp-read-" + router);
+                String from = router != null ? router : remoteHost(channel);
+                Thread reader = new Thread(() -> readLoop(channel, from), "bmp-read-" + from);
                 reader.setDaemon(true);
                 reader.start();
             } catch (IOException e) {
@@ -70,7 +99,15 @@ public final class BmpCollector implements AutoCloseable {
         }
     }
 
-    private void readLoop(SocketChannel channel) {
+    private static String remoteHost(SocketChannel channel) {
+        try {
+            return ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+        } catch (IOException | ClassCastException e) {
+            return "unknown";
+        }
+    }
+
+    private void readLoop(SocketChannel channel, String from) {
         ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
         try (channel) {
             // Ends at EOF (bgpd or the relay went away) or when close() closes the channel.
@@ -78,7 +115,7 @@ public final class BmpCollector implements AutoCloseable {
                 long now = System.nanoTime();
                 buffer.flip();
                 for (var m = BmpDecoder.next(buffer); m.isPresent(); m = BmpDecoder.next(buffer)) {
-                    sink.accept(new Received(router, now, m.get()));
+                    sink.accept(new Received(from, now, m.get()));
                 }
                 buffer.compact();
                 if (!buffer.hasRemaining()) {
@@ -115,7 +152,9 @@ public final class BmpCollector implements AutoCloseable {
             }
         }
         try {
-            Files.deleteIfExists(socket);
+            if (socket != null) {
+                Files.deleteIfExists(socket);
+            }
         } catch (IOException ignored) {
             // The state dir removal deletes it anyway.
         }

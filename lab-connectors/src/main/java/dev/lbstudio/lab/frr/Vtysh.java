@@ -2,6 +2,8 @@ package dev.lbstudio.lab.frr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbstudio.lab.exec.CommandRunner;
+import dev.lbstudio.lab.exec.LocalRunner;
 import dev.lbstudio.lab.netns.Commands;
 import dev.lbstudio.lab.netns.LabException;
 import java.nio.file.Path;
@@ -12,39 +14,67 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Read-only snapshots of one FRR instance through its per-instance vty sockets. vtysh works from the root
- * namespace because the sockets are path-based (lab-notes §6), so no `ip netns exec` is needed.
+ * Talks to one FRR instance through vtysh: in the namespace lab through its per-instance vty
+ * sockets (path-based, so it works from the root namespace — lab-notes §6), on a real router
+ * through a {@link CommandRunner} such as SSH. Every call is bounded by a timeout.
  */
 public final class Vtysh {
 
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path socketDir;
+    private final CommandRunner runner;
+    private final List<String> vtysh;
+    private final String where;
 
+    private Vtysh(CommandRunner runner, List<String> vtysh, String where) {
+        this.runner = runner;
+        this.vtysh = List.copyOf(vtysh);
+        this.where = where;
+    }
+
+    /** A lab instance, addressed by its vty socket directory. */
     public Vtysh(Path socketDir) {
-        this.socketDir = socketDir;
+        this(LocalRunner.host(), List.of("vtysh", "--vty_socket", socketDir.toString()), socketDir.toString());
+    }
+
+    /** A router whose vtysh is on the runner's PATH (e.g. over SSH). */
+    public static Vtysh over(CommandRunner runner) {
+        return new Vtysh(runner, List.of("vtysh"), runner.describe());
     }
 
     public JsonNode json(String command) {
-        Commands.Result r = Commands.run(List.of("vtysh", "--vty_socket", socketDir.toString(), "-c", command), TIMEOUT)
-                .orThrow();
+        List<String> cmd = new ArrayList<>(vtysh);
+        cmd.addAll(List.of("-c", command));
+        Commands.Result r = Commands.run(runner, cmd, TIMEOUT).orThrow();
         try {
             return JSON.readTree(r.stdout());
         } catch (java.io.IOException e) {
-            throw new LabException("'" + command + "' on " + socketDir + " did not return JSON: " + r.stdout().strip(), e);
+            throw new LabException("'" + command + "' on " + where + " did not return JSON: " + r.stdout().strip(), e);
         }
+    }
+
+    /** An operational command that prints text (e.g. {@code clear bgp 10.0.0.11}); FRR's "% " lines are errors. */
+    public String exec(String command) {
+        List<String> cmd = new ArrayList<>(vtysh);
+        cmd.addAll(List.of("-c", command));
+        Commands.Result r = Commands.run(runner, cmd, TIMEOUT).orThrow();
+        if (r.stdout().contains("% ")) {
+            throw new LabException("FRR refused '" + command + "' on " + where + ": " + r.stdout().strip());
+        }
+        return r.stdout();
     }
 
     /** Configuration change at runtime (lab-notes §7: `vtysh -c 'conf t' -c …` works). */
     public void configure(String... lines) {
-        List<String> cmd = new ArrayList<>(List.of("vtysh", "--vty_socket", socketDir.toString(), "-c", "configure terminal"));
+        List<String> cmd = new ArrayList<>(vtysh);
+        cmd.addAll(List.of("-c", "configure terminal"));
         for (String line : lines) {
             cmd.addAll(List.of("-c", line));
         }
-        Commands.Result r = Commands.run(cmd, TIMEOUT).orThrow();
+        Commands.Result r = Commands.run(runner, cmd, TIMEOUT).orThrow();
         if (r.stdout().contains("% ")) {
-            throw new LabException("FRR refused the configuration on " + socketDir + ": " + r.stdout().strip());
+            throw new LabException("FRR refused the configuration on " + where + ": " + r.stdout().strip());
         }
     }
 

@@ -46,8 +46,13 @@ public final class Commands {
     }
 
     public static Result run(List<String> command, Duration timeout) {
+        return run(LocalRunner.host(), command, timeout);
+    }
+
+    /** Runs through any runner: a router over SSH or docker exec fails the same way a local command does. */
+    public static Result run(dev.lbstudio.lab.exec.CommandRunner runner, List<String> command, Duration timeout) {
         try {
-            return new Result(List.copyOf(command), LocalRunner.host().run(command, timeout));
+            return new Result(List.copyOf(command), runner.run(command, timeout));
         } catch (CommandException e) {
             throw new LabException(e.getMessage(), e);
         }

@@ -28,13 +28,17 @@ public final class Journal {
         this.file = stateDir.resolve(FILE);
     }
 
-    /** Creates the state dir and records this JVM as the owner, so sweeps leave a live lab alone. */
+    /**
+     * Creates the state dir and records this JVM as the owner. The dir appears with its owner already in it
+     * (written under a temporary name, then renamed), so another JVM's sweep never sees an ownerless new lab.
+     */
     public static Journal create(Path stateDir) {
+        Path staging = stateDir.resolveSibling(stateDir.getFileName() + ".new");
         try {
-            Files.createDirectories(stateDir);
-            Journal journal = new Journal(stateDir);
-            journal.append("owner " + ProcessIdentity.self());
-            return journal;
+            Files.createDirectories(staging);
+            new Journal(staging).append("owner " + ProcessIdentity.self());
+            Files.move(staging, stateDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new Journal(stateDir);
         } catch (IOException e) {
             throw new LabException("cannot create the lab state directory " + stateDir + ": " + e.getMessage(), e);
         }

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 /** The labs of ours on this host, from their state dirs: what `lbstudio lab status` and `lab down` act on. */
 public final class Labs {
 
-    /** One lab: its names, whether its driver still runs, whether it was detached, and its ToRs. */
-    public record Info(LabNames names, boolean ownerAlive, boolean detached, List<String> routers) {
+    /** One lab: its names, its driver (pid, or -1) and whether that still runs, whether it was detached, its ToRs. */
+    public record Info(LabNames names, long ownerPid, boolean ownerAlive, boolean detached, List<String> routers) {
     }
 
     private Labs() {
@@ -34,7 +34,7 @@ public final class Labs {
                     routers = entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("r-"))
                             .map(n -> n.substring(2)).sorted().toList();
                 }
-                labs.add(new Info(new LabNames(id, stateRoot),
+                labs.add(new Info(new LabNames(id, stateRoot), journal.owner().map(ProcessIdentity::pid).orElse(-1L),
                         journal.owner().map(ProcessIdentity::isAlive).orElse(false), journal.detached(), routers));
             }
         } catch (IOException e) {

@@ -69,15 +69,24 @@ public final class Teardown {
         }
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                // A daemon still exiting may remove its own socket or pid file meanwhile: gone is fine.
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
+                    Files.deleteIfExists(file);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                    if (exc instanceof java.nio.file.NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw exc;
+                }
+
+                @Override
                 public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.delete(d);
+                    Files.deleteIfExists(d);
                     return FileVisitResult.CONTINUE;
                 }
             });

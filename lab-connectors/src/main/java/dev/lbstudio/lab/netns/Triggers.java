@@ -114,13 +114,14 @@ public final class Triggers {
         if (!place.pod().isReady()) {
             throw new LabException("pod " + podName + " is not running");
         }
+        // The endpoint leaves the routes and rules first, as Kubernetes removes it while the pod terminates.
+        publish(withPod(lab.topology(), podName, place.pod().node(), false), place.pod().node());
         List<ProcessHandle> servers = Netns.pids(place.namespace()).stream().map(ProcessHandle::of)
                 .flatMap(java.util.Optional::stream).toList();
         servers.forEach(ProcessHandle::destroy);
         Daemons.await(() -> servers.stream().noneMatch(ProcessHandle::isAlive), STEP_TIMEOUT,
                 "the echo server of " + podName + " did not stop");
         lab.fabric().detachPod(place);
-        publish(withPod(lab.topology(), podName, place.pod().node(), false), place.pod().node());
     }
 
     /** The pod is scheduled on {@code node} and ready: wired, serving, and in every node's rules and routes. */
@@ -139,16 +140,19 @@ public final class Triggers {
         lab.startEchoServer(lab.fabric().pod(podName));
     }
 
-    /** Makes {@code after} the lab's design: kube-proxy rules on every node, static routes on {@code changedNode}. */
+    /**
+     * Makes {@code after} the lab's design: Calico's static routes on {@code changedNode} (BIRD reconfigured
+     * first: that is what moves the routes), then kube-proxy's rules on every node.
+     */
     private void publish(Topology after, String changedNode) {
         lab.topology(after);
+        Node changed = after.node(changedNode).orElseThrow();
+        Path dir = lab.nodeDir(changedNode);
+        Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, changed, dir));
+        lab.bird(changedNode).configure();
         for (Node n : after.cluster().nodes()) {
             lab.applyKubeProxy(n);
         }
-        Node n = after.node(changedNode).orElseThrow();
-        Path dir = lab.nodeDir(changedNode);
-        Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, n, dir));
-        lab.bird(changedNode).configure();
     }
 
     static Topology withPod(Topology t, String podName, String node, boolean ready) {

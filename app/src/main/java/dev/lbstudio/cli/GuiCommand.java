@@ -1,0 +1,53 @@
+package dev.lbstudio.cli;
+
+import dev.lbstudio.ui.Launcher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lbstudio gui [FILE]}: the desktop app, optionally opening a design. */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = "Start the LB Studio window, optionally with a design, e.g. samples/seed-calico-metallb.yaml.")
+final class GuiCommand implements Runnable {
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A design file (YAML) to open.")
+    Path file;
+
+    @Option(names = "--screenshot", paramLabel = "PNG",
+            description = "Save a picture of the window once the design is drawn, then exit (needs a display, e.g. xvfb-run).")
+    Path screenshot;
+
+    @Option(names = "--panel", paramLabel = "NAME",
+            description = "Side panel to show first: properties, findings, routes, packet-walk, lab.")
+    String panel;
+
+    @Option(names = "--timing", description = "Print the time from JVM start to an interactive window.")
+    boolean timing;
+
+    @Override
+    public void run() {
+        // Refuse a bad path here, with the CLI's one-line message and exit code, before a window opens.
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new UserError("cannot open " + file + ": no such file (pass a design such as "
+                    + "samples/seed-calico-metallb.yaml)");
+        }
+        List<String> args = new ArrayList<>();
+        if (screenshot != null) {
+            args.add("--screenshot=" + screenshot.toAbsolutePath());
+        }
+        if (panel != null) {
+            args.add("--panel=" + panel);
+        }
+        if (timing) {
+            args.add("--timing=true");
+        }
+        if (file != null) {
+            args.add(file.toString());
+        }
+        Launcher.launch(args.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.lbstudio.ui;
+
+import dev.lbstudio.ui.view.Images;
+import dev.lbstudio.ui.view.MainView;
+import dev.lbstudio.ui.viewmodel.MainViewModel;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The JavaFX application. Arguments: an optional design file to open; {@code --screenshot=FILE.png}
+ * saves a picture of the window once the design is drawn and exits (docs, CI); {@code --panel=NAME}
+ * brings a side panel to the front; {@code --timing} prints the time from JVM start to an
+ * interactive window.
+ */
+public final class LbStudioApp extends Application {
+
+    static final Duration AUTOSAVE_PERIOD = Duration.seconds(30);
+
+    /**
+     * AtlantaFX's Primer Light, loaded as a plain stylesheet: the 2.1.0 jar's classes are Java 21
+     * bytecode, but its CSS works on JavaFX 21 / Java 17, and the CSS is all the theme needs.
+     */
+    public static final String THEME = LbStudioApp.class.getResource("/atlantafx/base/theme/primer-light.css")
+            .toExternalForm();
+
+    private MainViewModel vm;
+    private MainView view;
+    private Stage stage;
+
+    @Override
+    public void start(Stage primary) {
+        this.stage = primary;
+        vm = new MainViewModel(MainViewModel.Settings.forUser());
+        view = install(primary, vm);
+        primary.show();
+
+        Map<String, String> named = getParameters().getNamed();
+        List<String> files = getParameters().getUnnamed();
+        String screenshot = named.get("screenshot");
+        if (named.containsKey("panel") && !view.showPanel(named.get("panel").replace('-', ' '))) {
+            System.err.println("lbstudio: no panel named " + named.get("panel"));
+        }
+        if (screenshot == null) {
+            view.offerRecovery();
+            vm.files().startAutosave(AUTOSAVE_PERIOD);
+        }
+        if (!files.isEmpty()) {
+            Task<?> open = vm.files().open(Path.of(files.get(0)));
+            open.stateProperty().addListener((o, was, now) -> {
+                if (now == Worker.State.SUCCEEDED) {
+                    ready(screenshot, named);
+                } else if (now == Worker.State.FAILED && screenshot != null) {
+                    System.err.println("lbstudio: cannot open " + files.get(0) + ": " + open.getException().getMessage());
+                    Platform.exit();
+                } else if (now == Worker.State.FAILED) {
+                    ready(null, named);
+                }
+            });
+        } else {
+            ready(screenshot, named);
+        }
+    }
+
+    /** Puts the main window for {@code vm} on {@code stage}: theme, layout, title, close prompt. */
+    public static MainView install(Stage stage, MainViewModel vm) {
+        Application.setUserAgentStylesheet(THEME);
+        MainView view = new MainView(vm);
+        Scene scene = new Scene(view, 1440, 900);
+        scene.getStylesheets().add(LbStudioApp.class.getResource("app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "LB Studio — "
+                        + vm.document().design().name() + (vm.document().isDirty() ? " *" : ""),
+                vm.document().designProperty(), vm.document().dirtyProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (!view.confirmDiscard(stage::close)) {
+                e.consume();
+            }
+        });
+        return view;
+    }
+
+    /** Runs after the design is in place: waits two frames so it is drawn, then reports or snapshots. */
+    private void ready(String screenshot, Map<String, String> named) {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 3) {
+                    if (named.containsKey("timing")) {
+                        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                        System.err.println("lbstudio: interactive after " + ms + " ms (JVM start to drawn design)");
+                    }
+                    vm.startEngines();
+                }
+                // Engine panels fill in once started; a screenshot waits for them (about 2 s).
+                if (frames < (screenshot != null ? 120 : 3)) {
+                    return;
+                }
+                stop();
+                if (screenshot != null) {
+                    var pixels = Images.pixels(stage.getScene().snapshot(null));
+                    try {
+                        Images.writePng(pixels, Path.of(screenshot));
+                        System.err.println("lbstudio: wrote " + screenshot);
+                    } catch (java.io.IOException ex) {
+                        System.err.println("lbstudio: cannot write " + screenshot + ": " + ex.getMessage());
+                    }
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            if (!vm.document().isDirty()) {
+                vm.files().clearRecovery();
+            }
+            vm.shutdown();
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package dev.lbstudio.ui.view;
+
+import dev.lbstudio.ui.viewmodel.DesignViewModel;
+import dev.lbstudio.ui.viewmodel.FilesViewModel;
+import dev.lbstudio.ui.viewmodel.MainViewModel;
+import dev.lbstudio.ui.viewmodel.Samples;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.concurrent.Task;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.Separator;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's layout: menu and tool bar on top, palette on the left, the canvas in the
+ * centre, the property sheet and the engine panels on the right, status bar at the bottom. Dumb:
+ * it binds to {@link MainViewModel} and forwards gestures; file choosers and dialogs live here
+ * because they are windows, but what happens next is the view model's business.
+ */
+public final class MainView extends BorderPane {
+
+    private final MainViewModel vm;
+    private final DesignViewModel doc;
+    private final FilesViewModel files;
+    private final DesignCanvas canvas;
+    private final TabPane panels = new TabPane();
+
+    public MainView(MainViewModel vm) {
+        this.vm = vm;
+        this.doc = vm.document();
+        this.files = vm.files();
+        getStyleClass().add("main-view");
+        canvas = new DesignCanvas(doc);
+        files.onProblem(p -> Dialogs.problem(window(), p));
+        doc.loadsProperty().addListener((o, a, b) -> canvas.fitOnNextLayout());
+
+        setTop(new VBox(menuBar(), toolBar()));
+        PaletteView palette = new PaletteView();
+        panels.getStyleClass().add("side-panels");
+        panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        panels.getTabs().add(tab("Properties", Feather.SLIDERS, new PropertiesView(vm.properties())));
+        panels.getTabs().add(tab("Findings", Feather.ALERT_TRIANGLE, new FindingsView(vm.findings())));
+        panels.getTabs().add(tab("Routes", Feather.GIT_MERGE, new RoutesView(vm.routes())));
+        panels.getTabs().add(tab("Packet walk", Feather.NAVIGATION, new PacketWalkView(vm.packetWalk())));
+        panels.getTabs().add(tab("Lab", Feather.ACTIVITY, new LabView(vm.lab())));
+        SplitPane split = new SplitPane(palette, canvas, panels);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.11, 0.66);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(panels, false);
+        setCenter(split);
+        setBottom(statusBar());
+    }
+
+    public DesignCanvas canvas() {
+        return canvas;
+    }
+
+    /** Brings a side panel to the front by its tab title, e.g. "Findings"; false when there is none. */
+    public boolean showPanel(String title) {
+        return panels.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(title)).findFirst()
+                .map(t -> {
+                    panels.getSelectionModel().select(t);
+                    return true;
+                }).orElse(false);
+    }
+
+    private static Tab tab(String title, Feather icon, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setGraphic(new FontIcon(icon));
+        return tab;
+    }
+
+    // --- menus and tools ---------------------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("_File");
+        Menu samples = new Menu("Open _Sample");
+        for (String name : Samples.names()) {
+            MenuItem item = new MenuItem(name.replace(".yaml", ""));
+            item.setOnAction(e -> files.openSample(name));
+            samples.getItems().add(item);
+        }
+        Menu recent = new Menu("Open _Recent");
+        files.recent().files().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
+        fillRecent(recent);
+        MenuItem exit = item("E_xit", null, null, () -> {
+            if (window() != null) {
+                window().fireEvent(new javafx.stage.WindowEvent(window(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            }
+        });
+        file.getItems().addAll(item("_New", "Shortcut+N", Feather.FILE, this::newDesign),
+                item("_Open…", "Shortcut+O", Feather.FOLDER, this::open), samples, recent, new SeparatorMenuItem(),
+                item("_Save", "Shortcut+S", Feather.SAVE, this::save),
+                item("Save _As…", "Shortcut+Shift+S", null, this::saveAs), new SeparatorMenuItem(),
+                item("Export _PNG…", null, Feather.IMAGE, this::exportPng),
+                item("Export S_VG…", null, null, this::exportSvg), new SeparatorMenuItem(), exit);
+
+        MenuItem undo = item("_Undo", "Shortcut+Z", Feather.CORNER_UP_LEFT, doc::undo);
+        undo.textProperty().bind(Bindings.when(doc.canUndo()).then(Bindings.concat("Undo ", doc.undoTextProperty()))
+                .otherwise("Undo"));
+        undo.disableProperty().bind(doc.canUndo().not());
+        MenuItem redo = item("_Redo", "Shortcut+Shift+Z", Feather.CORNER_UP_RIGHT, doc::redo);
+        redo.textProperty().bind(Bindings.when(doc.canRedo()).then(Bindings.concat("Redo ", doc.redoTextProperty()))
+                .otherwise("Redo"));
+        redo.disableProperty().bind(doc.canRedo().not());
+        Menu edit = new Menu("_Edit");
+        edit.getItems().addAll(undo, redo, item("Redo", "Shortcut+Y", null, doc::redo), new SeparatorMenuItem(),
+                item("_Delete", "Delete", Feather.TRASH_2, doc::deleteSelection),
+                item("Select _All", "Shortcut+A", null, doc::selectAll));
+        edit.getItems().get(2).setVisible(false);
+
+        Menu arrange = new Menu("_Arrange");
+        arrange.getItems().addAll(item("Auto-layout: _layered (spine / ToR / rack)", "Shortcut+L", Feather.LAYOUT,
+                        () -> doc.autoLayout(false)),
+                item("Auto-layout: _force-directed", "Shortcut+Shift+L", null, () -> doc.autoLayout(true)),
+                new SeparatorMenuItem(),
+                item("_Fit to window", "Shortcut+0", Feather.MAXIMIZE, canvas::fit),
+                item("Zoom _in", "Shortcut+EQUALS", Feather.ZOOM_IN, () -> canvas.zoomBy(1.25)),
+                item("Zoom _out", "Shortcut+MINUS", Feather.ZOOM_OUT, () -> canvas.zoomBy(0.8)));
+        return new MenuBar(file, edit, arrange);
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        for (Path p : files.recent().files()) {
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> openChecked(p));
+            recent.getItems().add(item);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private ToolBar toolBar() {
+        ToggleButton connect = new ToggleButton("Connect", new FontIcon(Feather.LINK));
+        connect.setTooltip(new Tooltip("Connect mode: drag from one element to another (or hold Alt while dragging)"));
+        connect.selectedProperty().bindBidirectional(canvas.connectModeProperty());
+        connect.setId("connect-mode");
+        Button undo = tool(Feather.CORNER_UP_LEFT, "Undo", doc::undo);
+        undo.disableProperty().bind(doc.canUndo().not());
+        Button redo = tool(Feather.CORNER_UP_RIGHT, "Redo", doc::redo);
+        redo.disableProperty().bind(doc.canRedo().not());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label zoom = new Label();
+        zoom.textProperty().bind(Bindings.format("%.0f%%", canvas.zoomProperty().multiply(100)));
+        zoom.getStyleClass().add("zoom-label");
+        return new ToolBar(tool(Feather.FILE, "New", this::newDesign), tool(Feather.FOLDER, "Open…", this::open),
+                tool(Feather.SAVE, "Save", this::save), new Separator(), undo, redo,
+                tool(Feather.TRASH_2, "Delete", doc::deleteSelection), new Separator(), connect,
+                tool(Feather.LAYOUT, "Auto-layout", () -> doc.autoLayout(false)),
+                tool(Feather.MAXIMIZE, "Fit to window", canvas::fit), new Separator(),
+                tool(Feather.IMAGE, "Export PNG…", this::exportPng), grow, zoom);
+    }
+
+    private static Button tool(Feather icon, String tip, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.getStyleClass().add("tool");
+        b.setAccessibleText(tip);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static MenuItem item(String text, String accelerator, Feather icon, Runnable action) {
+        MenuItem item = new MenuItem(text, icon == null ? null : new FontIcon(icon));
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.textProperty().bind(doc.statusProperty());
+        status.getStyleClass().add("status-text");
+        status.setId("status");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label dirty = new Label();
+        dirty.textProperty().bind(Bindings.when(doc.dirtyProperty()).then("● unsaved changes").otherwise("saved"));
+        dirty.getStyleClass().add("dirty-flag");
+        Label where = new Label();
+        where.textProperty().bind(Bindings.createStringBinding(() -> doc.file() == null ? "not saved yet"
+                : doc.file().toString(), doc.fileProperty()));
+        HBox bar = new HBox(16, status, grow, dirty, where);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    // --- file actions ------------------------------------------------------------------------------------
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void newDesign() {
+        if (confirmDiscard()) {
+            files.newDesign();
+        }
+    }
+
+    private void open() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        FileChooser chooser = chooser("Open design");
+        File chosen = chooser.showOpenDialog(window());
+        if (chosen != null) {
+            files.open(chosen.toPath());
+        }
+    }
+
+    private void openChecked(Path file) {
+        if (confirmDiscard()) {
+            files.open(file);
+        }
+    }
+
+    /** Saves; asks where first when the design has never been saved. Empty when the user cancelled. */
+    private void save() {
+        save(() -> { });
+    }
+
+    private Optional<Task<?>> save(Runnable then) {
+        Optional<Task<?>> task = files.save(then).map(t -> t);
+        return task.isPresent() ? task : saveAs(then);
+    }
+
+    private void saveAs() {
+        saveAs(() -> { });
+    }
+
+    private Optional<Task<?>> saveAs(Runnable then) {
+        FileChooser chooser = chooser("Save design");
+        chooser.setInitialFileName(doc.design().name() + ".yaml");
+        File chosen = chooser.showSaveDialog(window());
+        return chosen == null ? Optional.empty() : Optional.of(files.saveAs(chosen.toPath(), then));
+    }
+
+    private void exportPng() {
+        File chosen = exportChooser("Export PNG", "PNG image", "*.png", ".png").showSaveDialog(window());
+        if (chosen != null) {
+            exportPng(chosen.toPath());
+        }
+    }
+
+    /** Snapshots the whole drawing at twice the design's size (crisp on slides) and writes it off the FX thread. */
+    public Task<Path> exportPng(Path file) {
+        BufferedImage pixels = Images.pixels(Images.snapshot(canvas.drawing(), 2));
+        return files.export(file, f -> Images.writePng(pixels, f));
+    }
+
+    private void exportSvg() {
+        File chosen = exportChooser("Export SVG", "SVG drawing", "*.svg", ".svg").showSaveDialog(window());
+        if (chosen != null) {
+            files.exportSvg(chosen.toPath());
+        }
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("LB Studio design", "*.yaml", "*.yml"));
+        if (doc.file() != null && doc.file().toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(doc.file().toAbsolutePath().getParent().toFile());
+        }
+        return chooser;
+    }
+
+    private FileChooser exportChooser(String title, String kind, String pattern, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        chooser.setInitialFileName(doc.design().name() + extension);
+        return chooser;
+    }
+
+    /**
+     * Asks what to do with unsaved changes before they would be replaced or lost. True when it is
+     * fine to go on now; a chosen Save runs in the background and {@code afterSave} runs when it is done.
+     */
+    public boolean confirmDiscard(Runnable afterSave) {
+        if (!doc.isDirty()) {
+            return true;
+        }
+        String name = doc.file() != null ? doc.file().getFileName().toString() : doc.design().name();
+        Optional<ButtonType> answer = Dialogs.unsaved(window(), name);
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        if (answer.get() == Dialogs.DISCARD) {
+            return true;
+        }
+        save(() -> {
+            if (!doc.isDirty()) {
+                afterSave.run();
+            }
+        });
+        return false;
+    }
+
+    private boolean confirmDiscard() {
+        return confirmDiscard(() -> { });
+    }
+
+    /** Offers the crash-recovery copy, if the last session left one. */
+    public void offerRecovery() {
+        files.pendingRecovery().ifPresent(found -> {
+            String what = found.original() != null ? found.original().getFileName().toString()
+                    : "\"" + found.design().name() + "\"";
+            if (Dialogs.recover(window(), what).filter(b -> b == Dialogs.RESTORE).isPresent()) {
+                files.restore(found);
+            } else {
+                files.clearRecovery();
+            }
+        });
+    }
+}
