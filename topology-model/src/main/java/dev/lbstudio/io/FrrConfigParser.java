@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads the parts of an FRR configuration ({@code frr.conf} or {@code show running-config}) that
@@ -25,8 +26,8 @@ final class FrrConfigParser {
     record Parsed(Software software, List<Iface> interfaces, RouterBgp bgp) {
     }
 
-    /** An interface address and the segment name its description gives (null when none). */
-    record Iface(String name, IpPrefix address, String description) {
+    /** An interface address and the segment name its description gives (null when none), and the line it starts on. */
+    record Iface(String name, IpPrefix address, String description, int line) {
     }
 
     /** Settings of a neighbour or peer-group as the lines set them; nulls are "not said". */
@@ -43,6 +44,10 @@ final class FrrConfigParser {
         int line;
     }
 
+    // FRR's CLI ranges: maximum-paths (1-128) (bgpd/bgp_vty.c), BFD intervals (10-60000) ms (doc/user/bfd.rst)
+    private static final Function<String, Integer> MAXIMUM_PATHS = ImportValues.wholeNumber(1, 128);
+    private static final Function<String, Integer> BFD_INTERVAL = ImportValues.wholeNumber(10, 60_000);
+
     private enum Block { TOP, INTERFACE, BGP, AF, BMP, BFD, PROFILE }
 
     private final String file;
@@ -52,6 +57,7 @@ final class FrrConfigParser {
     private FrrProfile profile;
     private final List<Iface> interfaces = new ArrayList<>();
     private String ifName;
+    private int ifLine;
     private IpPrefix ifAddress;
     private String ifDescription;
     private Long asn;
@@ -78,11 +84,7 @@ final class FrrConfigParser {
         FrrConfigParser p = new FrrConfigParser(file, warn);
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
-            try {
-                p.line(lines[i], i + 1);
-            } catch (RuntimeException e) {
-                p.warn(i + 1, "cannot read '" + lines[i].strip() + "': " + e.getMessage());
-            }
+            p.line(lines[i], i + 1);
         }
         p.endInterface();
         return p.result();
@@ -116,18 +118,20 @@ final class FrrConfigParser {
     }
 
     private void top(String line, String[] w, int n) {
-        if (line.startsWith("frr version ")) {
-            version = w[2];
-        } else if (line.startsWith("frr defaults ")) {
-            profile = FrrProfile.fromWord(w[2]);
+        if (line.startsWith("frr version")) {
+            version = value(n, w, 2, "frr version", ImportValues::version);
+        } else if (line.startsWith("frr defaults")) {
+            profile = value(n, w, 2, "frr defaults", FrrProfile::fromWord);
         } else if (w[0].equals("interface")) {
             block = Block.INTERFACE;
-            ifName = w[1];
-        } else if (line.startsWith("router bgp ")) {
+            ifName = value(n, w, 1, "interface name", name -> name);
+            ifLine = n;
+        } else if (line.startsWith("router bgp")) {
             if (w.length > 3) {
                 warn(n, "router bgp in a VRF is not modelled; only the default instance is read");
             }
-            asn = Long.parseLong(w[2]);
+            // the block is entered even with a bad AS number, so its lines are not reported as top-level ones
+            asn = value(n, w, 2, "router bgp AS number", ImportValues::asn);
             block = Block.BGP;
         } else if (line.equals("bfd")) {
             block = Block.BFD;
@@ -140,13 +144,13 @@ final class FrrConfigParser {
         if (line.equals("exit")) {
             endInterface();
             block = Block.TOP;
-        } else if (w[0].equals("description")) {
+        } else if (w[0].equals("description") && w.length > 1) {
             ifDescription = line.substring("description".length()).strip();
         } else if ((w[0].equals("ip") || w[0].equals("ipv6")) && w.length == 3 && w[1].equals("address")) {
-            if (ifAddress != null) {
+            if (ifAddress != null || interfaces.stream().anyMatch(i -> i.name().equals(ifName))) {
                 warn(n, "interface " + ifName + " has a second address; the model keeps one per interface");
             } else {
-                ifAddress = IpPrefix.parse(w[2]);
+                ifAddress = value(n, w, 2, "interface address", IpPrefix::parse);
             }
         } else {
             warn(n, "interface setting not modelled, ignored: " + line);
@@ -155,7 +159,7 @@ final class FrrConfigParser {
 
     private void endInterface() {
         if (ifName != null && ifAddress != null) {
-            interfaces.add(new Iface(ifName, ifAddress, ifDescription));
+            interfaces.add(new Iface(ifName, ifAddress, ifDescription, ifLine));
         }
         ifName = null;
         ifAddress = null;
@@ -165,8 +169,8 @@ final class FrrConfigParser {
     private void bgp(String line, String[] w, int n) {
         if (line.equals("exit")) {
             block = Block.TOP;
-        } else if (line.startsWith("bgp router-id ")) {
-            routerId = IpAddr.parse(w[2]);
+        } else if (line.startsWith("bgp router-id")) {
+            routerId = value(n, w, 2, "bgp router-id", IpAddr::parse);
         } else if (line.equals("no bgp ebgp-requires-policy") || line.equals("bgp ebgp-requires-policy")) {
             requiresPolicy = !line.startsWith("no ");
         } else if (line.equals("bgp bestpath as-path multipath-relax")) {
@@ -174,10 +178,18 @@ final class FrrConfigParser {
         } else if (line.equals("bgp graceful-restart-disable")) {
             gracefulRestart = false;
         } else if (line.startsWith("timers bgp ") && w.length == 4) {
-            keepalive = Integer.parseInt(w[2]);
-            hold = Integer.parseInt(w[3]);
+            // FRR: timers bgp (0-65535) (0-65535)
+            Integer ka = value(n, w, 2, "keepalive", ImportValues.wholeNumber(0, 65_535));
+            Integer hd = value(n, w, 3, "hold time", ImportValues.wholeNumber(0, 65_535));
+            if (ka != null && hd != null) {
+                keepalive = ka;
+                hold = hd;
+            }
         } else if (line.startsWith("bgp listen range ") && w.length == 6 && w[4].equals("peer-group")) {
-            peer(w[5], n).range = IpPrefix.parse(w[3]);
+            IpPrefix range = value(n, w, 3, "listen range", IpPrefix::parse);
+            if (range != null) {
+                peer(w[5], n).range = range;
+            }
         } else if (w[0].equals("neighbor") && w.length >= 3) {
             neighbor(line, w, n);
         } else if (line.equals("address-family ipv4 unicast")) {
@@ -199,19 +211,20 @@ final class FrrConfigParser {
                 }
             }
             case "remote-as" -> {
-                if (w[3].matches("\\d+")) {
-                    p.remoteAs = Long.parseLong(w[3]);
-                } else {
+                if (w.length > 3 && (w[3].equals("internal") || w[3].equals("external"))) {
                     warn(n, "remote-as " + w[3] + " is not modelled; write the peer's AS number");
+                } else {
+                    p.remoteAs = value(n, w, 3, "remote-as", ImportValues::asn);
                 }
             }
             case "description" -> p.description = line.substring(line.indexOf("description") + "description".length()).strip();
-            case "port" -> p.port = Integer.parseInt(w[3]);
+            // FRR's CLI ranges: port (0-65535), ebgp-multihop (1-255), timers connect (1-65535)
+            case "port" -> p.port = value(n, w, 3, "neighbour port", ImportValues.wholeNumber(0, 65_535));
             case "passive" -> p.passive = true;
-            case "ebgp-multihop" -> p.multihop = w.length > 3 ? Integer.parseInt(w[3]) : 255;
+            case "ebgp-multihop" -> p.multihop = w.length > 3 ? value(n, w, 3, "ebgp-multihop", ImportValues.wholeNumber(1, 255)) : 255;
             case "timers" -> {
                 if (w.length == 5 && w[3].equals("connect")) {
-                    p.connect = Integer.parseInt(w[4]);
+                    p.connect = value(n, w, 4, "timers connect", ImportValues.wholeNumber(1, 65_535));
                 } else {
                     warn(n, "per-neighbour BGP timers are not modelled (the router's timers bgp is): " + line);
                 }
@@ -240,10 +253,10 @@ final class FrrConfigParser {
     private void af(String line, String[] w, int n) {
         if (line.equals("exit-address-family")) {
             block = Block.BGP;
-        } else if (line.startsWith("maximum-paths ibgp ")) {
-            maximumPathsIbgp = Integer.parseInt(w[2]);
-        } else if (line.startsWith("maximum-paths ")) {
-            maximumPaths = Integer.parseInt(w[1]);
+        } else if (line.startsWith("maximum-paths ibgp")) {
+            maximumPathsIbgp = value(n, w, 2, "maximum-paths ibgp", MAXIMUM_PATHS);
+        } else if (line.startsWith("maximum-paths")) {
+            maximumPaths = value(n, w, 1, "maximum-paths", MAXIMUM_PATHS);
         } else if (!(w[0].equals("neighbor") && (line.endsWith(" activate") || line.endsWith(" soft-reconfiguration inbound")))) {
             warn(n, "address-family setting not modelled, ignored: " + line);
         }
@@ -267,11 +280,11 @@ final class FrrConfigParser {
         Boolean[] f = bfdFlags.get(currentProfile);
         switch (w[0]) {
             case "exit" -> block = Block.BFD;
-            case "receive-interval" -> v[0] = Integer.parseInt(w[1]);
-            case "transmit-interval" -> v[1] = Integer.parseInt(w[1]);
-            case "detect-multiplier" -> v[2] = Integer.parseInt(w[1]);
-            case "minimum-ttl" -> v[3] = Integer.parseInt(w[1]);
-            case "echo-interval" -> v[4] = Integer.parseInt(w[1]);
+            case "receive-interval" -> v[0] = value(n, w, 1, w[0], BFD_INTERVAL);
+            case "transmit-interval" -> v[1] = value(n, w, 1, w[0], BFD_INTERVAL);
+            case "detect-multiplier" -> v[2] = value(n, w, 1, w[0], ImportValues.wholeNumber(2, 255));
+            case "minimum-ttl" -> v[3] = value(n, w, 1, w[0], ImportValues.wholeNumber(1, 254));
+            case "echo-interval" -> v[4] = value(n, w, 1, w[0], BFD_INTERVAL);
             case "echo-mode" -> f[0] = true;
             case "passive-mode" -> f[1] = true;
             default -> warn(n, "BFD profile setting not modelled, ignored: " + line);
@@ -307,14 +320,10 @@ final class FrrConfigParser {
                 warn(p.line, "neighbour " + e.getKey() + " has no remote-as; skipped");
                 continue;
             }
-            IpAddr address = null;
-            if (p.range == null) {
-                try {
-                    address = IpAddr.parse(e.getKey());
-                } catch (IllegalArgumentException notAnAddress) {
-                    warn(p.line, "neighbour " + e.getKey() + " is neither an address nor a peer-group with a listen range; skipped");
-                    continue;
-                }
+            IpAddr address = p.range != null ? null : ImportValues.parse(e.getKey(), IpAddr::parse, why -> warn(p.line,
+                    "neighbour " + e.getKey() + " is neither an address nor a peer-group with a listen range; skipped"));
+            if (p.range == null && address == null) {
+                continue;
             }
             Boolean bfdOn = first(p.bfd, g == null ? null : g.bfd);
             connect = connect != null ? connect : first(p.connect, g == null ? null : g.connect);
@@ -325,6 +334,18 @@ final class FrrConfigParser {
         RouterBgp bgp = new RouterBgp(asn, routerId, keepalive, hold, connect, maximumPaths, maximumPathsIbgp, multipathRelax,
                 requiresPolicy, null, null, bfd, gracefulRestart, null, neighbors);
         return new Parsed(software, interfaces, bgp);
+    }
+
+    /**
+     * Word {@code index} of a line made into a T by {@code parser}; null, with a warning naming the
+     * line, when the word is missing or does not parse. vtysh refuses such a line, so it is ignored.
+     */
+    private <T> T value(int n, String[] w, int index, String what, Function<String, T> parser) {
+        if (index >= w.length) {
+            warn(n, what + " is missing; line ignored");
+            return null;
+        }
+        return ImportValues.parse(w[index], parser, why -> warn(n, what + ": " + why + "; line ignored"));
     }
 
     private static <T> T first(T a, T b) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbstudio.model.BgpAdvertisement;
 import dev.lbstudio.model.BgpConfiguration;
@@ -43,7 +44,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,31 +68,40 @@ public final class ManifestImporter {
     private static final Pattern METALLB_VERSION = Pattern.compile("(?m)^#.*\\bMetalLB (v?\\d+\\.\\d+(?:\\.\\d+)?)\\b");
 
     private final List<ImportWarning> warnings = new ArrayList<>();
+    // keyed by name (namespace/name where namespaced): a second object of the same name replaces
+    // the first, as it would in the cluster after kubectl apply
+    // where each kept element was read, for warnings found once the whole input is in
+    private final Map<Object, Located> sources = new java.util.IdentityHashMap<>();
+    private final Map<String, String> routerFiles = new LinkedHashMap<>();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> calicoNodes = new LinkedHashMap<>();
-    private final List<Service> services = new ArrayList<>();
+    private final Map<String, CalicoNode> calicoNodes = new LinkedHashMap<>();
+    private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, Deployment> deployments = new LinkedHashMap<>();
     private final List<Located> pods = new ArrayList<>();
     private final List<Located> slices = new ArrayList<>();
     private final List<Router> routers = new ArrayList<>();
     private final Map<String, Segment> segments = new LinkedHashMap<>();
     private BgpConfiguration bgpConfiguration;
-    private final List<CalicoBgpPeer> calicoPeers = new ArrayList<>();
-    private final List<BgpFilter> filters = new ArrayList<>();
-    private final List<IpPool> ipPools = new ArrayList<>();
-    private final List<IpAddressPool> pools = new ArrayList<>();
-    private final List<L2Advertisement> l2 = new ArrayList<>();
-    private final List<BgpAdvertisement> bgpAdvertisements = new ArrayList<>();
-    private final List<MetalLbBgpPeer> metallbPeers = new ArrayList<>();
-    private final List<MetalLbBfdProfile> bfdProfiles = new ArrayList<>();
+    private final Map<String, CalicoBgpPeer> calicoPeers = new LinkedHashMap<>();
+    private final Map<String, BgpFilter> filters = new LinkedHashMap<>();
+    private final Map<String, IpPool> ipPools = new LinkedHashMap<>();
+    private final Map<String, IpAddressPool> pools = new LinkedHashMap<>();
+    private final Map<String, L2Advertisement> l2 = new LinkedHashMap<>();
+    private final Map<String, BgpAdvertisement> bgpAdvertisements = new LinkedHashMap<>();
+    private final Map<String, MetalLbBgpPeer> metallbPeers = new LinkedHashMap<>();
+    private final Map<String, MetalLbBfdProfile> bfdProfiles = new LinkedHashMap<>();
     private HelmValues helm;
     private String metallbNamespace;
     private String metallbVersion;
     private String calicoVersion;
     private String kubernetesVersion;
 
-    /** A document and where it starts. */
+    /** A document (or an item of a List) and the line it starts on: warnings about its values point there. */
     private record Located(String file, int line, ObjectNode doc) {
+    }
+
+    /** Calico's per-node BGP overrides (projectcalico.org/v3 Node spec.bgp). */
+    private record CalicoNode(Long asNumber, String routeReflectorClusterId) {
     }
 
     private ManifestImporter() {
@@ -106,19 +118,39 @@ public final class ManifestImporter {
             files = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .sorted().toList();
         }
+        Map<String, String> yaml = new LinkedHashMap<>();
         for (Path f : files) {
             String text = im.read(f);
             if (text != null) {
-                im.yamlFile(f.toString(), text);
+                yaml.put(f.toString(), text);
             }
         }
+        Map<String, NamedText> routers = new LinkedHashMap<>();
         for (Map.Entry<String, Path> r : routerConfigs.entrySet()) {
             String text = im.read(r.getValue());
             if (text != null) {
-                im.router(r.getKey(), r.getValue().toString(), text);
+                routers.put(r.getKey(), new NamedText(r.getValue().toString(), text));
             }
         }
-        return new Result(im.topology(designName), List.copyOf(im.warnings));
+        return im.importAll(designName, yaml, routers);
+    }
+
+    /** A router's FRR config and the file name its warnings should carry. */
+    public record NamedText(String file, String text) {
+    }
+
+    /**
+     * Imports texts already in memory: YAML by file name (in the given order) and FRR configs by
+     * router name. Used for live snapshots and by the fuzz tests.
+     */
+    public static Result importTexts(String designName, Map<String, String> yamlFiles, Map<String, NamedText> routers) {
+        return new ManifestImporter().importAll(designName, yamlFiles, routers);
+    }
+
+    private Result importAll(String designName, Map<String, String> yamlFiles, Map<String, NamedText> routers) {
+        yamlFiles.forEach(this::yamlFile);
+        routers.forEach((name, config) -> router(name, config.file(), config.text()));
+        return new Result(topology(designName), List.copyOf(warnings));
     }
 
     private String read(Path f) throws IOException {
@@ -140,213 +172,329 @@ public final class ManifestImporter {
         }
         try (JsonParser parser = TopologyMapper.yaml().getFactory().createParser(text);
              MappingIterator<JsonNode> docs = TopologyMapper.yaml().readerFor(JsonNode.class).readValues(parser)) {
-            while (docs.hasNextValue()) {
-                int line = parser.currentTokenLocation().getLineNr();
-                JsonNode doc = docs.nextValue();
+            while (true) {
+                int line;
+                JsonNode doc;
+                try {
+                    if (!docs.hasNextValue()) {
+                        break;
+                    }
+                    line = parser.currentTokenLocation().getLineNr();
+                    doc = docs.nextValue();
+                } catch (IOException | RuntimeException e) {
+                    // only the YAML parser runs in here: SnakeYAML's limits can surface unwrapped
+                    unreadable(file, e);
+                    break;
+                }
                 if (doc instanceof ObjectNode o) {
-                    document(file, line, o);
-                } else if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+                    document(new Located(file, line, o));
+                } else if (present(doc)) {
                     warn(file, line, "a YAML document that is not a mapping; skipped");
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            int line = e instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : 0;
-            warn(file, line, "not readable YAML, rest of the file skipped: " + TopologyReader.readable(
-                    e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        } catch (IOException e) {
+            unreadable(file, e);
         }
     }
 
-    private void document(String file, int line, ObjectNode doc) {
-        String kind = doc.path("kind").asText("");
-        String apiVersion = doc.path("apiVersion").asText("");
-        String name = doc.path("metadata").path("name").asText(null);
-        String namespace = doc.path("metadata").path("namespace").asText(null);
-        try {
-            if (kind.isEmpty() && (doc.has("controller") || doc.has("speaker") || doc.has("frrk8s"))) {
-                helm(file, line, doc);
-                return;
+    private void unreadable(String file, Exception e) {
+        int line = e instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : 0;
+        warn(file, line, "not readable YAML, rest of the file skipped: " + TopologyReader.readable(
+                e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+    }
+
+    private void document(Located at) {
+        ObjectNode doc = at.doc();
+        String kind = text(at, "the document", "kind", doc.get("kind"));
+        String apiVersion = Objects.requireNonNullElse(text(at, "the document", "apiVersion", doc.get("apiVersion")), "");
+        if (kind == null && (doc.has("controller") || doc.has("speaker") || doc.has("frrk8s"))) {
+            helm(at);
+            return;
+        }
+        if (kind == null) {
+            warn(at, "a document without kind is not part of a design; skipped");
+            return;
+        }
+        if (kind.endsWith("List") && doc.has("items")) {
+            List<JsonNode> items = list(at, kind, "items", doc.get("items"));
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof ObjectNode item) {
+                    document(new Located(at.file(), at.line(), item));
+                } else {
+                    warn(at, kind + ": items[" + i + "] is not a mapping; skipped");
+                }
             }
-            if (kind.endsWith("List") && doc.has("items")) {
-                doc.path("items").forEach(item -> {
-                    if (item instanceof ObjectNode o) {
-                        document(file, line, o);
-                    }
-                });
-                return;
-            }
-            if (name == null && !kind.isEmpty()) {
-                warn(file, line, kind + " without metadata.name; skipped");
-                return;
-            }
-            var resource = ResourceKind.of(apiVersion, kind);
-            if (resource.isPresent()) {
-                custom(file, line, resource.get(), doc, name, namespace);
-                return;
-            }
-            switch (apiVersion + " " + kind) {
-                case "v1 Namespace" -> { }
-                case "v1 Node" -> node(doc, name);
-                case "projectcalico.org/v3 Node" -> calicoNodes.put(name, doc);
-                case "v1 Service" -> services.add(service(file, line, doc, name, namespace));
-                case "apps/v1 Deployment" -> deployments.put(namespace + "/" + name, deployment(doc, name, namespace));
-                case "v1 Pod" -> pods.add(new Located(file, line, doc));
-                case "discovery.k8s.io/v1 EndpointSlice" -> slices.add(new Located(file, line, doc));
-                default -> warn(file, line, (kind.isEmpty() ? "a document without kind" : apiVersion + " " + kind)
-                        + " is not part of a design; skipped");
-            }
-        } catch (RuntimeException e) {
-            warn(file, line, kind + " " + name + ": " + e.getMessage() + "; skipped");
+            return;
+        }
+        ObjectNode metadata = map(at, kind, "metadata", doc.get("metadata"));
+        if (!present(metadata.get("name"))) {
+            warn(at, kind + " without metadata.name; skipped");
+            return;
+        }
+        String name = value(at, kind, "metadata.name", metadata.get("name"), ImportValues::objectName, SKIPPED);
+        String namespace = value(at, kind + " " + name, "metadata.namespace", metadata.get("namespace"), ImportValues::namespace,
+                SKIPPED);
+        if (name == null || namespace == null && present(metadata.get("namespace"))) {
+            return;
+        }
+        var resource = ResourceKind.of(apiVersion, kind);
+        if (resource.isPresent()) {
+            custom(at, resource.get(), name, namespace);
+            return;
+        }
+        switch (apiVersion + " " + kind) {
+            case "v1 Namespace" -> { }
+            case "v1 Node" -> node(at, name, metadata);
+            case "projectcalico.org/v3 Node" -> calicoNode(at, name);
+            case "v1 Service" -> service(at, name, namespace == null ? "default" : namespace, metadata);
+            case "apps/v1 Deployment" -> deployment(at, name, namespace == null ? "default" : namespace);
+            case "v1 Pod" -> pods.add(at);
+            case "discovery.k8s.io/v1 EndpointSlice" -> slices.add(at);
+            default -> warn(at, apiVersion + " " + kind + " is not part of a design; skipped");
         }
     }
 
-    private void custom(String file, int line, ResourceKind kind, ObjectNode doc, String name, String namespace) {
-        ObjectNode spec = doc.get("spec") instanceof ObjectNode s ? s : TopologyMapper.json().createObjectNode();
+    private void custom(Located at, ResourceKind kind, String name, String namespace) {
+        String element = kind.kind() + " " + name;
+        ObjectNode spec = map(at, element, "spec", at.doc().get("spec"));
         if (kind.namespaced()) {
             if (metallbNamespace == null) {
                 metallbNamespace = namespace;
             } else if (namespace != null && !namespace.equals(metallbNamespace)) {
-                warn(file, line, kind.kind() + " " + name + " is in namespace " + namespace + ", not " + metallbNamespace
+                warn(at, element + " is in namespace " + namespace + ", not " + metallbNamespace
                         + " like the other MetalLB resources; MetalLB's webhook refuses that");
             }
         }
         String ns = namespace != null && namespace.equals(metallbNamespace) ? null : namespace;
-        Record value = kind.toModel(spec, name, ns, field -> warn(file, line, kind.kind() + " " + name + ": spec." + field
-                + " is not modelled; ignored"));
+        // the API server refuses a custom resource with a value its schema refuses, so the whole one is skipped
+        Record value = ImportValues.parse(spec, s -> kind.toModel(s, name, ns, field -> warn(at, element + ": spec." + field
+                + " is not modelled; ignored")), why -> warn(at, element + ": " + why + "; skipped"));
+        if (value == null) {
+            return;
+        }
         switch (kind) {
-            case IP_ADDRESS_POOL -> pools.add((IpAddressPool) value);
-            case L2_ADVERTISEMENT -> l2.add((L2Advertisement) value);
-            case BGP_ADVERTISEMENT -> bgpAdvertisements.add((BgpAdvertisement) value);
-            case METALLB_BGP_PEER -> metallbPeers.add((MetalLbBgpPeer) value);
-            case METALLB_BFD_PROFILE -> bfdProfiles.add((MetalLbBfdProfile) value);
-            case CALICO_BGP_PEER -> calicoPeers.add((CalicoBgpPeer) value);
-            case IP_POOL -> ipPools.add((IpPool) value);
-            case BGP_FILTER -> filters.add((BgpFilter) value);
+            case IP_ADDRESS_POOL -> keep(pools, at, element, name, (IpAddressPool) value);
+            case L2_ADVERTISEMENT -> keep(l2, at, element, name, (L2Advertisement) value);
+            case BGP_ADVERTISEMENT -> keep(bgpAdvertisements, at, element, name, (BgpAdvertisement) value);
+            case METALLB_BGP_PEER -> keep(metallbPeers, at, element, name, (MetalLbBgpPeer) value);
+            case METALLB_BFD_PROFILE -> keep(bfdProfiles, at, element, name, (MetalLbBfdProfile) value);
+            case CALICO_BGP_PEER -> keep(calicoPeers, at, element, name, (CalicoBgpPeer) value);
+            case IP_POOL -> keep(ipPools, at, element, name, (IpPool) value);
+            case BGP_FILTER -> keep(filters, at, element, name, (BgpFilter) value);
             case BGP_CONFIGURATION -> {
                 if (name.equals("default")) {
                     bgpConfiguration = (BgpConfiguration) value;
                 } else {
-                    warn(file, line, "BGPConfiguration " + name + ": only 'default' is modelled (per-node overrides are not); skipped");
+                    warn(at, "BGPConfiguration " + name + ": only 'default' is modelled (per-node overrides are not); skipped");
                 }
             }
             default -> throw new IllegalStateException(kind.name());
         }
     }
 
-    private void helm(String file, int line, ObjectNode doc) {
+    private void helm(Located at) {
         List<String> known = List.of("controller", "speaker", "frrk8s", "loadBalancerClass");
-        doc.fieldNames().forEachRemaining(f -> {
+        at.doc().fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
-                warn(file, line, "MetalLB Helm value '" + f + "' is not modelled; ignored");
+                warn(at, "MetalLB Helm value '" + f + "' is not modelled; ignored");
             }
         });
-        helm = new HelmValues(bool(doc.path("controller").path("enabled")), bool(doc.path("speaker").path("enabled")),
-                bool(doc.path("speaker").path("frr").path("enabled")), bool(doc.path("frrk8s").path("enabled")),
-                doc.path("loadBalancerClass").asText(null), bool(doc.path("speaker").path("ignoreExcludeLB")));
+        String values = "MetalLB Helm values";
+        ObjectNode controller = map(at, values, "controller", at.doc().get("controller"));
+        ObjectNode speaker = map(at, values, "speaker", at.doc().get("speaker"));
+        ObjectNode frrk8s = map(at, values, "frrk8s", at.doc().get("frrk8s"));
+        helm = new HelmValues(value(at, values, "controller.enabled", controller.get("enabled"), ImportValues::bool, IGNORED),
+                value(at, values, "speaker.enabled", speaker.get("enabled"), ImportValues::bool, IGNORED),
+                value(at, values, "speaker.frr.enabled", map(at, values, "speaker.frr", speaker.get("frr")).get("enabled"),
+                        ImportValues::bool, IGNORED),
+                value(at, values, "frrk8s.enabled", frrk8s.get("enabled"), ImportValues::bool, IGNORED),
+                text(at, values, "loadBalancerClass", at.doc().get("loadBalancerClass")),
+                value(at, values, "speaker.ignoreExcludeLB", speaker.get("ignoreExcludeLB"), ImportValues::bool, IGNORED));
     }
 
-    private void node(ObjectNode doc, String name) {
-        Map<String, String> labels = strings(doc.path("metadata").path("labels"));
+    private void node(Located at, String name, ObjectNode metadata) {
+        String element = "Node " + name;
+        Map<String, String> labels = strings(at, element, "metadata.labels", metadata.get("labels"));
         labels.remove(Renderer.NODE_LABEL);
         labels.remove("kubernetes.io/hostname", name);
+        ObjectNode status = map(at, element, "status", at.doc().get("status"));
         List<IpAddr> addresses = new ArrayList<>();
-        doc.path("status").path("addresses").forEach(a -> {
-            if (a.path("type").asText().equals("InternalIP")) {
-                addresses.add(IpAddr.parse(a.path("address").asText()));
+        List<JsonNode> listed = list(at, element, "status.addresses", status.get("addresses"));
+        for (int i = 0; i < listed.size(); i++) {
+            String field = "status.addresses[" + i + "]";
+            ObjectNode address = map(at, element, field, listed.get(i));
+            if ("InternalIP".equals(text(at, element, field + ".type", address.get("type")))) {
+                IpAddr ip = value(at, element, field + ".address", address.get("address"), IpAddr::parse, IGNORED);
+                if (ip != null) {
+                    addresses.add(ip);
+                }
             }
-        });
+        }
+        if (addresses.isEmpty()) {
+            warn(at, element + " has no usable InternalIP address in status.addresses; skipped");
+            return;
+        }
         if (kubernetesVersion == null) {
-            kubernetesVersion = doc.path("status").path("nodeInfo").path("kubeletVersion").asText(null);
+            kubernetesVersion = value(at, element, "status.nodeInfo.kubeletVersion",
+                    map(at, element, "status.nodeInfo", status.get("nodeInfo")).get("kubeletVersion"), ImportValues::version, IGNORED);
         }
-        Boolean schedulable = doc.path("spec").path("unschedulable").asBoolean(false) ? Boolean.FALSE : null;
+        Boolean unschedulable = value(at, element, "spec.unschedulable", map(at, element, "spec", at.doc().get("spec"))
+                .get("unschedulable"), ImportValues::bool, IGNORED);
         // the segment is placed later, from the routers' subnets
-        nodes.put(name, new Node(name, addresses, "?", null, labels, null, null, schedulable));
+        keep(nodes, at, element, name, new Node(name, addresses, "?", null, labels, null, null,
+                Boolean.TRUE.equals(unschedulable) ? Boolean.FALSE : null));
     }
 
-    private Service service(String file, int line, ObjectNode doc, String name, String namespace) {
-        JsonNode spec = doc.path("spec");
+    private void calicoNode(Located at, String name) {
+        String element = "Calico Node " + name;
+        ObjectNode bgp = map(at, element, "spec.bgp", map(at, element, "spec", at.doc().get("spec")).get("bgp"));
+        keep(calicoNodes, at, element, name, new CalicoNode(value(at, element, "spec.bgp.asNumber", bgp.get("asNumber"),
+                ImportValues::asn, IGNORED), text(at, element, "spec.bgp.routeReflectorClusterID", bgp.get("routeReflectorClusterID"))));
+    }
+
+    private void service(Located at, String name, String namespace, ObjectNode metadata) {
+        String element = "Service " + namespace + "/" + name;
+        ObjectNode spec = map(at, element, "spec", at.doc().get("spec"));
         List<ServicePort> ports = new ArrayList<>();
-        spec.path("ports").forEach(p -> {
-            Integer target = p.path("targetPort").isInt() ? p.path("targetPort").asInt() : null;
-            if (p.has("targetPort") && target == null) {
-                warn(file, line, "Service " + name + ": named targetPort '" + p.path("targetPort").asText() + "' is not modelled");
+        List<JsonNode> listed = list(at, element, "spec.ports", spec.get("ports"));
+        for (int i = 0; i < listed.size(); i++) {
+            String field = "spec.ports[" + i + "]";
+            ObjectNode p = map(at, element, field, listed.get(i));
+            if (!present(p.get("port"))) {
+                warn(at, element + ": " + field + " has no port; skipped");
+                continue;
             }
-            ports.add(new ServicePort(p.path("name").asText(null), p.path("protocol").asText(null), p.path("port").asInt(),
-                    target, p.has("nodePort") ? p.path("nodePort").asInt() : null));
-        });
-        Map<String, String> annotations = strings(doc.path("metadata").path("annotations"));
+            Integer port = value(at, element, field + ".port", p.get("port"), ImportValues::port, SKIPPED);
+            String protocol = value(at, element, field + ".protocol", p.get("protocol"), ManifestImporter::protocol, SKIPPED);
+            if (port == null || protocol == null && present(p.get("protocol"))) {
+                continue;
+            }
+            Integer target = null;
+            if (p.path("targetPort").isTextual()) {
+                warn(at, element + ": named targetPort '" + p.path("targetPort").asText() + "' is not modelled");
+            } else {
+                target = value(at, element, field + ".targetPort", p.get("targetPort"), ImportValues::port, IGNORED);
+            }
+            ports.add(new ServicePort(text(at, element, field + ".name", p.get("name")), protocol, port, target,
+                    value(at, element, field + ".nodePort", p.get("nodePort"), ImportValues::port, IGNORED)));
+        }
+        Map<String, String> annotations = strings(at, element, "metadata.annotations", metadata.get("annotations"));
         annotations.keySet().removeIf(k -> k.startsWith("kubectl.kubernetes.io/"));
-        String clusterIP = spec.path("clusterIP").asText(null);
+        IpAddr clusterIP = "None".equals(text(at, element, "spec.clusterIP", spec.get("clusterIP"))) ? null
+                : value(at, element, "spec.clusterIP", spec.get("clusterIP"), IpAddr::parse, IGNORED);
         List<IpAddr> status = new ArrayList<>();
-        doc.path("status").path("loadBalancer").path("ingress").forEach(i -> {
-            if (i.has("ip")) {
-                status.add(IpAddr.parse(i.path("ip").asText()));
+        JsonNode loadBalancer = map(at, element, "status", at.doc().get("status")).get("loadBalancer");
+        List<JsonNode> ingress = list(at, element, "status.loadBalancer.ingress",
+                map(at, element, "status.loadBalancer", loadBalancer).get("ingress"));
+        for (int i = 0; i < ingress.size(); i++) {
+            String field = "status.loadBalancer.ingress[" + i + "]";
+            IpAddr ip = value(at, element, field + ".ip", map(at, element, field, ingress.get(i)).get("ip"), IpAddr::parse, IGNORED);
+            if (ip != null) {
+                status.add(ip);
             }
-        });
-        return new Service(namespace == null ? "default" : namespace, name,
-                spec.has("type") ? Service.Type.fromWord(spec.path("type").asText()) : null,
-                spec.has("externalTrafficPolicy") ? Service.TrafficPolicy.fromWord(spec.path("externalTrafficPolicy").asText()) : null,
-                spec.has("internalTrafficPolicy") ? Service.TrafficPolicy.fromWord(spec.path("internalTrafficPolicy").asText()) : null,
-                ports, strings(spec.path("selector")), strings(doc.path("metadata").path("labels")), annotations,
-                clusterIP == null || clusterIP.equals("None") ? null : IpAddr.parse(clusterIP), ips(spec.path("externalIPs")),
-                spec.has("loadBalancerIP") ? IpAddr.parse(spec.path("loadBalancerIP").asText()) : null,
-                spec.path("loadBalancerClass").asText(null),
-                spec.has("healthCheckNodePort") ? spec.path("healthCheckNodePort").asInt() : null, status);
+        }
+        List<IpAddr> externalIPs = new ArrayList<>();
+        List<JsonNode> external = list(at, element, "spec.externalIPs", spec.get("externalIPs"));
+        for (int i = 0; i < external.size(); i++) {
+            IpAddr ip = value(at, element, "spec.externalIPs[" + i + "]", external.get(i), IpAddr::parse, IGNORED);
+            if (ip != null) {
+                externalIPs.add(ip);
+            }
+        }
+        keep(services, at, element, namespace + "/" + name, new Service(namespace, name,
+                value(at, element, "spec.type", spec.get("type"), Service.Type::fromWord, IGNORED),
+                value(at, element, "spec.externalTrafficPolicy", spec.get("externalTrafficPolicy"), Service.TrafficPolicy::fromWord, IGNORED),
+                value(at, element, "spec.internalTrafficPolicy", spec.get("internalTrafficPolicy"), Service.TrafficPolicy::fromWord, IGNORED),
+                ports, strings(at, element, "spec.selector", spec.get("selector")),
+                strings(at, element, "metadata.labels", metadata.get("labels")), annotations, clusterIP, externalIPs,
+                value(at, element, "spec.loadBalancerIP", spec.get("loadBalancerIP"), IpAddr::parse, IGNORED),
+                text(at, element, "spec.loadBalancerClass", spec.get("loadBalancerClass")),
+                value(at, element, "spec.healthCheckNodePort", spec.get("healthCheckNodePort"), ImportValues::port, IGNORED), status));
     }
 
-    private static Deployment deployment(ObjectNode doc, String name, String namespace) {
-        JsonNode template = doc.path("spec").path("template");
-        Map<String, String> labels = strings(template.path("metadata").path("labels"));
-        if (labels.isEmpty()) {
-            labels = strings(doc.path("spec").path("selector").path("matchLabels"));
+    private static String protocol(String text) {
+        if (!List.of("TCP", "UDP", "SCTP").contains(text)) {
+            throw new IllegalArgumentException("'" + text + "' is not TCP, UDP or SCTP");
         }
+        return text;
+    }
+
+    private void deployment(Located at, String name, String namespace) {
+        String element = "Deployment " + namespace + "/" + name;
+        ObjectNode spec = map(at, element, "spec", at.doc().get("spec"));
+        ObjectNode template = map(at, element, "spec.template", spec.get("template"));
+        Map<String, String> labels = strings(at, element, "spec.template.metadata.labels",
+                map(at, element, "spec.template.metadata", template.get("metadata")).get("labels"));
+        if (labels.isEmpty()) {
+            labels = strings(at, element, "spec.selector.matchLabels",
+                    map(at, element, "spec.selector", spec.get("selector")).get("matchLabels"));
+        }
+        // the model keeps one port: the first container's first one
         JsonNode port = template.path("spec").path("containers").path(0).path("ports").path(0).path("containerPort");
-        return new Deployment(namespace == null ? "default" : namespace, name, labels, port.isInt() ? port.asInt() : null, List.of());
+        keep(deployments, at, element, namespace + "/" + name, new Deployment(namespace, name, labels,
+                value(at, element, "containers[0].ports[0].containerPort", port, ImportValues::port, IGNORED), List.of()));
     }
 
     private void router(String name, String file, String text) {
         FrrConfigParser.Parsed parsed = FrrConfigParser.parse(file, text, warnings::add);
         if (parsed.bgp() == null) {
-            warn(file, 0, "no 'router bgp' section: router " + name + " skipped");
+            warn(file, 0, "no 'router bgp' section with a valid AS number: router " + name + " skipped");
             return;
         }
         List<RouterInterface> interfaces = new ArrayList<>();
         for (FrrConfigParser.Iface i : parsed.interfaces()) {
             IpPrefix net = i.address().network();
-            Segment segment = segments.values().stream().filter(s -> net.equals(s.cidr())).findFirst().orElseGet(() -> {
-                Segment s = new Segment(i.description() != null ? i.description() : name + "-" + i.name(), net, null, null);
-                segments.put(s.name(), s);
-                return s;
-            });
+            Segment segment = segments.values().stream().filter(s -> net.equals(s.cidr())).findFirst()
+                    .orElseGet(() -> newSegment(file, name, i, net));
             interfaces.add(new RouterInterface(i.name(), i.address(), segment.name()));
         }
         routers.add(new Router(name, null, parsed.software(), interfaces, parsed.bgp(), null));
+        routerFiles.put(name, file);
+    }
+
+    /** A segment for a subnet no router has shown yet, named after the interface's description when that name is free. */
+    private Segment newSegment(String file, String router, FrrConfigParser.Iface i, IpPrefix net) {
+        String name = i.description() != null ? i.description() : router + "-" + i.name();
+        if (segments.containsKey(name)) {
+            String taken = name;
+            name = router + "-" + i.name();
+            for (int n = 2; segments.containsKey(name); n++) {
+                name = router + "-" + i.name() + "-" + n;
+            }
+            warn(file, i.line(), "segment " + taken + " is already subnet " + segments.get(taken).cidr() + "; subnet " + net
+                    + " of interface " + i.name() + " becomes segment " + name);
+        }
+        Segment s = new Segment(name, net, null, null);
+        segments.put(name, s);
+        return s;
     }
 
     private Topology topology(String designName) {
         List<Node> placed = new ArrayList<>();
         for (Node n : nodes.values()) {
-            ObjectNode calico = calicoNodes.remove(n.name());
-            Long as = calico == null || !calico.path("spec").path("bgp").has("asNumber") ? null
-                    : calico.path("spec").path("bgp").path("asNumber").asLong();
-            String rr = calico == null ? null : calico.path("spec").path("bgp").path("routeReflectorClusterID").asText(null);
-            placed.add(new Node(n.name(), n.addresses(), segmentOf(n), null, n.labels(), as, rr, n.schedulable()));
+            CalicoNode calico = calicoNodes.remove(n.name());
+            placed.add(new Node(n.name(), n.addresses(), segmentOf(n), null, n.labels(), calico == null ? null : calico.asNumber(),
+                    calico == null ? null : calico.routeReflectorClusterId(), n.schedulable()));
         }
-        calicoNodes.keySet().forEach(n -> warn("calico Node " + n, 0, "no Kubernetes Node " + n + " in the input; its BGP overrides are dropped"));
+        calicoNodes.forEach((n, c) -> warn(sources.get(c), "Calico Node " + n + ": no Kubernetes Node " + n
+                + " in the input; its BGP overrides are dropped"));
         placePods();
         dropDangling();
         checkPeerings(placed);
         // a router that peers with nodes is their ToR; the others sit above it
         routers.replaceAll(r -> new Router(r.name(), r.bgp().neighbors().stream().anyMatch(n -> placed.stream().anyMatch(x -> n.covers(x.address())))
                 ? RouterRole.TOR : RouterRole.SPINE, r.software(), r.interfaces(), r.bgp(), r.rack()));
-        Calico calico = new Calico(calicoVersion, bgpConfiguration, calicoPeers, filters, ipPools, null, null);
+        Calico calico = new Calico(calicoVersion, bgpConfiguration, List.copyOf(calicoPeers.values()), List.copyOf(filters.values()),
+                List.copyOf(ipPools.values()), null, null);
         boolean anyMetallb = helm != null || !pools.isEmpty() || !l2.isEmpty() || !bgpAdvertisements.isEmpty() || !metallbPeers.isEmpty()
                 || !bfdProfiles.isEmpty();
-        MetalLb metallb = anyMetallb ? new MetalLb(metallbVersion, metallbNamespace, helm, pools, l2, bgpAdvertisements, metallbPeers,
-                bfdProfiles) : null;
+        MetalLb metallb = anyMetallb ? new MetalLb(metallbVersion, metallbNamespace, helm, List.copyOf(pools.values()),
+                List.copyOf(l2.values()), List.copyOf(bgpAdvertisements.values()), List.copyOf(metallbPeers.values()),
+                List.copyOf(bfdProfiles.values())) : null;
         return new Topology(null, null, designName, null,
                 new Network(routers, List.copyOf(segments.values()), List.of()),
                 new Cluster(null, kubernetesVersion, List.of(), null, null, placed),
-                calico, metallb, new Workloads(services, List.copyOf(deployments.values())), null, null);
+                calico, metallb, new Workloads(List.copyOf(services.values()), List.copyOf(deployments.values())), null, null);
     }
 
     private String segmentOf(Node n) {
@@ -357,7 +505,7 @@ public final class ManifestImporter {
         }
         Segment unplaced = segments.computeIfAbsent("unplaced", k -> new Segment(k, null, null,
                 "nodes whose address is on no router's subnet"));
-        warn("node " + n.name(), 0, "address " + n.address() + " is on no router interface's subnet; put on segment '"
+        warn(sources.get(n), "Node " + n.name() + ": address " + n.address() + " is on no router interface's subnet; put on segment '"
                 + unplaced.name() + "' (pass the router configs with --router NAME=FILE)");
         return unplaced.name();
     }
@@ -372,54 +520,72 @@ public final class ManifestImporter {
                     d.namespace() + '\0' + e.getKey() + '=' + e.getValue(), k -> new ArrayList<>()).add(d));
         }
         for (Located p : pods) {
-            String ns = p.doc().path("metadata").path("namespace").asText("default");
-            String name = p.doc().path("metadata").path("name").asText();
-            Map<String, String> labels = strings(p.doc().path("metadata").path("labels"));
+            ObjectNode metadata = map(p, "Pod", "metadata", p.doc().get("metadata"));
+            String ns = metadata.path("namespace").asText("default");
+            String name = metadata.path("name").asText();
+            String element = "Pod " + ns + "/" + name;
+            Map<String, String> labels = strings(p, element, "metadata.labels", metadata.get("labels"));
             Deployment owner = labels.entrySet().stream()
                     .flatMap(e -> byFirstLabel.getOrDefault(ns + '\0' + e.getKey() + '=' + e.getValue(), List.of()).stream())
                     .filter(d -> labels.entrySet().containsAll(d.podLabels().entrySet())).findFirst().orElse(null);
-            String node = p.doc().path("spec").path("nodeName").asText(null);
+            ObjectNode spec = map(p, element, "spec", p.doc().get("spec"));
+            String node = value(p, element, "spec.nodeName", spec.get("nodeName"), ImportValues::objectName, IGNORED);
             if (node != null && !nodes.containsKey(node)) {
-                warn(p.file(), p.line(), "Pod " + ns + "/" + name + " runs on node " + node + ", which is not among the input's Nodes; skipped");
+                warn(p, element + " runs on node " + node + ", which is not among the input's Nodes; skipped");
                 continue;
             }
             if (owner == null || node == null) {
-                warn(p.file(), p.line(), "Pod " + ns + "/" + name + (owner == null ? " belongs to no Deployment in the input" : " is not scheduled")
-                        + "; skipped");
+                warn(p, element + (owner == null ? " belongs to no Deployment in the input" : " is not scheduled") + "; skipped");
                 continue;
             }
-            boolean ready = true;
-            for (JsonNode c : p.doc().path("status").path("conditions")) {
-                if (c.path("type").asText().equals("Ready")) {
-                    ready = c.path("status").asText().equals("True");
+            if (!known.add(ns + "/" + name)) {
+                warn(p, "a second " + element + "; skipped");
+                continue;
+            }
+            ObjectNode status = map(p, element, "status", p.doc().get("status"));
+            Boolean ready = null;
+            List<JsonNode> conditions = list(p, element, "status.conditions", status.get("conditions"));
+            for (int i = 0; i < conditions.size(); i++) {
+                String field = "status.conditions[" + i + "]";
+                ObjectNode c = map(p, element, field, conditions.get(i));
+                if ("Ready".equals(text(p, element, field + ".type", c.get("type")))) {
+                    ready = "True".equals(text(p, element, field + ".status", c.get("status")));
                 }
             }
-            String ip = p.doc().path("status").path("podIP").asText(null);
             byDeployment.computeIfAbsent(owner.namespace() + "/" + owner.name(), k -> new ArrayList<>())
-                    .add(new Pod(name, node, ip == null ? null : IpAddr.parse(ip), ready));
-            known.add(ns + "/" + name);
+                    .add(new Pod(name, node, value(p, element, "status.podIP", status.get("podIP"), IpAddr::parse, IGNORED),
+                            ready == null || ready));
         }
         for (Located s : slices) {
-            String ns = s.doc().path("metadata").path("namespace").asText("default");
-            String serviceName = s.doc().path("metadata").path("labels").path("kubernetes.io/service-name").asText(null);
-            Service service = services.stream().filter(x -> x.namespace().equals(ns) && x.name().equals(serviceName)).findFirst().orElse(null);
+            ObjectNode metadata = map(s, "EndpointSlice", "metadata", s.doc().get("metadata"));
+            String ns = metadata.path("namespace").asText("default");
+            String element = "EndpointSlice " + ns + "/" + metadata.path("name").asText();
+            String serviceName = text(s, element, "metadata.labels.kubernetes.io/service-name",
+                    map(s, element, "metadata.labels", metadata.get("labels")).get("kubernetes.io/service-name"));
+            Service service = services.get(ns + "/" + serviceName);
             Deployment owner = service == null || service.selector().isEmpty() ? null : deployments.values().stream()
                     .filter(d -> d.namespace().equals(ns) && d.podLabels().entrySet().containsAll(service.selector().entrySet()))
                     .findFirst().orElse(null);
-            for (JsonNode e : s.doc().path("endpoints")) {
-                String pod = e.path("targetRef").path("name").asText(null);
+            List<JsonNode> endpoints = list(s, element, "endpoints", s.doc().get("endpoints"));
+            for (int i = 0; i < endpoints.size(); i++) {
+                String field = "endpoints[" + i + "]";
+                ObjectNode e = map(s, element, field, endpoints.get(i));
+                String pod = value(s, element, field + ".targetRef.name", map(s, element, field + ".targetRef", e.get("targetRef"))
+                        .get("name"), ImportValues::objectName, IGNORED);
                 if (pod == null || known.contains(ns + "/" + pod)) {
                     continue;
                 }
-                if (owner == null || !nodes.containsKey(e.path("nodeName").asText())) {
-                    warn(s.file(), s.line(), "EndpointSlice endpoint " + pod + (owner == null ? ": no Service/Deployment in the input selects it"
-                            : ": node " + e.path("nodeName").asText() + " is not among the input's Nodes") + "; skipped");
+                String node = value(s, element, field + ".nodeName", e.get("nodeName"), ImportValues::objectName, IGNORED);
+                if (owner == null || !nodes.containsKey(node)) {
+                    warn(s, "EndpointSlice endpoint " + pod + (owner == null ? ": no Service/Deployment in the input selects it"
+                            : node == null ? ": it has no nodeName" : ": node " + node + " is not among the input's Nodes") + "; skipped");
                     continue;
                 }
-                JsonNode ready = e.path("conditions").path("ready");
+                IpAddr ip = value(s, element, field + ".addresses[0]", e.path("addresses").path(0), IpAddr::parse, IGNORED);
+                Boolean ready = value(s, element, field + ".conditions.ready", map(s, element, field + ".conditions", e.get("conditions"))
+                        .get("ready"), ImportValues::bool, IGNORED);
                 byDeployment.computeIfAbsent(owner.namespace() + "/" + owner.name(), k -> new ArrayList<>())
-                        .add(new Pod(pod, e.path("nodeName").asText(), IpAddr.parse(e.path("addresses").path(0).asText()),
-                                ready.isBoolean() ? ready.asBoolean() : null));
+                        .add(new Pod(pod, node, ip, ready));
                 known.add(ns + "/" + pod);
             }
         }
@@ -429,27 +595,21 @@ public final class ManifestImporter {
 
     /** A design names only what it holds: elements that point at something absent from the input are left out. */
     private void dropDangling() {
-        java.util.Set<String> filterNames = new java.util.HashSet<>();
-        filters.forEach(f -> filterNames.add(f.name()));
-        calicoPeers.removeIf(p -> dangling("Calico BGPPeer " + p.name(), p.node() != null && !nodes.containsKey(p.node()), "node " + p.node())
-                || dangling("Calico BGPPeer " + p.name(), !filterNames.containsAll(p.filters()), "BGPFilter among " + p.filters()));
-        java.util.Set<String> poolNames = new java.util.HashSet<>();
-        pools.forEach(p -> poolNames.add(p.name()));
-        java.util.Set<String> peerNames = new java.util.HashSet<>();
-        metallbPeers.forEach(p -> peerNames.add(p.name()));
-        java.util.Set<String> profiles = new java.util.HashSet<>();
-        bfdProfiles.forEach(p -> profiles.add(p.name()));
-        l2.removeIf(a -> dangling("L2Advertisement " + a.name(), !poolNames.containsAll(a.ipAddressPools()), "IPAddressPool among " + a.ipAddressPools()));
-        bgpAdvertisements.removeIf(a -> dangling("BGPAdvertisement " + a.name(), !poolNames.containsAll(a.ipAddressPools()),
-                "IPAddressPool among " + a.ipAddressPools()) || dangling("BGPAdvertisement " + a.name(), !peerNames.containsAll(a.peers()),
-                "BGPPeer among " + a.peers()));
-        metallbPeers.removeIf(p -> dangling("MetalLB BGPPeer " + p.name(), p.bfdProfile() != null && !profiles.contains(p.bfdProfile()),
-                "BFDProfile " + p.bfdProfile()));
+        calicoPeers.values().removeIf(p -> dangling(p, "Calico BGPPeer " + p.name(), p.node() != null && !nodes.containsKey(p.node()),
+                "node " + p.node()) || dangling(p, "Calico BGPPeer " + p.name(), !filters.keySet().containsAll(p.filters()),
+                "BGPFilter among " + p.filters()));
+        l2.values().removeIf(a -> dangling(a, "L2Advertisement " + a.name(), !pools.keySet().containsAll(a.ipAddressPools()),
+                "IPAddressPool among " + a.ipAddressPools()));
+        bgpAdvertisements.values().removeIf(a -> dangling(a, "BGPAdvertisement " + a.name(), !pools.keySet().containsAll(a.ipAddressPools()),
+                "IPAddressPool among " + a.ipAddressPools()) || dangling(a, "BGPAdvertisement " + a.name(),
+                !metallbPeers.keySet().containsAll(a.peers()), "BGPPeer among " + a.peers()));
+        metallbPeers.values().removeIf(p -> dangling(p, "MetalLB BGPPeer " + p.name(), p.bfdProfile() != null
+                && !bfdProfiles.containsKey(p.bfdProfile()), "BFDProfile " + p.bfdProfile()));
     }
 
-    private boolean dangling(String element, boolean missing, String what) {
+    private boolean dangling(Object element, String label, boolean missing, String what) {
         if (missing) {
-            warn(element, 0, "refers to a " + what + " that is not in the input; skipped");
+            warn(sources.get(element), label + " refers to a " + what + " that is not in the input; skipped");
         }
         return missing;
     }
@@ -461,32 +621,101 @@ public final class ManifestImporter {
                 boolean node = placed.stream().anyMatch(x -> n.covers(x.address()));
                 boolean router = n.address() != null && routers.stream().anyMatch(o -> o.hasAddress(n.address()));
                 if (!node && !router) {
-                    warn("router " + r.name(), 0, "neighbour " + (n.address() != null ? n.address() : n.listenRange())
-                            + " matches no node and no router in the input");
+                    warn(routerFiles.get(r.name()), 0, "router " + r.name() + ": neighbour " + (n.address() != null ? n.address()
+                            : n.listenRange()) + " matches no node and no router in the input");
                 }
             }
         }
-        for (CalicoBgpPeer p : calicoPeers) {
+        for (CalicoBgpPeer p : calicoPeers.values()) {
             p.peerAddress().filter(ip -> routers.stream().noneMatch(r -> r.hasAddress(ip))
                     && placed.stream().noneMatch(x -> x.address().equals(ip)) && !routers.isEmpty())
-                    .ifPresent(ip -> warn("Calico BGPPeer " + p.name(), 0, "peerIP " + ip + " is no router's interface in the input"));
+                    .ifPresent(ip -> warn(sources.get(p), "Calico BGPPeer " + p.name() + ": peerIP " + ip
+                            + " is no router's interface in the input"));
         }
     }
 
-    private static Map<String, String> strings(JsonNode map) {
+    private static final String IGNORED = "ignored";
+    private static final String SKIPPED = "skipped";
+
+    /**
+     * The scalar {@code value} made into a T by {@code parser}; null when it is absent, and null
+     * with a warning at the document when it is a mapping or list or the parser refuses it. The
+     * warning ends in {@code outcome}: the value is ignored, or what holds it is skipped.
+     */
+    private <T> T value(Located at, String element, String field, JsonNode value, Function<String, T> parser, String outcome) {
+        String text = text(at, element, field, value);
+        return text == null ? null : ImportValues.parse(text, parser, why -> warn(at, element + ": " + field + ": " + why + "; " + outcome));
+    }
+
+    /** A scalar as text; null when absent, empty, or a mapping or list (warned about: it is the wrong YAML type). */
+    private String text(Located at, String element, String field, JsonNode value) {
+        if (!present(value)) {
+            return null;
+        }
+        if (value.isContainerNode()) {
+            warn(at, element + ": " + field + " is a " + shape(value) + " where a single value belongs; ignored");
+            return null;
+        }
+        String text = value.asText();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** The mapping at {@code value}: empty when absent, and empty with a warning when it is a list or a scalar. */
+    private ObjectNode map(Located at, String element, String field, JsonNode value) {
+        if (value instanceof ObjectNode o) {
+            return o;
+        }
+        if (present(value)) {
+            warn(at, element + ": " + field + " is a " + shape(value) + " where a mapping belongs; ignored");
+        }
+        return TopologyMapper.json().createObjectNode();
+    }
+
+    /** The items of the list at {@code value}: none when absent, and none with a warning when it is a mapping or a scalar. */
+    private List<JsonNode> list(Located at, String element, String field, JsonNode value) {
+        if (value instanceof ArrayNode a) {
+            List<JsonNode> items = new ArrayList<>();
+            a.forEach(items::add);
+            return items;
+        }
+        if (present(value)) {
+            warn(at, element + ": " + field + " is a " + shape(value) + " where a list belongs; ignored");
+        }
+        return List.of();
+    }
+
+    /** Labels, annotations, selectors: a mapping of strings; an entry whose value is a mapping or list is skipped. */
+    private Map<String, String> strings(Located at, String element, String field, JsonNode value) {
         Map<String, String> out = new TreeMap<>();
-        map.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        map(at, element, field, value).fields().forEachRemaining(e -> {
+            String text = text(at, element, field + "." + e.getKey(), e.getValue());
+            if (text != null) {
+                out.put(e.getKey(), text);
+            } else if (e.getValue().isValueNode()) {
+                out.put(e.getKey(), "");
+            }
+        });
         return out;
     }
 
-    private static List<IpAddr> ips(JsonNode list) {
-        List<IpAddr> out = new ArrayList<>();
-        list.forEach(i -> out.add(IpAddr.parse(i.asText())));
-        return out;
+    private static boolean present(JsonNode value) {
+        return value != null && !value.isMissingNode() && !value.isNull();
     }
 
-    private static Boolean bool(JsonNode n) {
-        return n.isBoolean() ? n.asBoolean() : null;
+    private static String shape(JsonNode value) {
+        return value.isArray() ? "list" : value.isObject() ? "mapping" : "single value";
+    }
+
+    /** Remembers an element by key; a second one of the same key replaces the first, as kubectl apply would. */
+    private <T> void keep(Map<String, T> into, Located at, String element, String key, T value) {
+        sources.put(value, at);
+        if (into.put(key, value) != null) {
+            warn(at, "a second " + element + "; it replaces the first, as kubectl apply would");
+        }
+    }
+
+    private void warn(Located at, String message) {
+        warn(at.file(), at.line(), message);
     }
 
     private void warn(String file, int line, String message) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 
 /** A single IPv4 or IPv6 host address, without a prefix length. */
 public record IpAddr(IPAddress address) implements Comparable<IpAddr> {
@@ -22,7 +21,7 @@ public record IpAddr(IPAddress address) implements Comparable<IpAddr> {
             throw new IllegalArgumentException("an IP address is required, e.g. 10.0.0.11");
         }
         try {
-            IPAddress parsed = new IPAddressString(text.trim()).toAddress();
+            IPAddress parsed = IpText.of(text.trim()).toAddress();
             if (parsed.isPrefixed() || parsed.isMultiple()) {
                 throw new IllegalArgumentException("'" + text + "' is not a single IP address (drop the /prefix)");
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 
 /**
  * An address with a prefix length, IPv4 or IPv6. Host bits are kept as written
@@ -24,7 +23,7 @@ public record IpPrefix(IPAddress address) implements Comparable<IpPrefix> {
             throw new IllegalArgumentException("a CIDR is required, e.g. 10.208.1.0/24");
         }
         try {
-            IPAddress parsed = new IPAddressString(text.trim()).toAddress();
+            IPAddress parsed = IpText.of(text.trim()).toAddress();
             if (!parsed.isPrefixed()) {
                 throw new IllegalArgumentException("'" + text + "' has no prefix length (write e.g. " + text.trim()
                         + (text.contains(":") ? "/128" : "/32") + ")");

@@ -2,7 +2,6 @@ package dev.lbstudio.model;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
-import inet.ipaddr.IPAddressString;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +29,7 @@ public record PoolEntry(String text, IPAddressSeqRange range, boolean isCidr, bo
             }
             return new PoolEntry(t, start.spanWithRange(end), false, false);
         }
-        IPAddress cidr = new IPAddressString(t).getAddress();
+        IPAddress cidr = IpText.of(t).getAddress();
         if (cidr == null || !cidr.isPrefixed()) {
             throw new IllegalArgumentException("invalid CIDR '" + text + "': write e.g. 10.208.1.0/24 or a range 10.208.1.10-10.208.1.20");
         }
@@ -41,7 +40,7 @@ public record PoolEntry(String text, IPAddressSeqRange range, boolean isCidr, bo
     }
 
     private static IPAddress single(String part, String whole) {
-        IPAddress ip = new IPAddressString(part.trim()).getAddress();
+        IPAddress ip = IpText.of(part.trim()).getAddress();
         if (ip == null || ip.isPrefixed() || ip.isMultiple()) {
             throw new IllegalArgumentException("invalid IP range '" + whole + "': '" + part.trim() + "' is not an IP address");
         }

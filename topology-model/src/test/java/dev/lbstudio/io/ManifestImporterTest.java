@@ -192,7 +192,7 @@ class ManifestImporterTest {
         String metallb = dir.resolve("metallb.yml").toString();
         assertThat(warnings).contains(
                 cluster + ":18: v1 ConfigMap is not part of a design; skipped",
-                cluster + ":22: Service web: named targetPort 'http' is not modelled",
+                cluster + ":22: Service shop/web: named targetPort 'http' is not modelled",
                 metallb + ":2: IPAddressPool public: spec.futureField is not modelled; ignored",
                 metallb + ":9: L2Advertisement l2 is in namespace default, not metallb-system like the other MetalLB resources; MetalLB's webhook refuses that",
                 metallb + ":14: BGPConfiguration node.w1: only 'default' is modelled (per-node overrides are not); skipped",
@@ -201,11 +201,11 @@ class ManifestImporterTest {
                 frr + ":17: neighbour setting not modelled, ignored: neighbor 10.0.0.11 route-map IN in",
                 frr + ":19: address-family setting not modelled, ignored: network 10.0.0.0/24",
                 frr + ":22: not modelled, ignored: route-map IN permit 10",
-                "router tor-1: neighbour 10.0.0.99 matches no node and no router in the input",
-                "Calico BGPPeer gone: refers to a node w9 that is not in the input; skipped");
+                frr + ": router tor-1: neighbour 10.0.0.99 matches no node and no router in the input",
+                metallb + ":29: Calico BGPPeer gone refers to a node w9 that is not in the input; skipped");
         assertThat(warnings).anyMatch(w -> w.startsWith(dir.resolve("broken.yaml") + ":3: not readable YAML"));
         assertThat(warnings).anyMatch(w -> w.startsWith(cluster + ":") && w.contains("Pod shop/orphan belongs to no Deployment"));
-        assertThat(warnings).anyMatch(w -> w.startsWith("node lost: address 172.16.0.5 is on no router interface's subnet"));
+        assertThat(warnings).anyMatch(w -> w.startsWith(cluster + ":1: Node lost: address 172.16.0.5 is on no router interface's subnet"));
         assertThat(warnings).noneMatch(w -> w.contains("notes.txt"));
         // what was imported is a loadable design
         assertThat(TopologyReader.parse("imported.yaml", TopologyWriter.toYaml(t)).cluster().nodes()).hasSize(2);
@@ -220,7 +220,8 @@ class ManifestImporterTest {
         Files.writeString(frr, "router bgp notanumber\n neighbor\ninterface\nbfd\n profile\n  receive-interval x\n");
         ManifestImporter.Result result = ManifestImporter.importFrom("junk", dir, Map.of("r", frr));
         assertThat(result.warnings()).hasSizeGreaterThanOrEqualTo(5).allSatisfy(w -> assertThat(w.file()).isNotBlank());
-        assertThat(result.topology().workloads().services()).isEmpty();
+        // the Service keeps what parses; the IPPool cannot do without its cidr
+        assertThat(result.topology().workloads().services()).singleElement().satisfies(s -> assertThat(s.ports()).isEmpty());
         assertThat(result.topology().calico().ipPools()).isEmpty();
     }
 }
