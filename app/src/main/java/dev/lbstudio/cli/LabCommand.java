@@ -273,7 +273,15 @@ final class LabCommand implements Runnable {
                 }
                 NetnsBackend lab = NetnsBackend.attach(info.names(), new RenderConfigs());
                 out.println("  design " + lab.topology().name());
+                var dead = lab.deadDaemons();
+                dead.forEach(d -> out.println("  WARNING: " + d.describe()));
                 for (String router : info.routers()) {
+                    // vtysh has nothing to ask on a ToR whose FRR died; asking would only fail after its timeout.
+                    if (dead.stream().anyMatch(d -> d.where().kind() == dev.lbstudio.model.ElementKind.ROUTER
+                            && d.where().name().equals(router) && !d.daemon().equals("bfdd"))) {
+                        out.println("  " + router + ": no sessions or routes to show (FRR is not running)");
+                        continue;
+                    }
                     var snapshot = lab.snapshot(router);
                     long up = snapshot.sessions().values().stream().filter(s -> s == LabEvent.SessionState.ESTABLISHED).count();
                     out.println("  " + router + ": " + up + "/" + snapshot.sessions().size() + " sessions Established");

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.lbstudio.lab.api.Capabilities;
 import dev.lbstudio.lab.netns.Netns;
 import dev.lbstudio.testing.RepoPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LabCommandTest {
@@ -39,7 +42,7 @@ class LabCommandTest {
 
     /** The real thing: up, status, a trigger, down; nothing of ours is left. Needs root and the lab packages. */
     @Test
-    void upTriggerStatusDownOnTheSeed() {
+    void upTriggerStatusDownOnTheSeed() throws Exception {
         Capabilities.Report report = Capabilities.check();
         if (!report.canRunNetnsLab()) {
             fail("the namespace lab cannot run here: " + report.describe());
@@ -57,6 +60,15 @@ class LabCommandTest {
             Cli trigger = Cli.run("lab", "trigger", "link-down", "node=node-3", "--lab", id);
             assertThat(trigger.exitCode()).as(trigger.err()).isZero();
             assertThat(trigger.out()).contains("link of node node-3 goes down");
+            // A BIRD that crashes under a detached lab is shown by status, not hidden or hung on.
+            long bird = Long.parseLong(Files.readString(Path.of("/run/lbstudio", id, "n-node-1", "bird.pid")).strip());
+            ProcessHandle crashed = ProcessHandle.of(bird).orElseThrow();
+            crashed.destroyForcibly();
+            crashed.onExit().get(5, TimeUnit.SECONDS);
+            Cli afterCrash = Cli.run("lab", "status");
+            assertThat(afterCrash.exitCode()).as(afterCrash.err()).isZero();
+            assertThat(afterCrash.out()).contains("WARNING: bird on node node-1 is not running (pid " + bird + " is gone)")
+                    .contains("tor1: ");
         } finally {
             Cli down = Cli.run("lab", "down", "--lab", id);
             assertThat(down.out()).contains("Lab " + id + " removed.");

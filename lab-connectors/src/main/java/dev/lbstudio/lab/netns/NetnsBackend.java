@@ -41,6 +41,7 @@ public final class NetnsBackend implements Lab {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     /** Every probe flow's first port, as the simulator numbers its flows (routing.Flow#probe). */
     static final int FIRST_PROBE_PORT = 40000;
+    static final Duration DAEMON_CHECK = Duration.ofSeconds(1);
 
     private final LabConfigs configs;
     private final Path stateRoot;
@@ -54,8 +55,11 @@ public final class NetnsBackend implements Lab {
         return t;
     });
     private volatile long t0;
-    private NetnsLab lab;
+    // Read by the BMP reader threads, which start before start() returns.
+    private volatile NetnsLab lab;
     private int stepIndex;
+    /** Daemon pids already reported dead, or stopped on purpose by a step (BIRD restart, node shutdown). */
+    private final Set<Long> expectedGone = ConcurrentHashMap.newKeySet();
 
     public NetnsBackend(LabConfigs configs, Path stateRoot, Consumer<String> progress) {
         this.configs = configs;
@@ -73,6 +77,29 @@ public final class NetnsBackend implements Lab {
         lab.awaitPredictedFibs(READY_TIMEOUT);
         publish(new LabEvent.Note(now(), LabEvent.Severity.INFO, "lab ready after " + now().toMillis()
                 + " ms: every session Established, every ToR FIB as predicted", null));
+        later.scheduleWithFixedDelay(this::reportDeadDaemons, DAEMON_CHECK.toMillis(), DAEMON_CHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Each daemon that died on its own becomes one WARNING about its router or node. */
+    private synchronized void reportDeadDaemons() {
+        if (later.isShutdown()) {
+            return;
+        }
+        for (DaemonWatch.Dead d : DaemonWatch.dead(lab)) {
+            if (expectedGone.add(d.pid())) {
+                publish(new LabEvent.Note(now(), LabEvent.Severity.WARNING, d.describe(), d.where()));
+            }
+        }
+    }
+
+    /** The daemons of this lab that are not running now (`lbstudio lab status`). */
+    public List<DaemonWatch.Dead> deadDaemons() {
+        return DaemonWatch.dead(lab);
+    }
+
+    private void expectBirdToStop(String node) {
+        DaemonWatch.pid(lab.nodeDir(node).resolve("bird.pid")).ifPresent(expectedGone::add);
     }
 
     private void onBmp(BmpCollector.Received received) {
@@ -93,7 +120,12 @@ public final class NetnsBackend implements Lab {
 
     /** What the router keeps of a downed peer as graceful-restart stale paths, per its BGP table. */
     private Set<IpPrefix> staleOf(String router, String peer) {
-        return lab.vtysh(router).bgpTable().stream().filter(p -> p.peer().equals(peer) && p.stale())
+        NetnsLab running = lab;
+        if (running == null) {
+            // A peer going down during bring-up (BMP streams before start() returns) has nothing kept yet.
+            return Set.of();
+        }
+        return running.vtysh(router).bgpTable().stream().filter(p -> p.peer().equals(peer) && p.stale())
                 .map(p -> IpPrefix.parse(p.prefix())).collect(java.util.stream.Collectors.toSet());
     }
 
@@ -126,6 +158,7 @@ public final class NetnsBackend implements Lab {
         if (step instanceof Step.NodeCrash s) {
             triggers.nodeCrash(s.node());
         } else if (step instanceof Step.NodeShutdown s) {
+            expectBirdToStop(s.node());
             triggers.nodeShutdown(s.node());
             lab.topology().workloads().deployments().stream().flatMap(d -> d.pods().stream())
                     .filter(p -> p.node().equals(s.node()) && p.isReady()).toList()
@@ -135,6 +168,7 @@ public final class NetnsBackend implements Lab {
                 note(LabEvent.Severity.WARNING, "BIRD on " + s.node() + " runs with the design's graceful-restart setting;"
                         + " the step's override applies to the simulator only (GR is negotiated when sessions open)");
             }
+            expectBirdToStop(s.node());
             triggers.birdKill(s.node());
             if (s.downFor() != null) {
                 later(s.downFor().duration(), () -> triggers.birdRestart(s.node()), "BIRD on " + s.node() + " restarts");
@@ -318,6 +352,10 @@ public final class NetnsBackend implements Lab {
         backend.lab = NetnsLab.attach(names, configs);
         backend.t0 = System.nanoTime();
         return backend;
+    }
+
+    NetnsLab lab() {
+        return lab;
     }
 
     /** The design as the lab now runs it (pods moved by triggers included). */
