@@ -18,7 +18,7 @@ public final class KubeConnection {
 
     public static KubernetesClient open(Path kubeconfig, String context) {
         if (kubeconfig == null) {
-            return new KubernetesClientBuilder().withConfig(Config.autoConfigure(context)).build();
+            return new KubernetesClientBuilder().withConfig(interactive(Config.autoConfigure(context))).build();
         }
         String content;
         try {
@@ -34,11 +34,21 @@ public final class KubeConnection {
         }
         try {
             Config config = Config.fromKubeconfig(context, content, kubeconfig.toString());
-            return new KubernetesClientBuilder().withConfig(config).build();
+            return new KubernetesClientBuilder().withConfig(interactive(config)).build();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("kubeconfig " + kubeconfig + " could not be used: "
                     + e.getClass().getSimpleName() + " (is it a kubeconfig file?)");
         }
+    }
+
+    /**
+     * A person is waiting: an unreachable API server should be reported in seconds, not after
+     * fabric8's default ten retries with exponential back-off.
+     */
+    private static Config interactive(Config config) {
+        config.setRequestRetryBackoffLimit(1);
+        config.setConnectionTimeout(5_000);
+        return config;
     }
 
     /** The context names in a kubeconfig, for a context chooser. */

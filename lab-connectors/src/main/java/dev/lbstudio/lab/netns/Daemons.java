@@ -49,11 +49,16 @@ public final class Daemons {
         awaitFile(dir.resolve("bgpd.vty"), "bgpd in " + namespace);
     }
 
-    /** Starts BIRD on the bird.conf already in {@code dir}, with its own control socket (also used to restart it). */
+    /**
+     * Starts BIRD on the bird.conf already in {@code dir}, with its own control socket (also used to restart it).
+     * {@code -R} as calico-node runs it ({@code bird -R -s /var/run/calico/bird.ctl -d -c …}): graceful-restart
+     * recovery, so a restarted BIRD keeps the kernel routes it had (the node's way back to clients) until BGP has
+     * converged, instead of flushing them at its first kernel scan.
+     */
     public static void startBird(String namespace, Path dir) {
         Path ctl = dir.resolve("bird.ctl");
         List<String> cmd = new ArrayList<>(Netns.execPrefix(namespace));
-        cmd.addAll(List.of("bird", "-c", dir.resolve("bird.conf").toString(), "-s", ctl.toString(), "-P",
+        cmd.addAll(List.of("bird", "-R", "-c", dir.resolve("bird.conf").toString(), "-s", ctl.toString(), "-P",
                 dir.resolve("bird.pid").toString()));
         try {
             java.nio.file.Files.deleteIfExists(ctl);

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issue's scenarios on the real lab, configured by render, next to the simulator: the ToR's route events
- * within max(10 %, 100 ms) of the simulated ones and its FIB after each run equal to the simulator's. Probe
- * outages are printed beside the simulated ones, not asserted: on this shared 2-core machine, with parallel
- * builds, they strayed beyond the tolerance in some runs (node crash 5.1 s vs 3.1 s twice; see the report).
+ * within max(10 %, 100 ms) of the simulated ones and its FIB after each run equal to the simulator's. The BIRD
+ * restart outages (none, the node keeps forwarding) are asserted too; the node-crash and relocation outages are
+ * printed, not asserted: on this shared 2-core machine, with parallel builds, they strayed beyond the tolerance
+ * in some runs (node crash 5.1 s vs 3.1 s twice).
  * The design is the Local seed with short timers and no node mesh (LabDesigns); Calico renders no BFD, so a
  * silent death is found by the 3 s hold timer, in the lab as in the simulator.
  */
@@ -105,9 +106,15 @@ class ScenarioLabTest {
         assertThat(c.realFib().bgpFib()).containsEntry(slash32, back);
     }
 
+    /** The worst probe outage within max(10 %, 100 ms) of the simulator's, as the issue asks. */
+    static void assertOutageMatches(Compared c) {
+        assertEventMatches(c.real().worstOutage(), c.simulated().worstOutage(), Duration.ZERO);
+    }
+
     /**
-     * The outage is printed, not compared: in about half the runs a few flows failed for 2.4–2.9 s around
-     * BIRD's restart while the ToR FIB kept node-1 (unexplained so far; the simulator predicts none).
+     * The outage is compared too: the node's data plane stays up, so no probe may fail. (Flows used to fail
+     * for 2.4–2.9 s here because the lab started BIRD without calico-node's {@code -R}: the restarted BIRD
+     * flushed the node's kernel routes back to the client until BGP had converged.)
      */
     @Test
     void birdRestartWithGracefulRestartKeepsForwarding() throws Exception {
@@ -121,6 +128,7 @@ class ScenarioLabTest {
         assertThat(c.simulated().routeChanges()).noneMatch(r -> r.prefix().equals(slash32) && r.at().compareTo(restart) < 0);
         assertThat(c.real().events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(LabEvent.SessionChanged.class,
                 s -> assertThat(s.at()).isLessThan(Duration.ofMillis(1100))));
+        assertOutageMatches(c);
     }
 
     @Test
@@ -136,5 +144,6 @@ class ScenarioLabTest {
         Duration real = firstChange(c.real(), slash32, List.of(IpAddr.parse("10.0.0.12")));
         Duration simulated = firstChange(c.simulated(), slash32, List.of(IpAddr.parse("10.0.0.12")));
         assertThat(real.minus(simulated).abs()).isLessThanOrEqualTo(Duration.ofMillis(100));
+        assertOutageMatches(c);
     }
 }
