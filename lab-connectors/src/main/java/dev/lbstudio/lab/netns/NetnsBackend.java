@@ -54,6 +54,12 @@ public final class NetnsBackend implements Lab {
         t.setDaemon(true);
         return t;
     });
+    /** Its own thread, so a check never delays a step's scheduled action on {@link #later}. */
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lab-daemon-watch");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile long t0;
     // Read by the BMP reader threads, which start before start() returns.
     private volatile NetnsLab lab;
@@ -77,15 +83,12 @@ public final class NetnsBackend implements Lab {
         lab.awaitPredictedFibs(READY_TIMEOUT);
         publish(new LabEvent.Note(now(), LabEvent.Severity.INFO, "lab ready after " + now().toMillis()
                 + " ms: every session Established, every ToR FIB as predicted", null));
-        later.scheduleWithFixedDelay(this::reportDeadDaemons, DAEMON_CHECK.toMillis(), DAEMON_CHECK.toMillis(),
+        watch.scheduleWithFixedDelay(this::reportDeadDaemons, DAEMON_CHECK.toMillis(), DAEMON_CHECK.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
     /** Each daemon that died on its own becomes one WARNING about its router or node. */
-    private synchronized void reportDeadDaemons() {
-        if (later.isShutdown()) {
-            return;
-        }
+    private void reportDeadDaemons() {
         for (DaemonWatch.Dead d : DaemonWatch.dead(lab)) {
             if (expectedGone.add(d.pid())) {
                 publish(new LabEvent.Note(now(), LabEvent.Severity.WARNING, d.describe(), d.where()));
@@ -96,6 +99,16 @@ public final class NetnsBackend implements Lab {
     /** The daemons of this lab that are not running now (`lbstudio lab status`). */
     public List<DaemonWatch.Dead> deadDaemons() {
         return DaemonWatch.dead(lab);
+    }
+
+    /** Lets a check in progress finish first, so teardown's own kills are never reported as crashes. */
+    private void stopWatching() {
+        watch.shutdown();
+        try {
+            watch.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void expectBirdToStop(String node) {
@@ -341,6 +354,7 @@ public final class NetnsBackend implements Lab {
     /** Leaves the lab running for `lbstudio lab up`; its id is what `lab down ID` takes. */
     public synchronized LabNames detach() {
         later.shutdownNow();
+        stopWatching();
         lab.detach();
         publisher.close();
         return lab.names();
@@ -371,6 +385,7 @@ public final class NetnsBackend implements Lab {
     @Override
     public synchronized void stop() {
         later.shutdownNow();
+        stopWatching();
         if (lab != null) {
             lab.close();
         }
