@@ -11,6 +11,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return ExitCodes.BAD_INPUT;
         }
         cli.getErr().println("lbstudio: internal error: " + e + " (please report it with the design file)");
+        // Only our own bugs reach here (user mistakes are UserErrors above): the trace is what the report needs.
         e.printStackTrace(cli.getErr());
         return 3;
     }

@@ -1,6 +1,7 @@
 package dev.lbstudio.lab.frr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lbstudio.scenario.LabEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,19 @@ public record BgpPeer(String address, long remoteAs, String state, long prefixes
 
     public boolean established() {
         return "Established".equals(state);
+    }
+
+    /** FRR's state words ("Established", "Idle (Admin)", "OpenSent" …) as the shared enum. */
+    public LabEvent.SessionState sessionState() {
+        String word = state == null ? "" : state.split(" ")[0];
+        return switch (word) {
+            case "Established" -> LabEvent.SessionState.ESTABLISHED;
+            case "Active" -> LabEvent.SessionState.ACTIVE;
+            case "Connect" -> LabEvent.SessionState.CONNECT;
+            case "OpenSent" -> LabEvent.SessionState.OPEN_SENT;
+            case "OpenConfirm" -> LabEvent.SessionState.OPEN_CONFIRM;
+            default -> LabEvent.SessionState.IDLE;
+        };
     }
 
     static List<BgpPeer> fromSummary(JsonNode summary) {

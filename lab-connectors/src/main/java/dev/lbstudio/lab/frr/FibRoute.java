@@ -12,6 +12,11 @@ import java.util.Map;
  */
 public record FibRoute(String prefix, String protocol, boolean installed, List<String> nextHops) {
 
+    /** The next hops that are addresses (not "dev IF" for connected routes), sorted. */
+    public List<dev.lbstudio.model.IpAddr> gateways() {
+        return nextHops.stream().filter(h -> !h.startsWith("dev ")).map(dev.lbstudio.model.IpAddr::parse).sorted().toList();
+    }
+
     static List<FibRoute> fromRouteJson(JsonNode table) {
         List<FibRoute> routes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : Vtysh.fields(table)) {

@@ -79,13 +79,12 @@ public final class FrrPoller implements AutoCloseable {
     public synchronized void poll() {
         Map<String, LabEvent.SessionState> nowSessions = new TreeMap<>();
         for (BgpPeer peer : router.bgpSummary()) {
-            nowSessions.put(peer.address(), state(peer.state()));
+            nowSessions.put(peer.address(), peer.sessionState());
         }
         Map<IpPrefix, List<IpAddr>> nowFib = new TreeMap<>();
         for (FibRoute route : router.routes()) {
             if ("bgp".equals(route.protocol())) {
-                nowFib.put(IpPrefix.parse(route.prefix()), route.nextHops().stream()
-                        .filter(h -> !h.startsWith("dev ")).map(IpAddr::parse).sorted().toList());
+                nowFib.put(IpPrefix.parse(route.prefix()), route.gateways());
             }
         }
         Duration at = now();
@@ -114,19 +113,6 @@ public final class FrrPoller implements AutoCloseable {
         java.util.TreeSet<T> all = new java.util.TreeSet<>(a);
         all.addAll(b);
         return new ArrayList<>(all);
-    }
-
-    /** FRR's state words ("Established", "Idle (Admin)", "OpenSent" …) as the shared enum. */
-    static LabEvent.SessionState state(String frr) {
-        String word = frr == null ? "" : frr.split(" ")[0];
-        return switch (word) {
-            case "Established" -> LabEvent.SessionState.ESTABLISHED;
-            case "Active" -> LabEvent.SessionState.ACTIVE;
-            case "Connect" -> LabEvent.SessionState.CONNECT;
-            case "OpenSent" -> LabEvent.SessionState.OPEN_SENT;
-            case "OpenConfirm" -> LabEvent.SessionState.OPEN_CONFIRM;
-            default -> LabEvent.SessionState.IDLE;
-        };
     }
 
     private Duration now() {

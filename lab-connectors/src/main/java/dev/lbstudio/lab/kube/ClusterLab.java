@@ -110,11 +110,10 @@ public final class ClusterLab implements Lab {
             throw new IllegalArgumentException("router " + router + " is not connected");
         }
         Map<IpAddr, LabEvent.SessionState> sessions = new TreeMap<>();
-        vtysh.bgpSummary().forEach(p -> sessions.put(IpAddr.parse(p.address()), p.established()
-                ? LabEvent.SessionState.ESTABLISHED : LabEvent.SessionState.IDLE));
+        vtysh.bgpSummary().forEach(p -> sessions.put(IpAddr.parse(p.address()), p.sessionState()));
         Map<IpPrefix, List<IpAddr>> fib = new TreeMap<>();
-        vtysh.routes().stream().filter(r -> "bgp".equals(r.protocol())).forEach(r -> fib.put(IpPrefix.parse(r.prefix()),
-                r.nextHops().stream().filter(h -> !h.startsWith("dev ")).map(IpAddr::parse).sorted().toList()));
+        vtysh.routes().stream().filter(r -> "bgp".equals(r.protocol()))
+                .forEach(r -> fib.put(IpPrefix.parse(r.prefix()), r.gateways()));
         return new RouterSnapshot(router, sessions, fib);
     }
 

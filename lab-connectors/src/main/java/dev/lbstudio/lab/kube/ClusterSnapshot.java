@@ -91,7 +91,6 @@ public final class ClusterSnapshot {
 
     private static ResourceDefinitionContext context(String group, String version, String kind, String plural,
                                                      boolean namespaced) {
-        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withNamespaced(namespaced).build();
+        return new KindRegistry.Kind(group, version, kind, plural, namespaced).context();
     }
 }

@@ -249,24 +249,12 @@ public final class NetnsBackend implements Lab {
     public RouterSnapshot snapshot(String router) {
         Map<IpAddr, LabEvent.SessionState> sessions = new TreeMap<>();
         for (BgpPeer p : lab.vtysh(router).bgpSummary()) {
-            sessions.put(IpAddr.parse(p.address()), state(p.state()));
+            sessions.put(IpAddr.parse(p.address()), p.sessionState());
         }
         Map<IpPrefix, List<IpAddr>> fib = new TreeMap<>();
         lab.serviceFib(router).forEach((prefix, hops) -> fib.put(IpPrefix.parse(prefix),
                 hops.stream().map(IpAddr::parse).sorted().toList()));
         return new RouterSnapshot(router, sessions, fib);
-    }
-
-    /** FRR's words for the FSM states ({@code show bgp summary json} "state"). */
-    static LabEvent.SessionState state(String frr) {
-        return switch (frr) {
-            case "Established" -> LabEvent.SessionState.ESTABLISHED;
-            case "OpenSent" -> LabEvent.SessionState.OPEN_SENT;
-            case "OpenConfirm" -> LabEvent.SessionState.OPEN_CONFIRM;
-            case "Active" -> LabEvent.SessionState.ACTIVE;
-            case "Connect" -> LabEvent.SessionState.CONNECT;
-            default -> LabEvent.SessionState.IDLE;
-        };
     }
 
     @Override

@@ -110,8 +110,9 @@ class FrrPollerTest {
 
     @Test
     void frrStateWords() {
-        assertThat(FrrPoller.state("Idle (Admin)")).isEqualTo(LabEvent.SessionState.IDLE);
-        assertThat(FrrPoller.state("OpenSent")).isEqualTo(LabEvent.SessionState.OPEN_SENT);
-        assertThat(FrrPoller.state("Established")).isEqualTo(LabEvent.SessionState.ESTABLISHED);
+        assertThat(new BgpPeer("10.0.0.11", 64513, "Idle (Admin)", 0, 0).sessionState()).isEqualTo(LabEvent.SessionState.IDLE);
+        assertThat(new BgpPeer("10.0.0.11", 64513, "OpenSent", 0, 0).sessionState()).isEqualTo(LabEvent.SessionState.OPEN_SENT);
+        assertThat(new BgpPeer("10.0.0.11", 64513, "Established", 0, 0).sessionState())
+                .isEqualTo(LabEvent.SessionState.ESTABLISHED);
     }
 }
