@@ -40,9 +40,12 @@ public final class LabViewModel {
     private final ReadOnlyBooleanWrapper namespaceAvailable = new ReadOnlyBooleanWrapper(this, "namespaceAvailable");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
 
-    public LabViewModel(DesignViewModel document, Executor executor) {
+    private final LabFeed feed;
+
+    public LabViewModel(DesignViewModel document, Executor executor, LabFeed feed) {
         this.document = document;
         this.executor = executor;
+        this.feed = feed;
         document.designProperty().addListener((o, a, t) -> choices(t));
         choices(document.design());
     }
@@ -86,6 +89,7 @@ public final class LabViewModel {
             @Override
             protected RunResult call() {
                 try (SimLab lab = new SimLab()) {
+                    lab.events().consume(feed::publish);
                     lab.start(design);
                     return lab.run(s);
                 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.prefs.Preferences;
+import javafx.application.Platform;
 
 /**
  * Everything the main window shows, wired once. Each engine panel's view model takes
@@ -20,6 +21,7 @@ public final class MainViewModel {
     private final RoutesViewModel routes;
     private final PacketWalkViewModel packetWalk;
     private final LabViewModel lab;
+    private final LabFeed labFeed = new LabFeed(Platform::runLater);
     private final ExecutorService background;
     private final ExecutorService analysis;
 
@@ -47,7 +49,7 @@ public final class MainViewModel {
         this.findings = new FindingsViewModel(document, engines);
         this.routes = new RoutesViewModel(document, engines);
         this.packetWalk = new PacketWalkViewModel(document, routes, engines);
-        this.lab = new LabViewModel(document, engines);
+        this.lab = new LabViewModel(document, engines, labFeed);
     }
 
     /** Where the app keeps its state; tests point it at a temp directory and their own prefs node. */
@@ -88,6 +90,11 @@ public final class MainViewModel {
 
     public LabViewModel lab() {
         return lab;
+    }
+
+    /** Live lab events on the FX thread, for every panel that shows or animates them. */
+    public LabFeed labFeed() {
+        return labFeed;
     }
 
     public PacketWalkViewModel packetWalk() {
