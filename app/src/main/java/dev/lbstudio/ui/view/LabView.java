@@ -169,6 +169,26 @@ public final class LabView extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.45);
         setCenter(center);
+        // Closing the window stops the lab at once, whatever happens to the app afterwards.
+        javafx.event.EventHandler<javafx.stage.WindowEvent> hidden = e -> vm.stopNow();
+        javafx.beans.value.ChangeListener<javafx.stage.Window> onWindow = (w, before, window) -> {
+            if (before != null) {
+                before.removeEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
+            }
+            if (window != null) {
+                window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
+            }
+        };
+        sceneProperty().addListener((o, was, scene) -> {
+            if (was != null) {
+                was.windowProperty().removeListener(onWindow);
+                onWindow.changed(null, was.getWindow(), null);
+            }
+            if (scene != null) {
+                scene.windowProperty().addListener(onWindow);
+                onWindow.changed(null, null, scene.getWindow());
+            }
+        });
         vm.checkCapabilities();
     }
 

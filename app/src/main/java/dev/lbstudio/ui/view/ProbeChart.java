@@ -28,7 +28,7 @@ public final class ProbeChart extends Region {
         Color.web("#db2777"), Color.web("#ea580c"), Color.web("#65a30d"), Color.web("#0d9488"), Color.web("#9333ea")};
     private static final Color OK = Color.web("#16a34a");
     private static final Color FAILED = Color.web("#dc2626");
-    private static final Color OUTAGE = Color.web("#dc2626", 0.13);
+    private static final Color OUTAGE = Color.web("#dc2626", 0.16);
     private static final Color GRID = Color.web("#cbd5e1");
     private static final Color TEXT = Color.web("#0f172a");
     private static final double LEFT = 52;

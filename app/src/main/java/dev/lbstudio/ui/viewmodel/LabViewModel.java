@@ -96,6 +96,24 @@ public final class LabViewModel {
         }
     }
 
+    /**
+     * Makes a backend's lab, not yet started. {@code opened} collects the connections it opens, closed after the lab
+     * stops (the lab does not own them, as in the CLI). Tests wrap the real one to see what the panel does.
+     */
+    public interface LabMaker {
+        Lab make(Backend backend, Path kubeconfig, String context, Consumer<String> progress, List<AutoCloseable> opened);
+
+        LabMaker REAL = (backend, kubeconfig, context, progress, opened) -> switch (backend) {
+            case SIMULATED -> new SimLab();
+            case NAMESPACE -> new NetnsBackend(new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, progress);
+            case CLUSTER -> {
+                KubernetesClient client = KubeConnection.open(kubeconfig, context);
+                opened.add(client);
+                yield new ClusterLab(client, java.util.Map.of(), false, FrrPoller.DEFAULT_INTERVAL);
+            }
+        };
+    }
+
     /** How long a relocated pod or a restarted BIRD takes to come back when a step button asks for one. */
     static final GoDuration COMEBACK = GoDuration.ofSeconds(10);
     private static final GoDuration NOW = GoDuration.ofSeconds(0);
@@ -130,7 +148,9 @@ public final class LabViewModel {
     /** Touched on the FX thread only. */
     private Lab lab;
     private Backend running;
-    private KubernetesClient client;
+    private LabMaker maker = LabMaker.REAL;
+    /** What the running lab opened (a cluster's client); closed after it stops. */
+    private List<AutoCloseable> opened = List.of();
     private Pacer live;
     private Pacer pacing;
     private Duration runStart = Duration.ZERO;
@@ -225,19 +245,13 @@ public final class LabViewModel {
             }
             probes.accept(e);
         }).onTick(probes::catchUp).start("lbstudio-lab-live") : null;
+        LabMaker making = maker;
+        List<AutoCloseable> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
         Task<Lab> task = new Task<>() {
             @Override
             protected Lab call() {
-                Lab made = switch (b) {
-                    case SIMULATED -> new SimLab();
-                    case NAMESPACE -> new NetnsBackend(new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT,
-                            p -> updateMessage("Starting the namespace lab: " + p + " …"));
-                    case CLUSTER -> {
-                        KubernetesClient c = KubeConnection.open(config, ctx);
-                        Platform.runLater(() -> client = c);
-                        yield new ClusterLab(c, java.util.Map.of(), false, FrrPoller.DEFAULT_INTERVAL);
-                    }
-                };
+                Lab made = making.make(b, config, ctx, p -> updateMessage("Starting the "
+                        + b.label().toLowerCase(Locale.ROOT) + ": " + p + " …"), connections);
                 forward(made.events(), pacer == null ? feed::publish : pacer::add);
                 try {
                     made.start(design);
@@ -251,6 +265,7 @@ public final class LabViewModel {
         task.messageProperty().addListener((o, a, m) -> summary.set(m));
         task.setOnSucceeded(e -> {
             lab = task.getValue();
+            opened = connections;
             live = pacer;
             liveProbes = probes;
             running = b;
@@ -264,7 +279,7 @@ public final class LabViewModel {
             if (pacer != null) {
                 pacer.cancel();
             }
-            closeClient();
+            closeAll(connections);
             state.set(State.STOPPED);
             progress.set(0);
             summary.set("The " + b.label().toLowerCase(Locale.ROOT) + " did not start: "
@@ -308,22 +323,20 @@ public final class LabViewModel {
             return;
         }
         Lab stopping = lab;
-        KubernetesClient c = client;
+        List<AutoCloseable> connections = opened;
         cancelPacing();
         if (runTask != null) {
             runTask.cancel(true);
         }
         lab = null;
-        client = null;
+        opened = List.of();
         state.set(State.STOPPING);
         summary.set("Stopping the lab …");
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() throws Exception {
                 stopping.stop();
-                if (c != null) {
-                    c.close();
-                }
+                closeAll(connections);
                 return null;
             }
         };
@@ -349,23 +362,48 @@ public final class LabViewModel {
         }
     }
 
-    private void closeClient() {
-        if (client != null) {
-            client.close();
-            client = null;
+    private static void closeAll(List<AutoCloseable> connections) {
+        for (AutoCloseable c : connections) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing a connection cannot fail in a way the user could act on
+            }
         }
     }
 
-    /** The window is closing: the lab goes now, on this thread, so nothing it made outlives the app. */
-    public void shutdown() {
+    /**
+     * The window is closing or gone: the lab stops now, on this thread, so nothing it made outlives the window
+     * (a thread left to do it might be cut off as the app exits).
+     */
+    public void stopNow() {
         cancelPacing();
-        Lab stopping = lab;
-        lab = null;
-        if (stopping != null) {
-            stopping.stop();
+        if (runTask != null) {
+            runTask.cancel(true);
         }
-        closeClient();
+        Lab stopping = lab;
+        List<AutoCloseable> connections = opened;
+        lab = null;
+        opened = List.of();
+        if (stopping != null) {
+            try {
+                stopping.stop();
+            } finally {
+                closeAll(connections);
+                stopped("Lab stopped.");
+            }
+        }
+    }
+
+    /** The app is exiting: the lab stops now and the lab threads end. */
+    public void shutdown() {
+        stopNow();
         labThreads.shutdownNow();
+    }
+
+    /** Where labs come from; tests wrap {@link LabMaker#REAL} to watch them. */
+    public void setLabMaker(LabMaker maker) {
+        this.maker = maker;
     }
 
     // --- scenarios and steps --------------------------------------------------------------------------------
