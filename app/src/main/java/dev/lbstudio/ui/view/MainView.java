@@ -75,9 +75,18 @@ public final class MainView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.11, 0.66);
         // The lab panel's chart and timeline need room; the user can drag the divider back.
-        panels.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now == lab && split.getWidth() > 0 && panels.getWidth() < LAB_WIDTH) {
+        Runnable widen = () -> {
+            if (panels.getSelectionModel().getSelectedItem() == lab && split.getWidth() > 0
+                    && panels.getWidth() < LAB_WIDTH) {
                 split.setDividerPosition(1, Math.max(0.4, 1 - LAB_WIDTH / split.getWidth()));
+                canvas.fitOnNextLayout();
+            }
+        };
+        panels.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> widen.run());
+        // Chosen before the window was laid out (--panel=lab): widen once it has its size.
+        panels.widthProperty().addListener((o, was, now) -> {
+            if (was.doubleValue() == 0) {
+                widen.run();
             }
         });
         SplitPane.setResizableWithParent(palette, false);

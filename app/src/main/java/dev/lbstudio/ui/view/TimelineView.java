@@ -98,9 +98,9 @@ final class TimelineView extends BorderPane {
         TableView<TimelineRow> table = new TableView<>(timeline.visible());
         table.setId("lab-timeline");
         table.setPlaceholder(new Label("Start the lab and run a scenario, or apply a step, to see its events"));
-        table.getColumns().add(column("s", r -> TimelineRow.seconds(r.at()), 72));
+        table.getColumns().add(column("s", r -> TimelineRow.seconds(r.at()), 84));
         table.getColumns().add(column("Kind", r -> r.kind().label(), 70));
-        table.getColumns().add(column("Router / flow", TimelineRow::subject, 110));
+        table.getColumns().add(column("Router / flow", TimelineRow::subject, 100));
         table.getColumns().add(column("What", TimelineRow::what, 260));
         table.getColumns().add(column("Reason", TimelineRow::reason, 260));
         table.setRowFactory(t -> new TableRow<>() {
