@@ -238,6 +238,86 @@ class LabPanelTest {
         assertThat(root.get("outages").get(0).get("seconds").asDouble()).isEqualTo(250.0);
         assertThat(root.get("outages").get(0).get("probes").asInt()).isEqualTo(5_500);
         assertThat(root.get("convergence").get(0).get("seconds").asDouble()).isEqualTo(180.075);
+
+        // Replay: the recorded run plays into the feed again; the timeline fills again, nothing is recorded twice.
+        int recorded = lab.timeline().recordedRows().size();
+        robot.interact(() -> lab.timeline().cursorProperty().set(null));
+        fire(robot, "#lab-replay");
+        assertThat(lab.replayingProperty().get()).isTrue();
+        assertThat(lab.timeline().rows().size()).isLessThan(recorded);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lab.replayingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lab.timeline().rows()).hasSize(recorded);
+        assertThat(lab.timeline().recordedRows()).hasSize(recorded);
+        assertThat(lab.timeline().stats().bands().get(0).longest()).isEqualTo(Duration.ofSeconds(250));
+    }
+
+    /** A cluster that only records what it is asked to do. */
+    private static final class FakeCluster implements Lab {
+        final java.util.concurrent.SubmissionPublisher<LabEvent> events = new java.util.concurrent.SubmissionPublisher<>();
+        final List<Step> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void start(Topology topology) {
+        }
+
+        @Override
+        public void apply(Step step) {
+            applied.add(step);
+        }
+
+        @Override
+        public Flow.Publisher<LabEvent> events() {
+            return events;
+        }
+
+        @Override
+        public RouterSnapshot snapshot(String router) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RunResult run(Scenario scenario) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void stop() {
+            events.close();
+        }
+    }
+
+    @Test
+    void onAClusterEveryStepIsConfirmedInADialogFirst(FxRobot robot) throws Exception {
+        FakeCluster cluster = new FakeCluster();
+        lab.setLabMaker((backend, kubeconfig, context, progress, opened) -> cluster);
+        openSeedOnTheLabTab(robot);
+        robot.interact(() -> robot.lookup("#lab-cluster").queryAs(RadioButton.class).fire());
+        assertThat(lab.backendProperty().get()).isEqualTo(LabViewModel.Backend.CLUSTER);
+        fire(robot, "#lab-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.RUNNING);
+        Step delete = lab.targets(LabViewModel.Action.POD_RELOCATION).get(0);
+
+        Platform.runLater(() -> lab.apply(delete));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+                .isEqualTo("Apply to the real cluster now: " + delete.describe() + "?");
+        press(robot, "Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cluster.applied).isEmpty();
+        assertThat(text(robot, "#lab-summary")).isEqualTo("Not applied: " + delete.describe() + ".");
+
+        Platform.runLater(() -> lab.apply(delete));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        press(robot, "OK");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cluster.applied.size() == 1);
+        assertThat(cluster.applied).containsExactly(delete);
+    }
+
+    private static void press(FxRobot robot, String text) {
+        Button button = robot.lookup(".dialog-pane .button").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText(text)).queryAs(Button.class);
+        robot.interact(button::fire);
     }
 
     @Test
