@@ -41,8 +41,6 @@ import javafx.util.StringConverter;
  */
 public final class LabView extends BorderPane {
 
-    private final ProbeChart chart;
-
     public LabView(LabViewModel vm) {
         getStyleClass().add("lab");
         getStylesheets().add(LabView.class.getResource("/dev/lbstudio/ui/lab.css").toExternalForm());
@@ -163,7 +161,7 @@ public final class LabView extends BorderPane {
                 new PresenterStrip(vm));
         top.getStyleClass().add("panel-header");
         setTop(top);
-        chart = new ProbeChart(vm.timeline());
+        ProbeChart chart = new ProbeChart(vm.timeline());
         vm.presenter().activeProperty().addListener((o, a, on) -> chart.setTextScale(on ? 1.4 : 1));
         SplitPane center = new SplitPane(chart, new TimelineView(vm));
         center.setOrientation(Orientation.VERTICAL);
@@ -229,10 +227,6 @@ public final class LabView extends BorderPane {
             alert.initOwner(getScene().getWindow());
         }
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-    }
-
-    public ProbeChart chart() {
-        return chart;
     }
 
     private static final class ScenarioCell extends ListCell<Scenario> {

@@ -155,7 +155,7 @@ public final class LabViewModel {
     private Pacer pacing;
     private Duration runStart = Duration.ZERO;
     private Duration runLength = Duration.ZERO;
-    private Scenario runScenario;
+    private Scenario lastScenario;
     private Task<?> runTask;
     private Pacer replay;
     private final ReadOnlyBooleanWrapper replaying = new ReadOnlyBooleanWrapper(this, "replaying");
@@ -426,7 +426,7 @@ public final class LabViewModel {
         double pace = speed.get();
         cancelReplay();
         timeline.stats().timeout(probe(s).effectiveTimeout());
-        runScenario = s;
+        lastScenario = s;
         runStart = labNow();
         timeline.clear(runStart);
         runLength = s.effectiveDuration();
@@ -660,7 +660,7 @@ public final class LabViewModel {
     public Task<Path> export(Path file, RunExport.Format format) {
         boolean json = format == RunExport.Format.JSON;
         RunStats stats = timeline.stats();
-        RunExport.Content content = new RunExport.Content(runScenario == null ? null : runScenario.name(),
+        RunExport.Content content = new RunExport.Content(lastScenario == null ? null : lastScenario.name(),
                 running == null ? backend.get().name().toLowerCase(Locale.ROOT) : running.name().toLowerCase(Locale.ROOT),
                 timeline.recordedRows(), List.copyOf(stats.outages()), stats.convergence());
         Task<Path> task = new Task<>() {

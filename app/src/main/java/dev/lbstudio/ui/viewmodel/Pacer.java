@@ -99,10 +99,6 @@ public final class Pacer {
         }
     }
 
-    public boolean isCancelled() {
-        return cancelled;
-    }
-
     /** The lab time the clock is at now: where a note taken now belongs on the timeline. */
     public Duration labTime() {
         return from.plusNanos((long) ((clock.getAsLong() - origin) * speed));

@@ -82,11 +82,7 @@ public final class Timeline {
         end.set(Duration.ZERO);
     }
 
-    /** Lab time on this timeline's clock, and back. */
-    public Duration toTimeline(Duration labTime) {
-        return labTime.minus(origin);
-    }
-
+    /** A time on this timeline's clock as lab time. */
     Duration toLab(Duration timelineTime) {
         return timelineTime.plus(origin);
     }
