@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -252,7 +251,7 @@ public final class LabViewModel {
             protected Lab call() {
                 Lab made = making.make(b, config, ctx, p -> updateMessage("Starting the "
                         + b.label().toLowerCase(Locale.ROOT) + ": " + p + " …"), connections);
-                forward(made.events(), pacer == null ? feed::publish : pacer::add);
+                LabEvents.forward(made.events(), pacer == null ? feed::publish : pacer::add);
                 try {
                     made.start(design);
                 } catch (RuntimeException e) {
@@ -290,31 +289,6 @@ public final class LabViewModel {
 
     public void start() {
         start(() -> { });
-    }
-
-    /** Every event of {@code events} to {@code to}, on the publisher's thread, as fast as they come. */
-    static void forward(Flow.Publisher<LabEvent> events, Consumer<LabEvent> to) {
-        events.subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-                s.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(LabEvent e) {
-                to.accept(e);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                // The lab failed; its own call (start, run, apply) reports why.
-            }
-
-            @Override
-            public void onComplete() {
-                // The lab stopped.
-            }
-        });
     }
 
     /** Stops pacing and the lab, in the background; safe to call in any state. */
