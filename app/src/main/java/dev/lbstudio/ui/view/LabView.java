@@ -301,7 +301,9 @@ public final class LabView extends BorderPane {
             add(header("Measured"), 2, 0);
             String[] rows = {"Route changes", "Outage", "Converged after"};
             for (int r = 0; r < 3; r++) {
-                add(new Label(rows[r]), 0, r + 1);
+                Label name = new Label(rows[r]);
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                add(name, 0, r + 1);
                 for (int c = 0; c < 2; c++) {
                     Label l = new Label("—");
                     l.setWrapText(true);
@@ -347,9 +349,13 @@ public final class LabView extends BorderPane {
                 }
                 return;
             }
-            cells[0][column].setText(o.routeChanges().size() + (o.routeChanges().isEmpty() ? ""
-                    : ": " + String.join("; ", o.routeChanges().subList(0, Math.min(3, o.routeChanges().size())))
-                    + (o.routeChanges().size() > 3 ? " …" : "")));
+            // The count and where, short enough for a slide; every change in full on hover.
+            java.util.List<String> where = o.routeChanges().stream().map(c -> c.substring(0, c.indexOf(": ")))
+                    .distinct().toList();
+            cells[0][column].setText(o.routeChanges().size() + (where.isEmpty() ? "" : " (" + String.join(", ",
+                    where.subList(0, Math.min(2, where.size()))) + (where.size() > 2 ? ", …" : "") + ")"));
+            cells[0][column].setTooltip(o.routeChanges().isEmpty() ? null
+                    : new Tooltip(String.join("\n", o.routeChanges())));
             cells[1][column].setText(o.outage().isZero() ? "none" : String.format(Locale.ROOT, "%.1f s",
                     o.outage().toMillis() / 1000.0));
             cells[2][column].setText(o.converged().map(d -> String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0))

@@ -346,8 +346,10 @@ class LabPanelTest {
         fire(robot, "#lab-predict");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lab.presenter().phaseProperty().get()
                 == PresenterViewModel.Phase.PREDICTED);
-        assertThat(text(robot, "#lab-predicted-0")).startsWith("2: tor1 10.208.1.0/24: 10.0.0.11, 10.0.0.12, 10.0.0.13"
-                + " → 10.0.0.12, 10.0.0.13");
+        assertThat(text(robot, "#lab-predicted-0")).isEqualTo("2 (tor1 10.208.1.0/24)");
+        assertThat(robot.lookup("#lab-predicted-0").queryAs(Label.class).getTooltip().getText()).isEqualTo(
+                "tor1 10.208.1.0/24: 10.0.0.11, 10.0.0.12, 10.0.0.13 → 10.0.0.12, 10.0.0.13\n"
+                        + "tor1 10.208.1.0/24: 10.0.0.12, 10.0.0.13 → 10.0.0.11, 10.0.0.12, 10.0.0.13");
         assertThat(text(robot, "#lab-predicted-1")).isEqualTo("none");
         assertThat(text(robot, "#lab-predicted-2")).isEqualTo("2.4 s");
         assertThat(text(robot, "#lab-measured-0")).as("nothing measured before the reveal").isEqualTo("—");
@@ -355,7 +357,7 @@ class LabPanelTest {
 
         fire(robot, "#lab-reveal");
         // The step runs on the live simulated lab in real time: the session is back after 2.3 s.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#lab-measured-0").startsWith("2:"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#lab-measured-0").startsWith("2 "));
         assertThat(text(robot, "#lab-measured-0")).isEqualTo(text(robot, "#lab-predicted-0"));
         assertThat(text(robot, "#lab-measured-2")).isEqualTo("2.4 s");
         assertThat(robot.lookup("#lab-measured-0").queryAs(Label.class).getStyleClass()).doesNotContain("differs");
