@@ -118,6 +118,8 @@ public final class LabViewModel {
     private static final GoDuration NOW = GoDuration.ofSeconds(0);
     /** How long the simulated lab simulates after a step applied live: a default scenario's tail. */
     static final Duration LIVE_TAIL = new Scenario("live", null, null, null, null, List.of()).effectiveDuration();
+    /** How long the exiting app waits for a lab that is still starting (the namespace lab's ready timeout). */
+    static final Duration START_GRACE = Duration.ofSeconds(45);
     public static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 30.0, 60.0);
 
     private final DesignViewModel document;
@@ -159,6 +161,9 @@ public final class LabViewModel {
     private Pacer replay;
     private final ReadOnlyBooleanWrapper replaying = new ReadOnlyBooleanWrapper(this, "replaying");
     private long labOrigin;
+    private boolean stopWhenStarted;
+    /** Set once the app exits: a lab that finishes starting after that stops itself on its own thread. */
+    private volatile boolean closed;
     private ProbeRepeater liveProbes;
 
     public LabViewModel(DesignViewModel document, LabFeed feed, Supplier<Capabilities.Report> capabilities) {
@@ -254,17 +259,33 @@ public final class LabViewModel {
                 LabEvents.forward(made.events(), pacer == null ? feed::publish : pacer::add);
                 try {
                     made.start(design);
+                    if (closed) {
+                        throw new IllegalStateException("the window closed while the lab started");
+                    }
                 } catch (RuntimeException e) {
                     made.stop();
+                    closeAll(connections);
                     throw e;
                 }
                 return made;
             }
         };
-        task.messageProperty().addListener((o, a, m) -> summary.set(m));
+        // Progress messages are coalesced and may land after the outcome; only a lab still starting shows them.
+        task.messageProperty().addListener((o, a, m) -> {
+            if (state.get() == State.STARTING) {
+                summary.set(m);
+            }
+        });
         task.setOnSucceeded(e -> {
             lab = task.getValue();
             opened = connections;
+            if (stopWhenStarted) {
+                stopWhenStarted = false;
+                live = pacer;
+                state.set(State.RUNNING);
+                stop();
+                return;
+            }
             live = pacer;
             liveProbes = probes;
             running = b;
@@ -293,6 +314,11 @@ public final class LabViewModel {
 
     /** Stops pacing and the lab, in the background; safe to call in any state. */
     public void stop() {
+        if (state.get() == State.STARTING) {
+            // The design was replaced while the lab came up: it goes as soon as it is up.
+            stopWhenStarted = true;
+            return;
+        }
         if (lab == null) {
             return;
         }
@@ -351,6 +377,9 @@ public final class LabViewModel {
      * (a thread left to do it might be cut off as the app exits).
      */
     public void stopNow() {
+        if (state.get() == State.STARTING) {
+            stopWhenStarted = true;
+        }
         cancelPacing();
         if (runTask != null) {
             runTask.cancel(true);
@@ -369,9 +398,19 @@ public final class LabViewModel {
         }
     }
 
-    /** The app is exiting: the lab stops now and the lab threads end. */
+    /**
+     * The app is exiting: the lab stops now, and a lab still coming up stops itself once up (waited for, at most
+     * {@link #START_GRACE}, so a namespace lab's bring-up is not cut off halfway and left behind).
+     */
     public void shutdown() {
+        closed = true;
         stopNow();
+        labThreads.shutdown();
+        try {
+            labThreads.awaitTermination(START_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         labThreads.shutdownNow();
     }
 

@@ -251,8 +251,33 @@ class LabPanelTest {
         assertThat(lab.timeline().stats().bands().get(0).longest()).isEqualTo(Duration.ofSeconds(250));
     }
 
+    @Test
+    void aLabStillStartingWhenTheDesignIsReplacedStopsOnceItIsUp(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        lab.setLabMaker((backend, kubeconfig, context, progress, opened) -> new Watched(new FakeCluster() {
+            @Override
+            public void start(Topology topology) {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        openSeedOnTheLabTab(robot);
+        fire(robot, "#lab-start");
+        assertThat(lab.stateProperty().get()).isEqualTo(LabViewModel.State.STARTING);
+
+        robot.interact(() -> vm.files().open(SEED));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.document().loadsProperty().get() >= 2);
+        release.countDown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stopped.get() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.STOPPED);
+        assertThat(started.get()).isEqualTo(1);
+    }
+
     /** A cluster that only records what it is asked to do. */
-    private static final class FakeCluster implements Lab {
+    private static class FakeCluster implements Lab {
         final java.util.concurrent.SubmissionPublisher<LabEvent> events = new java.util.concurrent.SubmissionPublisher<>();
         final List<Step> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
 
