@@ -2,9 +2,6 @@ package dev.lbstudio.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbstudio.testing.RepoPaths;
-import dev.lbstudio.ui.LbStudioApp;
-import dev.lbstudio.ui.viewmodel.DesignStore;
 import dev.lbstudio.ui.viewmodel.LabFeed;
 import dev.lbstudio.ui.viewmodel.MainViewModel;
 import java.nio.file.Path;
@@ -12,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -41,23 +36,18 @@ class LabLatencyTest {
 
     @Start
     void start(Stage stage) {
-        Platform.setImplicitExit(false);
         this.stage = stage;
-        vm = new MainViewModel(new MainViewModel.Settings(home.resolve("state"), Preferences.userRoot()
-                .node("lbstudio-latencytest/" + System.nanoTime()), DesignStore.FILES));
-        LbStudioApp.install(stage, vm);
-        stage.show();
+        vm = LabWindows.show(stage, home, dev.lbstudio.lab.api.Capabilities::check);
     }
 
     @AfterAll
     static void removePrefs() throws Exception {
-        Preferences.userRoot().node("lbstudio-latencytest").removeNode();
+        LabWindows.removePrefs();
     }
 
     @Test
     void eventToScreenLatencyIsPrinted(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.files().open(RepoPaths.sample("seed-calico-metallb.yaml")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.document().file() != null);
+        LabWindows.openSeed(robot, vm);
         robot.interact(() -> ((MainView) stage.getScene().getRoot()).showPanel("Lab"));
         WaitForAsyncUtils.waitForFxEvents();
         List<Long> pending = new ArrayList<>();

@@ -15,7 +15,6 @@ import dev.lbstudio.scenario.LabEvent;
 import dev.lbstudio.scenario.Scenario;
 import dev.lbstudio.scenario.Step;
 import dev.lbstudio.testing.RepoPaths;
-import dev.lbstudio.ui.LbStudioApp;
 import dev.lbstudio.ui.viewmodel.LabViewModel;
 import dev.lbstudio.ui.viewmodel.MainViewModel;
 import dev.lbstudio.ui.viewmodel.PresenterViewModel;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -60,7 +58,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LabPanelTest {
 
-    private static final Path SEED = RepoPaths.sample("seed-calico-metallb.yaml");
+    private static final Path SEED = LabWindows.SEED;
     private static final Capabilities.Report NOT_ROOT = new Capabilities.Report(List.of(new Capabilities.Missing(
             "root privileges", "network namespaces, veths and daemons need CAP_NET_ADMIN",
             "run as root, e.g. sudo lbstudio lab up FILE, or use --backend sim", true)));
@@ -76,17 +74,12 @@ class LabPanelTest {
     private final AtomicInteger stopped = new AtomicInteger();
 
     @Start
-    void start(Stage stage) throws Exception {
-        Platform.setImplicitExit(false);
+    void start(Stage stage) {
         this.stage = stage;
-        Preferences prefs = Preferences.userRoot().node("lbstudio-labtest/" + System.nanoTime());
-        vm = new MainViewModel(new MainViewModel.Settings(home.resolve("state-" + System.nanoTime()), prefs,
-                dev.lbstudio.ui.viewmodel.DesignStore.FILES), () -> NOT_ROOT);
+        vm = LabWindows.show(stage, home, () -> NOT_ROOT);
         lab = vm.lab();
         lab.setLabMaker((backend, kubeconfig, context, progress, opened) -> new Watched(
                 LabViewModel.LabMaker.REAL.make(backend, kubeconfig, context, progress, opened)));
-        LbStudioApp.install(stage, vm);
-        stage.show();
         vm.startEngines();
     }
 
@@ -98,7 +91,7 @@ class LabPanelTest {
 
     @AfterAll
     static void removePrefs() throws Exception {
-        Preferences.userRoot().node("lbstudio-labtest").removeNode();
+        LabWindows.removePrefs();
     }
 
     /** A lab that counts its start and stop, else the real one. */
@@ -143,8 +136,7 @@ class LabPanelTest {
     }
 
     private void openSeedOnTheLabTab(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.files().open(SEED));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.document().file() != null);
+        LabWindows.openSeed(robot, vm);
         robot.clickOn(robot.lookup(".tab-label").match((Label l) -> l.getText().equals("Lab")).queryAs(Label.class));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -243,10 +235,10 @@ class LabPanelTest {
         robot.interact(() -> lab.timeline().cursorProperty().set(null));
         fire(robot, "#lab-replay");
         assertThat(lab.replayingProperty().get()).isTrue();
-        assertThat(lab.timeline().rows().size()).isLessThan(recorded);
+        assertThat(LabWindows.rows(robot, vm).size()).isLessThan(recorded);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lab.replayingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(lab.timeline().rows()).hasSize(recorded);
+        assertThat(LabWindows.rows(robot, vm)).hasSize(recorded);
         assertThat(lab.timeline().recordedRows()).hasSize(recorded);
         assertThat(lab.timeline().stats().bands().get(0).longest()).isEqualTo(Duration.ofSeconds(250));
     }
@@ -386,14 +378,14 @@ class LabPanelTest {
         assertThat(text(robot, "#lab-measured-0")).isEqualTo(text(robot, "#lab-predicted-0"));
         assertThat(text(robot, "#lab-measured-2")).isEqualTo("2.4 s");
         assertThat(robot.lookup("#lab-measured-0").queryAs(Label.class).getStyleClass()).doesNotContain("differs");
-        assertThat(lab.timeline().rows()).anyMatch(r -> r.kind() == TimelineRow.Kind.STEP
+        assertThat(LabWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.STEP
                 && r.what().contains("BGP session tor1 ↔ node-1 is reset"));
 
         robot.interact(() -> robot.lookup("#lab-note-text").queryAs(TextField.class)
                 .setText("the ToR withdrew node-1 at once"));
         fire(robot, "#lab-note");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(lab.timeline().rows()).anyMatch(r -> r.kind() == TimelineRow.Kind.ANNOTATION
+        assertThat(LabWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.ANNOTATION
                 && r.what().equals("the ToR withdrew node-1 at once"));
         assertThat(robot.lookup("#lab-note-text").queryAs(TextField.class).getText()).isEmpty();
 
