@@ -9,6 +9,7 @@ import dev.lbstudio.ui.scene.DesignScene.Edge;
 import dev.lbstudio.ui.scene.EdgeGeometry;
 import dev.lbstudio.ui.scene.Palette;
 import dev.lbstudio.ui.viewmodel.DesignViewModel;
+import dev.lbstudio.ui.viewmodel.LiveViewModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,6 +82,7 @@ public final class DesignCanvas extends Region {
     private boolean dragged;
     private ElementId connectFrom;
     private boolean fitPending = true;
+    private LiveLayer live;
 
     private record EdgeView(Edge edge, Shape shape, Text label) {
     }
@@ -96,8 +98,12 @@ public final class DesignCanvas extends Region {
         world.getTransforms().setAll(pan, zoom);
         // Panning only moves the drawing: render it once to a bitmap and move that, so
         // hundreds of shadowed boxes cost nothing per frame (zooming re-renders, so text stays sharp).
-        world.setCache(true);
-        world.setCacheHint(CacheHint.DEFAULT);
+        // Edges and boxes are cached each on their own, so live animations drawn between and above
+        // them redraw only themselves, never the design.
+        for (Group cached : List.of(edgeLayer, boxLayer)) {
+            cached.setCache(true);
+            cached.setCacheHint(CacheHint.DEFAULT);
+        }
         world.getChildren().setAll(edgeLayer, boxLayer, overlay);
         band.getStyleClass().add("selection-band");
         band.setVisible(false);
@@ -366,6 +372,20 @@ public final class DesignCanvas extends Region {
     /** The on-screen node of an element, for tests and for the panels that flash elements. */
     public Optional<Node> nodeOf(ElementId id) {
         return Optional.ofNullable(boxes.get(id));
+    }
+
+    /**
+     * Draws the lab's live events and the packet walk: lines between the design's edges and its boxes,
+     * dots and labels above the boxes.
+     */
+    public void showLive(LiveViewModel live) {
+        this.live = new LiveLayer(live);
+        world.getChildren().setAll(edgeLayer, this.live.under(), boxLayer, this.live.over(), overlay);
+    }
+
+    /** The live drawing, for tests and the frame-time benchmark; null until {@link #showLive}. */
+    LiveLayer live() {
+        return live;
     }
 
     /** The group holding the drawing, for snapshots (PNG export). */

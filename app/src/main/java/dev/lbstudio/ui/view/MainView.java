@@ -66,8 +66,16 @@ public final class MainView extends BorderPane {
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         panels.getTabs().add(tab("Properties", Feather.SLIDERS, new PropertiesView(vm.properties())));
         panels.getTabs().add(tab("Findings", Feather.ALERT_TRIANGLE, new FindingsView(vm.findings())));
-        panels.getTabs().add(tab("Routes", Feather.GIT_MERGE, new RoutesView(vm.routes())));
-        panels.getTabs().add(tab("Packet walk", Feather.NAVIGATION, new PacketWalkView(vm.packetWalk())));
+        panels.getTabs().add(tab("Routes", Feather.GIT_MERGE, new RoutesView(vm.routes(), vm.live())));
+        Tab walk = tab("Packet walk", Feather.NAVIGATION, new PacketWalkView(vm.packetWalk()));
+        // Opening the panel is asking to see the walk: it lights up on the canvas until cleared.
+        walk.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) {
+                vm.packetWalk().onCanvasProperty().set(true);
+            }
+        });
+        panels.getTabs().add(walk);
+        canvas.showLive(vm.live());
         panels.getTabs().add(tab("Lab", Feather.ACTIVITY, new LabView(vm.lab())));
         SplitPane split = new SplitPane(palette, canvas, panels);
         split.setOrientation(Orientation.HORIZONTAL);

@@ -1,0 +1,258 @@
+package dev.lbstudio.ui.view;
+
+import dev.lbstudio.ui.live.LiveScene;
+import dev.lbstudio.ui.live.WalkOverlay;
+import dev.lbstudio.ui.scene.Palette;
+import dev.lbstudio.ui.viewmodel.LiveViewModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polyline;
+import javafx.scene.shape.Shape;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Text;
+
+/**
+ * Draws the live lab and the packet walk on the canvas: lines under the element boxes, dots, marks and
+ * hop labels above them. One {@link AnimationTimer} draws every animation, asks the view model for the frame
+ * at the pulse's time and stops itself when nothing moves; new events restart it. Shapes are kept by key and
+ * pooled, so a frame changes properties and creates nothing.
+ */
+final class LiveLayer {
+
+    /** Key under which a walk label keeps the element of its hop (not {@link DesignCanvas#ELEMENT_ID}: it is no element). */
+    static final String WALK_HOP = "lbstudio.walk-hop";
+    private static final Color PROBE = Color.web("#0284c7");
+
+    private final LiveViewModel vm;
+    private final Group under = new Group();
+    private final Group over = new Group();
+    private final Group strokeGroup = new Group();
+    private final Group dotGroup = new Group();
+    private final Group markGroup = new Group();
+    private final Group walkGroup = new Group();
+    private final Map<String, Polyline> strokes = new HashMap<>();
+    private final Map<String, double[]> strokePoints = new HashMap<>();
+    private final Polyline walkPath = new Polyline();
+    private final Circle walkMarker = new Circle(7);
+    private final Text walkDrop = mark();
+    private final List<Label> walkLabels = new ArrayList<>();
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            draw(now);
+        }
+    };
+    private boolean running;
+
+    LiveLayer(LiveViewModel vm) {
+        this.vm = vm;
+        under.setMouseTransparent(true);
+        over.setMouseTransparent(true);
+        walkPath.getStyleClass().add("walk-path");
+        walkPath.setStroke(Color.web(Palette.SELECTION));
+        walkPath.setStrokeWidth(12);
+        walkPath.setOpacity(0.45);
+        walkPath.setStrokeLineCap(StrokeLineCap.ROUND);
+        walkMarker.getStyleClass().add("walk-marker");
+        walkMarker.setFill(Color.web(Palette.SELECTION));
+        walkMarker.setStroke(Color.web(Palette.TEXT));
+        walkMarker.setStrokeWidth(1.5);
+        under.getChildren().setAll(walkPath, strokeGroup);
+        over.getChildren().setAll(dotGroup, markGroup, walkGroup);
+        walkPath.setVisible(false);
+        vm.framesProperty().addListener((o, a, b) -> start());
+        vm.walkOverlayProperty().addListener((o, a, w) -> buildWalk(w));
+        buildWalk(vm.walkOverlayProperty().get());
+    }
+
+    /** Lines drawn between the wires and the boxes. */
+    Node under() {
+        return under;
+    }
+
+    /** Dots, marks and labels drawn above the boxes. */
+    Node over() {
+        return over;
+    }
+
+    private void start() {
+        if (!running) {
+            running = true;
+            timer.start();
+        }
+    }
+
+    private void draw(long now) {
+        LiveScene.Frame f = vm.frame(now);
+        drawStrokes(f.strokes());
+        drawDots(f.dots());
+        drawMarks(f.marks());
+        boolean walking = drawWalk(now);
+        if (!f.animating() && !walking) {
+            timer.stop();
+            running = false;
+        }
+    }
+
+    private void drawStrokes(List<LiveScene.Stroke> frame) {
+        Set<String> seen = new HashSet<>();
+        for (LiveScene.Stroke s : frame) {
+            seen.add(s.key());
+            Polyline line = strokes.computeIfAbsent(s.key(), k -> {
+                Polyline p = new Polyline();
+                p.getStyleClass().add("live-stroke");
+                p.setStrokeLineCap(StrokeLineCap.ROUND);
+                strokeGroup.getChildren().add(p);
+                return p;
+            });
+            if (!Arrays.equals(strokePoints.get(s.key()), s.xy())) {
+                strokePoints.put(s.key(), s.xy());
+                line.getPoints().setAll(Arrays.stream(s.xy()).boxed().toList());
+            }
+            line.setStroke(Color.web(s.colour()));
+            line.setStrokeWidth(s.width());
+            line.setOpacity(s.opacity());
+            line.getStrokeDashArray().setAll(s.drawn() >= 1 ? List.of() : List.of(s.length() * s.drawn() + 0.01,
+                    s.length() + 1));
+            line.getProperties().put("tone", s.tone());
+        }
+        strokes.entrySet().removeIf(e -> {
+            boolean gone = !seen.contains(e.getKey());
+            if (gone) {
+                strokeGroup.getChildren().remove(e.getValue());
+                strokePoints.remove(e.getKey());
+            }
+            return gone;
+        });
+    }
+
+    private void drawDots(List<LiveScene.Dot> dots) {
+        List<Node> pool = dotGroup.getChildren();
+        while (pool.size() < dots.size()) {
+            Circle c = new Circle(5, PROBE);
+            c.setStroke(Color.WHITE);
+            c.setStrokeWidth(1.5);
+            c.getStyleClass().add("probe-dot");
+            pool.add(c);
+        }
+        for (int i = 0; i < pool.size(); i++) {
+            Circle c = (Circle) pool.get(i);
+            c.setVisible(i < dots.size());
+            if (i < dots.size()) {
+                c.setCenterX(dots.get(i).x());
+                c.setCenterY(dots.get(i).y());
+            }
+        }
+    }
+
+    private void drawMarks(List<LiveScene.Mark> marks) {
+        List<Node> pool = markGroup.getChildren();
+        while (pool.size() < marks.size()) {
+            pool.add(mark());
+        }
+        for (int i = 0; i < pool.size(); i++) {
+            Node m = pool.get(i);
+            m.setVisible(i < marks.size());
+            if (i < marks.size()) {
+                place(m, marks.get(i).x(), marks.get(i).y());
+            }
+        }
+    }
+
+    /** A red cross where a packet died. */
+    private static Text mark() {
+        Text t = new Text("✖");
+        t.getStyleClass().add("drop-mark");
+        t.setFill(Color.web(LiveScene.RED));
+        t.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
+        return t;
+    }
+
+    private static void place(Node n, double x, double y) {
+        n.relocate(x - n.getLayoutBounds().getWidth() / 2, y - n.getLayoutBounds().getHeight() / 2);
+    }
+
+    private void buildWalk(WalkOverlay w) {
+        walkLabels.clear();
+        walkGroup.getChildren().clear();
+        walkPath.setVisible(w != null);
+        if (w == null) {
+            return;
+        }
+        walkPath.getPoints().setAll(Arrays.stream(w.track().points()).boxed().toList());
+        for (WalkOverlay.Stop s : w.stops()) {
+            Label label = new Label(s.label());
+            label.getStyleClass().add("walk-label");
+            label.setManaged(false);
+            label.setVisible(false);
+            label.getProperties().put(WALK_HOP, s.at());
+            walkLabels.add(label);
+        }
+        walkGroup.getChildren().addAll(walkLabels);
+        walkGroup.getChildren().addAll(walkMarker, walkDrop);
+        walkDrop.setVisible(false);
+        start();
+    }
+
+    /** Moves the walk's marker; true while it still walks. */
+    private boolean drawWalk(long now) {
+        WalkOverlay w = vm.walkOverlayProperty().get();
+        if (w == null) {
+            return false;
+        }
+        WalkOverlay.Progress p = w.progress(vm.walkElapsed(now));
+        walkMarker.setCenterX(p.x());
+        walkMarker.setCenterY(p.y());
+        for (int i = 0; i < walkLabels.size(); i++) {
+            Label label = walkLabels.get(i);
+            if (i < p.reached() && !label.isVisible()) {
+                label.setVisible(true);
+                label.applyCss();
+                label.autosize();
+                WalkOverlay.Stop s = w.stops().get(i);
+                label.relocate(s.x() - label.getWidth() / 2, s.y() - label.getHeight());
+            }
+        }
+        walkDrop.setVisible(p.done() && w.dropped());
+        if (p.done()) {
+            place(walkDrop, p.x(), p.y());
+        }
+        return !p.done();
+    }
+
+    // --- for tests and the benchmark ----------------------------------------------------------------------
+
+    /** The line drawn for a lane or session key of {@link LiveScene}. */
+    Optional<Shape> stroke(String key) {
+        return Optional.ofNullable(strokes.get(key));
+    }
+
+    int visibleDots() {
+        return (int) dotGroup.getChildren().stream().filter(Node::isVisible).count();
+    }
+
+    int visibleMarks() {
+        return (int) markGroup.getChildren().stream().filter(Node::isVisible).count();
+    }
+
+    /** The hop labels the walk's marker has uncovered so far. */
+    List<Label> shownWalkLabels() {
+        return walkLabels.stream().filter(Node::isVisible).toList();
+    }
+
+    boolean walkShown() {
+        return walkPath.isVisible();
+    }
+}
