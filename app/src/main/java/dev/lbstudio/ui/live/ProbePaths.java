@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * routers' observed FIBs, so after a failover the dot takes the new path. Router hops pick the ECMP member
  * the way {@code DataPlane.trace} does (flow hash salted with the router's name), so the canvas agrees with
  * the packet walk and the simulator. A failed sample stops where it died: at the router without a route,
- * or at the node the routers still send it to.
+ * or at the node the routers still send it to; a sample that does not name its pod stops at the node.
  */
 public final class ProbePaths {
 
@@ -85,12 +85,11 @@ public final class ProbePaths {
             }
             if (next.get().isNode()) {
                 stops.add(next.get().id());
-                if (!sample.ok() || sample.pod() == null) {
-                    return Optional.of(new Walk(stops, true));
+                if (sample.ok() && sample.pod() != null) {
+                    nodeOf(sample.pod()).ifPresent(stops::add);
+                    stops.add(sample.pod());
                 }
-                nodeOf(sample.pod()).ifPresent(stops::add);
-                stops.add(sample.pod());
-                return Optional.of(new Walk(stops, false));
+                return Optional.of(new Walk(stops, !sample.ok()));
             }
             at = next.get().id();
         }

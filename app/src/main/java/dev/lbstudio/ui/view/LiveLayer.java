@@ -43,7 +43,8 @@ final class LiveLayer {
     private final Group markGroup = new Group();
     private final Group walkGroup = new Group();
     private final Map<String, Polyline> strokes = new HashMap<>();
-    private final Map<String, double[]> strokePoints = new HashMap<>();
+    /** What each line shows now: a frame touches only the lines whose look changed. */
+    private final Map<String, LiveScene.Stroke> shown = new HashMap<>();
     private final Polyline walkPath = new Polyline();
     private final Circle walkMarker = new Circle(7);
     private final Text walkDrop = mark();
@@ -117,22 +118,26 @@ final class LiveLayer {
                 strokeGroup.getChildren().add(p);
                 return p;
             });
-            if (!Arrays.equals(strokePoints.get(s.key()), s.xy())) {
-                strokePoints.put(s.key(), s.xy());
+            LiveScene.Stroke was = shown.put(s.key(), s);
+            if (was == null || !Arrays.equals(was.xy(), s.xy())) {
                 line.getPoints().setAll(Arrays.stream(s.xy()).boxed().toList());
             }
-            line.setStroke(Color.web(s.colour()));
-            line.setStrokeWidth(s.width());
-            line.setOpacity(s.opacity());
-            line.getStrokeDashArray().setAll(s.drawn() >= 1 ? List.of() : List.of(s.length() * s.drawn() + 0.01,
-                    s.length() + 1));
+            if (was == null || !was.colour().equals(s.colour())) {
+                line.setStroke(Color.web(s.colour()));
+            }
+            if (was == null || was.width() != s.width() || was.opacity() != s.opacity() || was.drawn() != s.drawn()) {
+                line.setStrokeWidth(s.width());
+                line.setOpacity(s.opacity());
+                line.getStrokeDashArray().setAll(s.drawn() >= 1 ? List.of()
+                        : List.of(s.length() * s.drawn() + 0.01, s.length() + 1));
+            }
             line.getProperties().put("tone", s.tone());
         }
         strokes.entrySet().removeIf(e -> {
             boolean gone = !seen.contains(e.getKey());
             if (gone) {
                 strokeGroup.getChildren().remove(e.getValue());
-                strokePoints.remove(e.getKey());
+                shown.remove(e.getKey());
             }
             return gone;
         });

@@ -95,11 +95,14 @@ public final class LiveViewModel {
 
     private void accept(List<LabFeed.Stamped> batch) {
         long now = System.nanoTime();
+        // The table is rebuilt only when the lab starts or changes the router it shows, not per probe batch.
+        boolean rows = !labActive.get();
         for (LabFeed.Stamped s : batch) {
             LabEvent e = s.event();
             // A run's clock starts at zero: an event at zero after later ones is a new run, from the prediction.
             if (e.at().isZero() && lastAt.compareTo(Duration.ZERO) > 0) {
                 restart();
+                rows = true;
             }
             lastAt = e.at();
             labActive.set(true);
@@ -110,10 +113,13 @@ public final class LiveViewModel {
                 observed.apply(c);
                 Change.of(c.before(), c.after()).ifPresent(ch -> flashes.computeIfAbsent(c.router(),
                         r -> new HashMap<>()).put(c.prefix(), new Flash(ch, now)));
+                rows |= c.router().equals(routes.routerProperty().get());
             }
             live.accept(e, now);
         }
-        refreshRows();
+        if (rows) {
+            refreshRows();
+        }
         frames.set(frames.get() + 1);
     }
 

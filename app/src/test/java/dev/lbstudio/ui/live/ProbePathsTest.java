@@ -14,6 +14,8 @@ import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.routing.DataPlane;
 import dev.lbstudio.routing.RoutingState;
 import dev.lbstudio.routing.Trace;
+import dev.lbstudio.scenario.LabEvent;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,12 @@ class ProbePathsTest {
         routes.apply(route(LB, ips("10.0.0.11", "10.0.0.12", "10.0.0.13"), List.of()));
         assertThat(paths.walk(probe(Seed.FLOW0, false)).orElseThrow())
                 .isEqualTo(new ProbePaths.Walk(List.of(CLIENT1, TOR1), true));
+    }
+
+    @Test
+    void aSuccessfulSampleThatDoesNotNameItsPodEndsAtTheNode() {
+        var sample = new LabEvent.ProbeSample(Duration.ZERO, Seed.FLOW0, true, Duration.ofMillis(1), null, null);
+        assertThat(paths.walk(sample).orElseThrow()).isEqualTo(new ProbePaths.Walk(List.of(CLIENT1, TOR1, NODE1), false));
     }
 
     @Test
