@@ -1,6 +1,7 @@
 package dev.lbstudio.ui.live;
 
 import dev.lbstudio.model.ElementId;
+import dev.lbstudio.model.ElementKind;
 import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.routing.Trace;
 import dev.lbstudio.ui.scene.DesignScene.Box;
@@ -24,9 +25,11 @@ public record WalkOverlay(Track track, List<Stop> stops, boolean dropped) {
      * One hop.
      *
      * @param along the share of the track at which the packet reaches it (0 to 1)
-     * @param x where its label goes: centred above the element's box
+     * @param x where its label goes: the middle of its bottom edge above the element's box, or the middle of its
+     *          left edge beside it ({@code beside})
+     * @param beside pods hang below their node, where a label above would cover the node: theirs goes to the right
      */
-    public record Stop(ElementId at, double along, double x, double y, String label) {
+    public record Stop(ElementId at, double along, double x, double y, boolean beside, String label) {
     }
 
     /** Where the marker is at a moment of the walk's animation and how many stops it has reached. */
@@ -50,26 +53,31 @@ public record WalkOverlay(Track track, List<Stop> stops, boolean dropped) {
             from = index;
             boolean last = i == hops.size() - 1;
             Box box = paths.box(h.at());
-            stops.add(new Stop(h.at(), track.length() == 0 ? 0 : track.distanceTo(index) / track.length(), box.x(),
-                    box.top() - 6, label(h, previousSource, last && !trace.delivered() ? trace.drop() : null)));
+            boolean beside = h.at().kind() == ElementKind.POD;
+            stops.add(new Stop(h.at(), track.length() == 0 ? 0 : track.distanceTo(index) / track.length(),
+                    beside ? box.left() + box.width() + 6 : box.x(), beside ? box.y() : box.top() - 6, beside,
+                    label(h, previousSource, last && !trace.delivered() ? trace.drop() : null)));
             previousSource = h.source();
         }
         return new WalkOverlay(track, stops, !trace.delivered());
     }
 
-    /** A short line for the canvas; the packet walk panel has the long story. */
+    /**
+     * Two short lines for the canvas, what happened and the source address on leaving, narrow enough to sit
+     * over a box; the packet walk panel has the long story.
+     */
     static String label(Trace.Hop h, IpAddr previousSource, Trace.Drop drop) {
         String src = "src " + h.source();
         if (drop != null) {
-            return "✖ " + drop.description().split("[:;]")[0] + " · " + src;
+            return "✖ " + drop.description().split("[:;]")[0] + "\n" + src;
         }
         return switch (h.at().kind()) {
-            case CLIENT -> "sends · " + src;
+            case CLIENT -> "sends\n" + src;
             case ROUTER -> (h.route() != null && h.route().nextHops().size() > 1
-                    ? "ECMP " + h.route().nextHops().size() + "-way → " : "→ ") + h.chosen() + " · " + src;
-            case NODE -> "DNAT → " + h.destination() + ":" + h.destinationPort() + " · "
+                    ? "ECMP " + h.route().nextHops().size() + "-way → " : "→ ") + h.chosen() + "\n" + src;
+            case NODE -> "DNAT → " + h.destination() + ":" + h.destinationPort() + "\n"
                     + (Objects.equals(h.source(), previousSource) ? src + " kept" : "SNAT " + src);
-            default -> "served · " + src;
+            default -> "served\n" + src;
         };
     }
 

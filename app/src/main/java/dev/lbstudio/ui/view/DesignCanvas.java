@@ -148,6 +148,10 @@ public final class DesignCanvas extends Region {
         Node legend = getChildren().get(2);
         legend.autosize();
         legend.relocate(12, getHeight() - legend.getLayoutBounds().getHeight() - 12);
+        if (getChildren().size() > 3) {
+            getChildren().get(3).autosize();
+            getChildren().get(3).relocate(12, 12);
+        }
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
             fitPending = false;
             fit();
@@ -381,6 +385,14 @@ public final class DesignCanvas extends Region {
     public void showLive(LiveViewModel live) {
         this.live = new LiveLayer(live);
         world.getChildren().setAll(edgeLayer, this.live.under(), boxLayer, this.live.over(), overlay);
+        // Its own box in the top-left corner: the design's legend at the bottom would grow over the drawing.
+        VBox legend = new VBox(4);
+        legend.getStyleClass().add("legend");
+        legend.getChildren().setAll(this.live.legendRows());
+        legend.visibleProperty().bind(live.labActiveProperty());
+        legend.setManaged(false);
+        legend.setMouseTransparent(true);
+        getChildren().add(legend);
     }
 
     /** The live drawing, for tests and the frame-time benchmark; null until {@link #showLive}. */

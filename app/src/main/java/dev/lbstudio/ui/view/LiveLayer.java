@@ -34,6 +34,8 @@ final class LiveLayer {
     /** Key under which a walk label keeps the element of its hop (not {@link DesignCanvas#ELEMENT_ID}: it is no element). */
     static final String WALK_HOP = "lbstudio.walk-hop";
     private static final Color PROBE = Color.web("#0284c7");
+    /** Withdrawn lanes are dotted, so they never read as a session that is down (solid red). */
+    static final List<Double> WITHDRAWN_DOTS = List.of(0.1, 12.0);
 
     private final LiveViewModel vm;
     private final Group under = new Group();
@@ -64,7 +66,7 @@ final class LiveLayer {
         walkPath.getStyleClass().add("walk-path");
         walkPath.setStroke(Color.web(Palette.SELECTION));
         walkPath.setStrokeWidth(12);
-        walkPath.setOpacity(0.45);
+        walkPath.setOpacity(0.6);
         walkPath.setStrokeLineCap(StrokeLineCap.ROUND);
         walkMarker.getStyleClass().add("walk-marker");
         walkMarker.setFill(Color.web(Palette.SELECTION));
@@ -76,6 +78,32 @@ final class LiveLayer {
         vm.framesProperty().addListener((o, a, b) -> start());
         vm.walkOverlayProperty().addListener((o, a, w) -> buildWalk(w));
         buildWalk(vm.walkOverlayProperty().get());
+    }
+
+    /** The legend's rows for what the live drawing means. */
+    List<Node> legendRows() {
+        Polyline lane = new Polyline(0, 0, 28, 0);
+        lane.setStroke(Color.web(LiveScene.GREEN));
+        lane.setStrokeWidth(6);
+        Polyline withdrawn = new Polyline(0, 0, 28, 0);
+        withdrawn.setStroke(Color.web(LiveScene.RED));
+        withdrawn.setStrokeWidth(6);
+        withdrawn.setStrokeLineCap(StrokeLineCap.ROUND);
+        withdrawn.getStrokeDashArray().setAll(WITHDRAWN_DOTS);
+        Polyline down = new Polyline(0, 0, 28, 0);
+        down.setStroke(Color.web(LiveScene.RED));
+        down.setStrokeWidth(3);
+        Circle probe = new Circle(6.5, PROBE);
+        Label heading = new Label("Live lab");
+        heading.setStyle("-fx-font-weight: bold;");
+        List<Node> rows = new ArrayList<>(List.of(heading));
+        for (Label row : List.of(new Label("next hop (width = ECMP share)", lane),
+                new Label("next hop withdrawn", withdrawn), new Label("session down (amber: connecting)", down),
+                new Label("probe packet (✖ where it died)", probe))) {
+            row.setGraphicTextGap(8);
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** Lines drawn between the wires and the boxes. */
@@ -128,8 +156,8 @@ final class LiveLayer {
             if (was == null || was.width() != s.width() || was.opacity() != s.opacity() || was.drawn() != s.drawn()) {
                 line.setStrokeWidth(s.width());
                 line.setOpacity(s.opacity());
-                line.getStrokeDashArray().setAll(s.drawn() >= 1 ? List.of()
-                        : List.of(s.length() * s.drawn() + 0.01, s.length() + 1));
+                line.getStrokeDashArray().setAll(s.drawn() < 1 ? List.of(s.length() * s.drawn() + 0.01, s.length() + 1)
+                        : s.tone() == LiveScene.Tone.WITHDRAWN ? WITHDRAWN_DOTS : List.of());
             }
             line.getProperties().put("tone", s.tone());
         }
@@ -146,7 +174,7 @@ final class LiveLayer {
     private void drawDots(List<LiveScene.Dot> dots) {
         List<Node> pool = dotGroup.getChildren();
         while (pool.size() < dots.size()) {
-            Circle c = new Circle(5, PROBE);
+            Circle c = new Circle(6.5, PROBE);
             c.setStroke(Color.WHITE);
             c.setStrokeWidth(1.5);
             c.getStyleClass().add("probe-dot");
@@ -227,7 +255,8 @@ final class LiveLayer {
                 label.applyCss();
                 label.autosize();
                 WalkOverlay.Stop s = w.stops().get(i);
-                label.relocate(s.x() - label.getWidth() / 2, s.y() - label.getHeight());
+                label.relocate(s.beside() ? s.x() : s.x() - label.getWidth() / 2,
+                        s.beside() ? s.y() - label.getHeight() / 2 : s.y() - label.getHeight());
             }
         }
         walkDrop.setVisible(p.done() && w.dropped());

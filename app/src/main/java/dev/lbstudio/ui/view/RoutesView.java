@@ -58,10 +58,11 @@ public final class RoutesView extends BorderPane {
         title.getStyleClass().add("panel-title");
         TableView<ObservedRow> table = new TableView<>(live.observedRows());
         table.setId("routes-observed");
-        table.getColumns().add(Tables.column("Prefix", ObservedRow::prefix, 118));
-        table.getColumns().add(Tables.column("Predicted next hops", ObservedRow::predicted, 190));
-        table.getColumns().add(Tables.column("Observed next hops", ObservedRow::observed, 190));
-        table.getColumns().add(Tables.column("Difference", ObservedRow::note, 260));
+        // The difference first: the panel is narrow and that is what the audience looks for.
+        table.getColumns().add(Tables.column("Prefix", ObservedRow::prefix, 105));
+        table.getColumns().add(Tables.column("Difference", ObservedRow::note, 175));
+        table.getColumns().add(Tables.column("Observed", ObservedRow::observed, 150));
+        table.getColumns().add(Tables.column("Predicted", ObservedRow::predicted, 190));
         table.setRowFactory(t -> new ObservedRowCell());
         table.setPlaceholder(new Label("The lab reports no BGP routes on this router"));
         table.setPrefHeight(190);

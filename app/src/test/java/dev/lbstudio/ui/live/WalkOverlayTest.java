@@ -33,11 +33,12 @@ class WalkOverlayTest {
         WalkOverlay local = walk(Service.TrafficPolicy.LOCAL, 0);
 
         assertThat(cluster.stops()).extracting(Stop::at).containsExactly(CLIENT1, TOR1, NODE1, POD);
-        assertThat(cluster.stops()).extracting(Stop::label).containsExactly("sends · src 198.51.100.10",
-                "ECMP 3-way → 10.0.0.11 · src 198.51.100.10", "DNAT → 10.244.1.10:8080 · SNAT src 10.0.0.11",
-                "served · src 10.0.0.11");
-        assertThat(local.stops().get(2).label()).isEqualTo("DNAT → 10.244.1.10:8080 · src 198.51.100.10 kept");
-        assertThat(local.stops().get(3).label()).isEqualTo("served · src 198.51.100.10");
+        assertThat(cluster.stops()).extracting(Stop::label).containsExactly("sends\nsrc 198.51.100.10",
+                "ECMP 3-way → 10.0.0.11\nsrc 198.51.100.10", "DNAT → 10.244.1.10:8080\nSNAT src 10.0.0.11",
+                "served\nsrc 10.0.0.11");
+        assertThat(local.stops().get(2).label()).isEqualTo("DNAT → 10.244.1.10:8080\nsrc 198.51.100.10 kept");
+        assertThat(local.stops().get(3).label()).isEqualTo("served\nsrc 198.51.100.10");
+        assertThat(cluster.stops()).extracting(Stop::beside).containsExactly(false, false, false, true);
         assertThat(cluster.dropped()).isFalse();
     }
 

@@ -153,10 +153,10 @@ class LiveCanvasTest {
 
         List<String> cluster = walkedLabels(robot, "#walk-cluster");
         assertThat(live().walkShown()).isTrue();
-        assertThat(cluster).contains("DNAT → 10.244.1.10:8080 · SNAT src 10.0.0.11", "served · src 10.0.0.11");
+        assertThat(cluster).contains("DNAT → 10.244.1.10:8080\nSNAT src 10.0.0.11", "served\nsrc 10.0.0.11");
 
         List<String> local = walkedLabels(robot, "#walk-local");
-        assertThat(local).contains("DNAT → 10.244.1.10:8080 · src 198.51.100.10 kept", "served · src 198.51.100.10");
+        assertThat(local).contains("DNAT → 10.244.1.10:8080\nsrc 198.51.100.10 kept", "served\nsrc 198.51.100.10");
         assertThat(local).doesNotContainAnyElementsOf(cluster.subList(2, cluster.size()));
 
         robot.clickOn("#walk-clear");
