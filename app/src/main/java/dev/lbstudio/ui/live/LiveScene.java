@@ -44,6 +44,8 @@ public final class LiveScene {
     static final long PULSE = 600_000_000L;
     static final long TRAVEL = 1_400_000_000L;
     static final long MARK_HOLD = 1_500_000_000L;
+    /** An event accepted this long before a frame is drawn settled, with no animation left. */
+    public static final long SETTLED = 10_000_000_000L;
     /** Lanes bow further than sessions so the two lines run side by side. */
     private static final double LANE_BOW = 0.30;
 

@@ -13,6 +13,7 @@ import dev.lbstudio.ui.live.ObservedRoutes.Difference;
 import dev.lbstudio.ui.live.ScenePaths;
 import dev.lbstudio.ui.live.WalkOverlay;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ public final class LiveViewModel {
     private final ObservableList<ObservedRow> observedRows = FXCollections.observableArrayList();
     /** Per router and prefix, the last change and when it arrived. */
     private final Map<ElementId, Map<IpPrefix, Flash>> flashes = new HashMap<>();
+    /** The run's route and session changes, oldest first, to redraw them on a moved or edited design. */
+    private final ArrayDeque<LabEvent> history = new ArrayDeque<>();
     private ScenePaths paths;
     private ObservedRoutes observed;
     private LiveScene live;
@@ -62,6 +65,9 @@ public final class LiveViewModel {
     private record Flash(Change change, long nanos) {
     }
 
+    /** A lab run changes a few routes per step; far more than any run has, far less than memory allows. */
+    private static final int MAX_HISTORY = 10_000;
+
     public LiveViewModel(DesignViewModel document, RoutesViewModel routes, PacketWalkViewModel walk, LabFeed feed) {
         this.document = document;
         this.routes = routes;
@@ -69,26 +75,40 @@ public final class LiveViewModel {
         paths = new ScenePaths(document.sceneProperty().get());
         document.sceneProperty().addListener((o, a, scene) -> {
             paths = new ScenePaths(scene);
-            restart();
+            rebuild();
             showWalk();
         });
-        routes.stateProperty().addListener((o, a, s) -> {
+        routes.stateProperty().addListener((o, a, s) -> rebuild());
+        // Another design: what its lab showed belongs to the old one.
+        document.loadsProperty().addListener((o, a, b) -> {
+            history.clear();
             labActive.set(false);
-            restart();
+            rebuild();
         });
         routes.routerProperty().addListener((o, a, r) -> refreshRows());
         walk.traceProperty().addListener((o, a, t) -> showWalk());
         walk.onCanvasProperty().addListener((o, a, t) -> showWalk());
         feed.subscribe(this::accept);
-        restart();
+        rebuild();
     }
 
-    /** Starts from the prediction again: a new design, a new prediction or a new lab run. */
-    private void restart() {
+    /**
+     * Starts from the prediction again and replays the run's route and session changes as settled (no animation),
+     * so moving a box or editing the design during a lab keeps what the lab showed, drawn where things are now.
+     */
+    private void rebuild() {
         RoutingState state = routes.stateProperty().get();
         observed = state == null ? null : new ObservedRoutes(state);
         live = observed == null ? null : new LiveScene(document.sceneProperty().get(), observed);
-        flashes.clear();
+        if (live != null) {
+            long settled = System.nanoTime() - LiveScene.SETTLED;
+            for (LabEvent e : history) {
+                if (e instanceof LabEvent.RouteChanged c) {
+                    observed.apply(c);
+                }
+                live.accept(e, settled);
+            }
+        }
         refreshRows();
         frames.set(frames.get() + 1);
     }
@@ -101,13 +121,21 @@ public final class LiveViewModel {
             LabEvent e = s.event();
             // A run's clock starts at zero: an event at zero after later ones is a new run, from the prediction.
             if (e.at().isZero() && lastAt.compareTo(Duration.ZERO) > 0) {
-                restart();
+                history.clear();
+                flashes.clear();
+                rebuild();
                 rows = true;
             }
             lastAt = e.at();
             labActive.set(true);
             if (live == null) {
                 continue;
+            }
+            if (e instanceof LabEvent.RouteChanged || e instanceof LabEvent.SessionChanged) {
+                if (history.size() == MAX_HISTORY) {
+                    history.removeFirst();
+                }
+                history.addLast(e);
             }
             if (e instanceof LabEvent.RouteChanged c) {
                 observed.apply(c);

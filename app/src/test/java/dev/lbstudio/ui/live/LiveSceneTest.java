@@ -77,6 +77,17 @@ class LiveSceneTest {
     }
 
     @Test
+    void anEventAcceptedAsSettledDrawsItsFinalLookWithoutAnimating() {
+        live.accept(route(LB, ips("10.0.0.11"), ips("10.0.0.12", "10.0.0.13")), T0 - LiveScene.SETTLED);
+        live.accept(new LabEvent.SessionChanged(Duration.ZERO, TOR1, NODE1, SessionState.ESTABLISHED,
+                SessionState.IDLE, null), T0 - LiveScene.SETTLED);
+
+        LiveScene.Frame f = live.frame(T0);
+        assertThat(f.animating()).isFalse();
+        assertThat(f.strokes()).hasSize(4).allSatisfy(s -> assertThat(s.drawn()).isEqualTo(1.0));
+    }
+
+    @Test
     void manyPrefixesOverTheSameLanesCoalesceIntoOneLinePerLane() {
         for (int i = 0; i < 200; i++) {
             live.accept(route(IpPrefix.parse("10.208." + (i % 250) + ".0/24"), ips("10.0.0.11", "10.0.0.12"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbstudio.lab.sim.SimLab;
 import dev.lbstudio.model.ElementId;
+import dev.lbstudio.model.Layout;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.scenario.LabEvent;
 import dev.lbstudio.scenario.Scenario;
@@ -19,6 +20,7 @@ import dev.lbstudio.ui.viewmodel.MainViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
@@ -132,6 +134,18 @@ class LiveCanvasTest {
         TableRow<?> drawn = robot.lookup("#routes-observed .table-row-cell").match(r -> ((TableRow<?>) r)
                 .getItem() == row).queryAs(TableRow.class);
         assertThat(drawn.getStyleClass()).as("the difference is marked").contains("diff-different");
+
+        // Moving a box mid-run re-predicts the design; what the lab showed stays, drawn where things are now.
+        robot.interact(() -> vm.document().move(Map.of(ElementId.parse("client/client1"),
+                new Layout.Position(900, 40))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.routes().stateProperty().get().topology()
+                == vm.document().design());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((ObservedRow) observed.getItems().get(0)).difference()).isEqualTo(Difference.DIFFERENT);
+        assertThat(colour(live().stroke(LiveScene.sessionKey(TOR1, NODE1)).orElseThrow()))
+                .isEqualTo(Color.web(LiveScene.RED));
+        assertThat(live().stroke(LiveScene.laneKey(TOR1, NODE1)).orElseThrow().getProperties().get("tone"))
+                .isEqualTo(LiveScene.Tone.WITHDRAWN);
     }
 
     private List<String> walkedLabels(FxRobot robot, String policyButton) throws Exception {
