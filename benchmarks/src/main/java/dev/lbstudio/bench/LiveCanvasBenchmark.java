@@ -8,13 +8,9 @@ import dev.lbstudio.model.Service;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.routing.FibEntry;
 import dev.lbstudio.routing.RoutingState;
-import dev.lbstudio.samples.SyntheticDesign;
 import dev.lbstudio.scenario.LabEvent;
-import dev.lbstudio.ui.LbStudioApp;
-import dev.lbstudio.ui.view.MainView;
-import dev.lbstudio.ui.viewmodel.DesignStore;
+import dev.lbstudio.ui.live.LiveScene;
 import dev.lbstudio.ui.viewmodel.MainViewModel;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +18,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -58,23 +53,18 @@ public final class LiveCanvasBenchmark {
     }
 
     private static void run(Stage stage) throws Exception {
-        MainViewModel vm = new MainViewModel(new MainViewModel.Settings(Files.createTempDirectory("lbstudio-bench"),
-                Preferences.userRoot().node("lbstudio-bench"), DesignStore.FILES));
-        MainView view = LbStudioApp.install(stage, vm);
-        stage.show();
+        MainViewModel vm = FrameTimes.open(stage).vm();
         vm.startEngines();
-        // 6 racks × 25 nodes, 5 pools, 50 services with 2 pods each: 319 elements, ~700 edges.
-        Topology design = SyntheticDesign.generate(6, 25, 5, 50, 42);
-        vm.document().load(design, null);
+        vm.document().load(FrameTimes.design(), null);
         int elements = vm.document().sceneProperty().get().boxes().size();
         vm.routes().stateProperty().addListener((o, a, state) -> {
             if (state.topology() == vm.document().design()) {
-                measure(stage, vm, view, state, elements);
+                measure(stage, vm, state, elements);
             }
         });
     }
 
-    private static void measure(Stage stage, MainViewModel vm, MainView view, RoutingState state, int elements) {
+    private static void measure(Stage stage, MainViewModel vm, RoutingState state, int elements) {
         List<Long> pulses = new ArrayList<>();
         List<Long> published = new ArrayList<>();
         List<Double> latencies = new ArrayList<>();
@@ -152,29 +142,13 @@ public final class LiveCanvasBenchmark {
         }
     }
 
-    private static void report(int elements, List<Long> pulses, List<Double> latencies,
-                               dev.lbstudio.ui.live.LiveScene.Frame last, long skipped) {
-        List<Double> ms = new ArrayList<>();
-        for (int i = 1; i < pulses.size(); i++) {
-            ms.add((pulses.get(i) - pulses.get(i - 1)) / 1e6);
-        }
-        ms.sort(Double::compare);
+    private static void report(int elements, List<Long> pulses, List<Double> latencies, LiveScene.Frame last,
+                               long skipped) {
         latencies.sort(Double::compare);
-        // A frame that took longer than 1.5 frame periods at 60 Hz means at least one vsync was missed.
-        long dropped = ms.stream().filter(m -> m > 1000.0 / 60 * 1.5).count();
-        double total = ms.stream().mapToDouble(Double::doubleValue).sum();
-        System.out.printf(Locale.ROOT, "live canvas: %d elements, %d frames, %.1f fps; frame time median %.1f ms,"
-                        + " p95 %.1f ms, p99 %.1f ms, max %.1f ms; dropped frames %.1f%% (%d over 25 ms)%n",
-                elements, ms.size(), ms.size() / (total / 1000), at(ms, 0.5), at(ms, 0.95), at(ms, 0.99),
-                ms.get(ms.size() - 1), 100.0 * dropped / ms.size(), dropped);
+        System.out.printf(Locale.ROOT, "live canvas: %d elements, %s%n", elements, FrameTimes.describe(pulses));
         System.out.printf(Locale.ROOT, "  at the end: %d lines, %d dots, %d marks on the canvas; %d samples not drawn;"
                         + " event to screen median %.1f ms, p95 %.1f ms (%d events)%n", last.strokes().size(),
-                last.dots().size(), last.marks().size(), skipped, at(latencies, 0.5), at(latencies, 0.95),
-                latencies.size());
-    }
-
-    private static double at(List<Double> sorted, double q) {
-        return sorted.isEmpty() ? Double.NaN
-                : sorted.get((int) Math.min(sorted.size() - 1, Math.round(q * (sorted.size() - 1))));
+                last.dots().size(), last.marks().size(), skipped, FrameTimes.at(latencies, 0.5),
+                FrameTimes.at(latencies, 0.95), latencies.size());
     }
 }
