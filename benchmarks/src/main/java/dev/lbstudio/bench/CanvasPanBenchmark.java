@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -25,17 +24,8 @@ public final class CanvasPanBenchmark {
     private CanvasPanBenchmark() {
     }
 
-    /** A plain main: a main class that extends Application fails in a fat jar (build-notes). */
     public static void main(String[] args) {
-        Application.launch(Harness.class, args);
-    }
-
-    /** The JavaFX side of the harness. */
-    public static final class Harness extends Application {
-        @Override
-        public void start(Stage stage) throws Exception {
-            run(stage);
-        }
+        FrameTimes.launch(CanvasPanBenchmark::run, args);
     }
 
     private static void run(Stage stage) throws Exception {

@@ -12,18 +12,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.prefs.Preferences;
+import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
  * What the canvas frame-time harnesses share: the main window on a throw-away home with a ~300-element design,
  * and the statistics of the intervals between post-layout pulses (the frame times the user sees).
  */
-final class FrameTimes {
+public final class FrameTimes {
 
     /** A frame longer than 1.5 periods at 60 Hz missed at least one vsync. */
     private static final double DROPPED_MS = 1000.0 / 60 * 1.5;
 
+    private static volatile Harness.Body body;
+
     private FrameTimes() {
+    }
+
+    /**
+     * Starts JavaFX and runs {@code benchmark} on its stage. Benchmarks keep a plain main (a main class that
+     * extends Application fails in a fat jar, build-notes) and share this one Application.
+     */
+    static void launch(Harness.Body benchmark, String[] args) {
+        body = benchmark;
+        Application.launch(Harness.class, args);
+    }
+
+    /** The JavaFX side of every harness. */
+    public static final class Harness extends Application {
+        /** A benchmark's body, run on the FX thread with the primary stage. */
+        interface Body {
+            void run(Stage stage) throws Exception;
+        }
+
+        @Override
+        public void start(Stage stage) throws Exception {
+            body.run(stage);
+        }
     }
 
     record Window(MainViewModel vm, MainView view) {

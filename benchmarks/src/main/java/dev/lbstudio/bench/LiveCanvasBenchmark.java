@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.AnimationTimer;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -41,15 +40,7 @@ public final class LiveCanvasBenchmark {
     }
 
     public static void main(String[] args) {
-        Application.launch(Harness.class, args);
-    }
-
-    /** The JavaFX side of the harness. */
-    public static final class Harness extends Application {
-        @Override
-        public void start(Stage stage) throws Exception {
-            run(stage);
-        }
+        FrameTimes.launch(LiveCanvasBenchmark::run, args);
     }
 
     private static void run(Stage stage) throws Exception {
