@@ -45,6 +45,9 @@ public final class LiveViewModel {
                               Change change, long changedNanos) {
     }
 
+    /** A lab run changes a few routes per step; far more than any run has, far less than memory allows. */
+    private static final int MAX_HISTORY = 10_000;
+
     private final DesignViewModel document;
     private final RoutesViewModel routes;
     private final PacketWalkViewModel walk;
@@ -65,9 +68,6 @@ public final class LiveViewModel {
     private record Flash(Change change, long nanos) {
     }
 
-    /** A lab run changes a few routes per step; far more than any run has, far less than memory allows. */
-    private static final int MAX_HISTORY = 10_000;
-
     public LiveViewModel(DesignViewModel document, RoutesViewModel routes, PacketWalkViewModel walk, LabFeed feed) {
         this.document = document;
         this.routes = routes;
@@ -82,6 +82,7 @@ public final class LiveViewModel {
         // Another design: what its lab showed belongs to the old one.
         document.loadsProperty().addListener((o, a, b) -> {
             history.clear();
+            lastAt = Duration.ZERO;
             labActive.set(false);
             rebuild();
         });
@@ -128,14 +129,15 @@ public final class LiveViewModel {
             }
             lastAt = e.at();
             labActive.set(true);
-            if (live == null) {
-                continue;
-            }
+            // Kept even before the first prediction: the rebuild it triggers replays them.
             if (e instanceof LabEvent.RouteChanged || e instanceof LabEvent.SessionChanged) {
                 if (history.size() == MAX_HISTORY) {
                     history.removeFirst();
                 }
                 history.addLast(e);
+            }
+            if (live == null) {
+                continue;
             }
             if (e instanceof LabEvent.RouteChanged c) {
                 observed.apply(c);
