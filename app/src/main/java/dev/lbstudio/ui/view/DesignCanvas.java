@@ -83,6 +83,7 @@ public final class DesignCanvas extends Region {
     private ElementId connectFrom;
     private boolean fitPending = true;
     private LiveLayer live;
+    private VBox liveLegend;
 
     private record EdgeView(Edge edge, Shape shape, Text label) {
     }
@@ -148,9 +149,9 @@ public final class DesignCanvas extends Region {
         Node legend = getChildren().get(2);
         legend.autosize();
         legend.relocate(12, getHeight() - legend.getLayoutBounds().getHeight() - 12);
-        if (getChildren().size() > 3) {
-            getChildren().get(3).autosize();
-            getChildren().get(3).relocate(12, 12);
+        if (liveLegend != null) {
+            liveLegend.autosize();
+            liveLegend.relocate(12, 12);
         }
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
             fitPending = false;
@@ -386,13 +387,13 @@ public final class DesignCanvas extends Region {
         this.live = new LiveLayer(live);
         world.getChildren().setAll(edgeLayer, this.live.under(), boxLayer, this.live.over(), overlay);
         // Its own box in the top-left corner: the design's legend at the bottom would grow over the drawing.
-        VBox legend = new VBox(4);
-        legend.getStyleClass().add("legend");
-        legend.getChildren().setAll(this.live.legendRows());
-        legend.visibleProperty().bind(live.labActiveProperty());
-        legend.setManaged(false);
-        legend.setMouseTransparent(true);
-        getChildren().add(legend);
+        liveLegend = new VBox(4);
+        liveLegend.getStyleClass().add("legend");
+        liveLegend.getChildren().setAll(this.live.legendRows());
+        liveLegend.visibleProperty().bind(live.labActiveProperty());
+        liveLegend.setManaged(false);
+        liveLegend.setMouseTransparent(true);
+        getChildren().add(liveLegend);
     }
 
     /** The live drawing, for tests and the frame-time benchmark; null until {@link #showLive}. */

@@ -75,7 +75,7 @@ final class LiveLayer {
         under.getChildren().setAll(walkPath, strokeGroup);
         over.getChildren().setAll(dotGroup, markGroup, walkGroup);
         walkPath.setVisible(false);
-        vm.framesProperty().addListener((o, a, b) -> start());
+        vm.redrawsProperty().addListener((o, a, b) -> start());
         vm.walkOverlayProperty().addListener((o, a, w) -> buildWalk(w));
         buildWalk(vm.walkOverlayProperty().get());
     }

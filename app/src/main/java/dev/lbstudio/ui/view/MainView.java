@@ -68,12 +68,8 @@ public final class MainView extends BorderPane {
         panels.getTabs().add(tab("Findings", Feather.ALERT_TRIANGLE, new FindingsView(vm.findings())));
         panels.getTabs().add(tab("Routes", Feather.GIT_MERGE, new RoutesView(vm.routes(), vm.live())));
         Tab walk = tab("Packet walk", Feather.NAVIGATION, new PacketWalkView(vm.packetWalk()));
-        // Opening the panel is asking to see the walk: it lights up on the canvas until cleared.
-        walk.selectedProperty().addListener((o, a, selected) -> {
-            if (selected) {
-                vm.packetWalk().onCanvasProperty().set(true);
-            }
-        });
+        // Opening the panel is asking to see the walk on the canvas; leaving it (or Clear) puts it away.
+        walk.selectedProperty().addListener((o, a, selected) -> vm.packetWalk().onCanvasProperty().set(selected));
         panels.getTabs().add(walk);
         canvas.showLive(vm.live());
         panels.getTabs().add(tab("Lab", Feather.ACTIVITY, new LabView(vm.lab())));

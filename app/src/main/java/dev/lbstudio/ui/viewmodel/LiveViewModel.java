@@ -52,7 +52,7 @@ public final class LiveViewModel {
     private final RoutesViewModel routes;
     private final PacketWalkViewModel walk;
     private final ReadOnlyBooleanWrapper labActive = new ReadOnlyBooleanWrapper(this, "labActive");
-    private final ReadOnlyLongWrapper frames = new ReadOnlyLongWrapper(this, "frames");
+    private final ReadOnlyLongWrapper redraws = new ReadOnlyLongWrapper(this, "redraws");
     private final ReadOnlyObjectWrapper<WalkOverlay> walkOverlay = new ReadOnlyObjectWrapper<>(this, "walkOverlay");
     private final ObservableList<ObservedRow> observedRows = FXCollections.observableArrayList();
     /** Per router and prefix, the last change and when it arrived. */
@@ -111,7 +111,7 @@ public final class LiveViewModel {
             }
         }
         refreshRows();
-        frames.set(frames.get() + 1);
+        redraws.set(redraws.get() + 1);
     }
 
     private void accept(List<LabFeed.Stamped> batch) {
@@ -150,7 +150,7 @@ public final class LiveViewModel {
         if (rows) {
             refreshRows();
         }
-        frames.set(frames.get() + 1);
+        redraws.set(redraws.get() + 1);
     }
 
     private void refreshRows() {
@@ -184,7 +184,7 @@ public final class LiveViewModel {
         walkStart = System.nanoTime();
         walkOverlay.set(walk.onCanvasProperty().get() && walk.traceProperty().get() != null
                 ? WalkOverlay.of(paths, walk.traceProperty().get()) : null);
-        frames.set(frames.get() + 1);
+        redraws.set(redraws.get() + 1);
     }
 
     /** The canvas's frame at {@code now}; empty while the design has no prediction yet. */
@@ -207,8 +207,8 @@ public final class LiveViewModel {
     }
 
     /** Changes whenever there is something new to draw: the canvas (re)starts its animation timer. */
-    public ReadOnlyLongProperty framesProperty() {
-        return frames.getReadOnlyProperty();
+    public ReadOnlyLongProperty redrawsProperty() {
+        return redraws.getReadOnlyProperty();
     }
 
     /** True from the first lab event until the prediction changes. */

@@ -188,6 +188,12 @@ class LiveCanvasTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(live().walkShown()).isFalse();
         assertThat(live().shownWalkLabels()).isEmpty();
+
+        robot.clickOn("#walk-show");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(live().walkShown()).isTrue();
+        robot.interact(() -> view.showPanel("Routes"));
+        assertThat(live().walkShown()).as("leaving the panel puts the walk away").isFalse();
     }
 
     @Test
