@@ -384,7 +384,7 @@ public final class DesignCanvas extends Region {
      * dots and labels above the boxes.
      */
     public void showLive(LiveViewModel live) {
-        this.live = new LiveLayer(live);
+        this.live = new LiveLayer(live, zoomLevel.getReadOnlyProperty());
         world.getChildren().setAll(edgeLayer, this.live.under(), boxLayer, this.live.over(), overlay);
         // Its own box in the top-left corner: the design's legend at the bottom would grow over the drawing.
         liveLegend = new VBox(4);

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -59,8 +62,18 @@ final class LiveLayer {
     };
     private boolean running;
 
-    LiveLayer(LiveViewModel vm) {
+    /**
+     * How much dots, marks and hop labels grow to keep their size on screen when the design is zoomed out
+     * (up to twice, so a zoomed-out rack is not buried under them); lines keep design units.
+     */
+    private final DoubleBinding grow;
+
+    LiveLayer(LiveViewModel vm, ReadOnlyDoubleProperty zoom) {
         this.vm = vm;
+        this.grow = Bindings.createDoubleBinding(() -> Math.max(1, Math.min(2, 1 / zoom.get())), zoom);
+        grow.addListener((o, a, b) -> placeLabels());
+        keepSize(walkMarker);
+        keepSize(walkDrop);
         under.setMouseTransparent(true);
         over.setMouseTransparent(true);
         walkPath.getStyleClass().add("walk-path");
@@ -175,6 +188,7 @@ final class LiveLayer {
         List<Node> pool = dotGroup.getChildren();
         while (pool.size() < dots.size()) {
             Circle c = new Circle(6.5, PROBE);
+            keepSize(c);
             c.setStroke(Color.WHITE);
             c.setStrokeWidth(1.5);
             c.getStyleClass().add("probe-dot");
@@ -193,7 +207,9 @@ final class LiveLayer {
     private void drawMarks(List<LiveScene.Mark> marks) {
         List<Node> pool = markGroup.getChildren();
         while (pool.size() < marks.size()) {
-            pool.add(mark());
+            Text m = mark();
+            keepSize(m);
+            pool.add(m);
         }
         for (int i = 0; i < pool.size(); i++) {
             Node m = pool.get(i);
@@ -211,6 +227,11 @@ final class LiveLayer {
         t.setFill(Color.web(LiveScene.RED));
         t.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
         return t;
+    }
+
+    private void keepSize(Node n) {
+        n.scaleXProperty().bind(grow);
+        n.scaleYProperty().bind(grow);
     }
 
     private static void place(Node n, double x, double y) {
@@ -236,7 +257,30 @@ final class LiveLayer {
         walkGroup.getChildren().addAll(walkLabels);
         walkGroup.getChildren().addAll(walkMarker, walkDrop);
         walkDrop.setVisible(false);
+        // At its start at once, not where the last walk ended, even before the next pulse.
+        drawWalk(System.nanoTime());
         start();
+    }
+
+    private void placeLabels() {
+        WalkOverlay w = vm.walkOverlayProperty().get();
+        for (int i = 0; w != null && i < walkLabels.size(); i++) {
+            placeLabel(walkLabels.get(i), w.stops().get(i));
+        }
+    }
+
+    /**
+     * Puts a label's bottom middle (or, beside a box, its left middle) on the stop's point. It is scaled about
+     * its centre to keep its size on screen, so the layout position makes up for the growth.
+     */
+    private void placeLabel(Label label, WalkOverlay.Stop s) {
+        label.scaleXProperty().bind(grow);
+        label.scaleYProperty().bind(grow);
+        double g = grow.get();
+        double w = label.getWidth();
+        double h = label.getHeight();
+        label.relocate(s.beside() ? s.x() - w / 2 + g * w / 2 : s.x() - w / 2,
+                s.beside() ? s.y() - h / 2 : s.y() - h / 2 - g * h / 2);
     }
 
     /** Moves the walk's marker; true while it still walks. */
@@ -254,9 +298,7 @@ final class LiveLayer {
                 label.setVisible(true);
                 label.applyCss();
                 label.autosize();
-                WalkOverlay.Stop s = w.stops().get(i);
-                label.relocate(s.beside() ? s.x() : s.x() - label.getWidth() / 2,
-                        s.beside() ? s.y() - label.getHeight() / 2 : s.y() - label.getHeight());
+                placeLabel(label, w.stops().get(i));
             }
         }
         walkDrop.setVisible(p.done() && w.dropped());

@@ -66,7 +66,11 @@ public final class RoutesView extends BorderPane {
         table.setRowFactory(t -> new ObservedRowCell());
         table.setPlaceholder(new Label("The lab reports no BGP routes on this router"));
         table.setPrefHeight(190);
-        VBox box = new VBox(4, title, table);
+        Label changedOn = new Label();
+        changedOn.setId("routes-changed-on");
+        changedOn.textProperty().bind(live.changedOnProperty());
+        changedOn.setWrapText(true);
+        VBox box = new VBox(4, title, changedOn, table);
         box.visibleProperty().bind(live.labActiveProperty());
         box.managedProperty().bind(box.visibleProperty());
         return box;

@@ -24,6 +24,8 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -55,6 +57,7 @@ public final class LiveViewModel {
     private final ReadOnlyLongWrapper redraws = new ReadOnlyLongWrapper(this, "redraws");
     private final ReadOnlyObjectWrapper<WalkOverlay> walkOverlay = new ReadOnlyObjectWrapper<>(this, "walkOverlay");
     private final ObservableList<ObservedRow> observedRows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper changedOn = new ReadOnlyStringWrapper(this, "changedOn", "");
     /** Per router and prefix, the last change and when it arrived. */
     private final Map<ElementId, Map<IpPrefix, Flash>> flashes = new HashMap<>();
     /** The run's route and session changes, oldest first, to redraw them on a moved or edited design. */
@@ -150,6 +153,10 @@ public final class LiveViewModel {
         if (rows) {
             refreshRows();
         }
+        changedOn.set(flashes.isEmpty() ? "" : "The lab changed routes on " + flashes.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(r -> r.getKey().name() + " (" + r.getValue().size() + (r.getValue().size() == 1 ? " prefix)"
+                        : " prefixes)")).collect(Collectors.joining(", ")));
         redraws.set(redraws.get() + 1);
     }
 
@@ -214,6 +221,11 @@ public final class LiveViewModel {
     /** True from the first lab event until the prediction changes. */
     public ReadOnlyBooleanProperty labActiveProperty() {
         return labActive.getReadOnlyProperty();
+    }
+
+    /** Which routers the run changed and how many prefixes on each, so the panel's user knows where to look. */
+    public ReadOnlyStringProperty changedOnProperty() {
+        return changedOn.getReadOnlyProperty();
     }
 
     /** The routes panel's router, observed against predicted, while a lab runs. */

@@ -136,6 +136,8 @@ class LiveCanvasTest {
         TableRow<?> drawn = robot.lookup("#routes-observed .table-row-cell").match(r -> ((TableRow<?>) r)
                 .getItem() == row).queryAs(TableRow.class);
         assertThat(drawn.getStyleClass()).as("the difference is marked").contains("diff-different");
+        assertThat(robot.lookup("#routes-changed-on").queryAs(Label.class).getText())
+                .isEqualTo("The lab changed routes on tor1 (1 prefix)");
 
         // Moving a box mid-run re-predicts the design; what the lab showed stays, drawn where things are now.
         robot.interact(() -> vm.document().move(Map.of(ElementId.parse("client/client1"),
