@@ -67,8 +67,12 @@ public final class MainView extends BorderPane {
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         panels.getTabs().add(tab("Properties", Feather.SLIDERS, new PropertiesView(vm.properties())));
         panels.getTabs().add(tab("Findings", Feather.ALERT_TRIANGLE, new FindingsView(vm.findings())));
-        panels.getTabs().add(tab("Routes", Feather.GIT_MERGE, new RoutesView(vm.routes())));
-        panels.getTabs().add(tab("Packet walk", Feather.NAVIGATION, new PacketWalkView(vm.packetWalk())));
+        panels.getTabs().add(tab("Routes", Feather.GIT_MERGE, new RoutesView(vm.routes(), vm.live())));
+        Tab walk = tab("Packet walk", Feather.NAVIGATION, new PacketWalkView(vm.packetWalk()));
+        // Opening the panel is asking to see the walk on the canvas; leaving it (or Clear) puts it away.
+        walk.selectedProperty().addListener((o, a, selected) -> vm.packetWalk().onCanvasProperty().set(selected));
+        panels.getTabs().add(walk);
+        canvas.showLive(vm.live());
         Tab lab = tab("Lab", Feather.ACTIVITY, new LabView(vm.lab()));
         panels.getTabs().add(lab);
         SplitPane split = new SplitPane(palette, canvas, panels);

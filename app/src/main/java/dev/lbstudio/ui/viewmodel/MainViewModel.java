@@ -24,6 +24,7 @@ public final class MainViewModel {
     private final RoutesViewModel routes;
     private final PacketWalkViewModel packetWalk;
     private final LabViewModel lab;
+    private final LiveViewModel live;
     private final LabFeed labFeed = new LabFeed(Platform::runLater);
     private final ExecutorService background;
     private final ExecutorService analysis;
@@ -58,6 +59,7 @@ public final class MainViewModel {
         this.routes = new RoutesViewModel(document, engines);
         this.packetWalk = new PacketWalkViewModel(document, routes, engines);
         this.lab = new LabViewModel(document, labFeed, capabilities);
+        this.live = new LiveViewModel(document, routes, packetWalk, labFeed);
     }
 
     /** Where the app keeps its state; tests point it at a temp directory and their own prefs node. */
@@ -103,6 +105,11 @@ public final class MainViewModel {
     /** Live lab events on the FX thread, for every panel that shows or animates them. */
     public LabFeed labFeed() {
         return labFeed;
+    }
+
+    /** Lab events animated on the canvas and compared with the prediction in the routes panel. */
+    public LiveViewModel live() {
+        return live;
     }
 
     public PacketWalkViewModel packetWalk() {
