@@ -158,6 +158,29 @@ class LiveCanvasTest {
         assertThat(live().stroke(LiveScene.laneKey(TOR1, NODE1))).isEmpty();
     }
 
+    @Test
+    void theNodeCrashRunFromTheLabPanelReachesTheCanvasAndTheRoutesPanel(FxRobot robot) throws Exception {
+        openSeed(robot);
+        robot.interact(() -> {
+            view.showPanel("Lab");
+            vm.lab().scenarioProperty().set(vm.lab().scenarios().stream()
+                    .filter(s -> s.name().equals("node-crash")).findFirst().orElseThrow());
+            vm.lab().speedProperty().set(60);
+            vm.lab().runScenario();
+        });
+        // The panel plays the simulated run into the lab feed; the canvas and the routes panel follow it live.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> live().stroke(LiveScene.laneKey(TOR1, NODE1))
+                .map(s -> s.getProperties().get("tone") == LiveScene.Tone.WITHDRAWN).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(colour(live().stroke(LiveScene.sessionKey(TOR1, NODE1)).orElseThrow()))
+                .isEqualTo(Color.web(LiveScene.RED));
+        robot.interact(() -> view.showPanel("Routes"));
+        TableView<?> observed = robot.lookup("#routes-observed").queryAs(TableView.class);
+        assertThat(observed.getParent().isVisible()).isTrue();
+        assertThat(((ObservedRow) observed.getItems().get(0)).note()).isEqualTo("missing 10.0.0.11");
+        robot.interact(() -> vm.lab().stopNow());
+    }
+
     /** Clicks a policy and returns the hop labels on the canvas once the marker has walked them all. */
     private List<String> walkedLabels(FxRobot robot, String policyButton, boolean policyChanges) throws Exception {
         WalkOverlay before = vm.live().walkOverlayProperty().get();
