@@ -24,6 +24,9 @@ public final class MainViewModel {
     private final LabFeed labFeed = new LabFeed(Platform::runLater);
     private final ExecutorService background;
     private final ExecutorService analysis;
+    private final ExecutorService importer;
+    private final ImportViewModel imports;
+    private final RenderViewModel render;
 
     public MainViewModel(Settings settings) {
         this.background = Executors.newSingleThreadExecutor(r -> {
@@ -50,6 +53,14 @@ public final class MainViewModel {
         this.routes = new RoutesViewModel(document, engines);
         this.packetWalk = new PacketWalkViewModel(document, routes, engines);
         this.lab = new LabViewModel(document, engines, labFeed);
+        // A cluster import can wait seconds on the network; its own thread keeps saves and analysis moving.
+        this.importer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lbstudio-import");
+            t.setDaemon(true);
+            return t;
+        });
+        this.imports = new ImportViewModel(document, importer);
+        this.render = new RenderViewModel(document, background);
     }
 
     /** Where the app keeps its state; tests point it at a temp directory and their own prefs node. */
@@ -97,6 +108,16 @@ public final class MainViewModel {
         return labFeed;
     }
 
+    /** File ▸ Import: manifests, Helm values, FRR configs or a live cluster, previewed before they replace the design. */
+    public ImportViewModel imports() {
+        return imports;
+    }
+
+    /** File ▸ Render: the design's manifests, router configs and lab files, previewed and written atomically. */
+    public RenderViewModel render() {
+        return render;
+    }
+
     public PacketWalkViewModel packetWalk() {
         return packetWalk;
     }
@@ -107,5 +128,6 @@ public final class MainViewModel {
         routes.stop();
         background.shutdownNow();
         analysis.shutdownNow();
+        importer.shutdownNow();
     }
 }
