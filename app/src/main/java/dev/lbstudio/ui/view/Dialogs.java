@@ -61,16 +61,22 @@ final class Dialogs {
         why.setId("rename-problem");
         why.getStyleClass().add("inline-problem");
         why.setWrapText(true);
+        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         why.setMaxWidth(460);
         dialog.getDialogPane().setContent(new javafx.scene.layout.VBox(8, new javafx.scene.control.Label(
                 "New name (every reference follows):"), name, why));
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().setPrefWidth(520);
         javafx.scene.Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
         Runnable recheck = () -> {
             boolean unchanged = name.getText().trim().equals(current);
             Optional<String> refused = unchanged ? Optional.empty() : problem.apply(name.getText().trim());
             why.setText(refused.orElse(""));
             ok.setDisable(unchanged || refused.isPresent());
+            // The reason can take three lines: grow the window with it rather than cut it off.
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
         };
         name.textProperty().addListener((o, a, b) -> recheck.run());
         recheck.run();

@@ -1,6 +1,5 @@
 package dev.lbstudio.ui.view;
 
-import dev.lbstudio.io.ImportWarning;
 import dev.lbstudio.ui.viewmodel.ImportViewModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -62,16 +61,21 @@ final class ImportDialog extends Dialog<ButtonType> {
         vm.previewProperty().addListener((o, was, p) -> {
             found.setItems(FXCollections.observableArrayList(p == null ? List.of() : p.found()));
             warnings.setItems(FXCollections.observableArrayList(p == null ? List.of()
-                    : p.warnings().stream().map(ImportWarning::toString).toList()));
+                    : p.warningLines()));
             warningsTitle.setText(p == null ? "Warnings" : p.warnings().size() + " warnings (file:line: message)");
         });
+        found.setPrefWidth(230);
+        found.setMinWidth(200);
         HBox lists = new HBox(12, titled("Found", found), titled(warningsTitle, warnings));
         HBox.setHgrow(lists.getChildren().get(1), Priority.ALWAYS);
+        VBox.setVgrow(lists, Priority.ALWAYS);
 
         VBox content = new VBox(10, source, running, lists);
         content.setPadding(new Insets(4, 0, 0, 0));
-        content.setPrefWidth(820);
         getDialogPane().setContent(content);
+        getDialogPane().setPrefSize(900, 560);
+        // AtlantaFX caps dialog panes at 600 px, too narrow for file:line lists; a minimum above a maximum wins in layout.
+        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getDialogPane().getButtonTypes().addAll(OPEN, ButtonType.CLOSE);
         getDialogPane().lookupButton(OPEN).disableProperty().bind(vm.previewProperty().isNull());
         // Closing while an import runs abandons it; nothing half-imported reaches the design.
@@ -94,7 +98,9 @@ final class ImportDialog extends Dialog<ButtonType> {
         Label chosen = new Label();
         chosen.setWrapText(true);
         Button more = new Button("Choose other files…");
+        more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox source = new HBox(8, more, chosen);
+        source.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         ImportDialog dialog = new ImportDialog(owner, vm, "Import manifests, Helm values and FRR configs", source);
         Runnable start = () -> {
             chosen.setText(files.size() + " file(s): " + String.join(", ", files.stream()
@@ -143,7 +149,6 @@ final class ImportDialog extends Dialog<ButtonType> {
         contexts.run();
         Button read = new Button("Read cluster");
         read.setId("import-read");
-        read.setDefaultButton(false);
         read.disableProperty().bind(vm.runningProperty().or(Bindings.createBooleanBinding(
                 () -> kubeconfig.getText().isBlank(), kubeconfig.textProperty())));
         read.setOnAction(e -> vm.importCluster(Path.of(kubeconfig.getText().trim()), context.getEditor().getText()));

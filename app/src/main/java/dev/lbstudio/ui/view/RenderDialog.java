@@ -74,7 +74,11 @@ final class RenderDialog extends Dialog<ButtonType> {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
-        HBox top = new HBox(8, new Label("Render"), what, new Label("into"), target, browse, busy);
+        Label render = new Label("Render");
+        Label into = new Label("into");
+        render.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        into.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, render, what, into, target, browse, busy);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         ListView<RenderedFile> list = new ListView<>(vm.files());
@@ -106,6 +110,9 @@ final class RenderDialog extends Dialog<ButtonType> {
         VBox content = new VBox(8, top, panes, count);
         VBox.setVgrow(panes, Priority.ALWAYS);
         getDialogPane().setContent(content);
+        getDialogPane().setPrefSize(960, 640);
+        // AtlantaFX caps dialog panes at 600 px, too narrow for a file preview; a minimum above a maximum wins in layout.
+        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getDialogPane().getButtonTypes().addAll(WRITE, ButtonType.CANCEL);
         Button write = (Button) getDialogPane().lookupButton(WRITE);
         write.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(vm.files())));

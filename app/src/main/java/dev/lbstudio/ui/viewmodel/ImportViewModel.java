@@ -41,6 +41,11 @@ public final class ImportViewModel {
     /** An imported design before it replaces the open one, with every warning (file:line: message). */
     public record Preview(String source, Topology topology, List<ImportWarning> warnings) {
 
+        /** Each warning as file:line: message. */
+        public List<String> warningLines() {
+            return warnings.stream().map(ImportWarning::toString).toList();
+        }
+
         /** What was found, one line per kind that is present, e.g. "3 nodes". */
         public List<String> found() {
             List<String> lines = new ArrayList<>();
@@ -100,7 +105,13 @@ public final class ImportViewModel {
         return run("Importing " + files.size() + " file" + (files.size() == 1 ? "" : "s"), "Cannot import", () -> {
             Map<String, String> yaml = new LinkedHashMap<>();
             Map<String, ManifestImporter.NamedText> routers = new LinkedHashMap<>();
+            List<ImportWarning> skipped = new ArrayList<>();
             for (Path f : files) {
+                if (Files.size(f) > ManifestImporter.MAX_FILE_BYTES) {
+                    skipped.add(new ImportWarning(f.toString(), 0, "larger than " + ManifestImporter.MAX_FILE_BYTES / (1024 * 1024)
+                            + " MiB; skipped (is it really a manifest or a router config?)"));
+                    continue;
+                }
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 if (isYaml(f)) {
                     yaml.put(f.toString(), text);
@@ -109,7 +120,8 @@ public final class ImportViewModel {
                 }
             }
             ManifestImporter.Result result = ManifestImporter.importTexts("imported-" + name, yaml, routers);
-            return new Preview(files.size() + " file" + (files.size() == 1 ? "" : "s"), result.topology(), result.warnings());
+            skipped.addAll(result.warnings());
+            return new Preview(files.size() + " file" + (files.size() == 1 ? "" : "s"), result.topology(), skipped);
         });
     }
 
