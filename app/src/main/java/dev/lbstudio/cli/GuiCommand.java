@@ -40,6 +40,11 @@ final class GuiCommand implements Runnable {
     @Option(names = "--timing", description = "Print the time from JVM start to an interactive window.")
     boolean timing;
 
+    @Option(names = "--measure-startup",
+            description = "Print the milliseconds (wall and CPU) from JVM start to the first frames of the drawn, "
+                    + "interactive design, then exit (needs a display, e.g. xvfb-run).")
+    boolean measureStartup;
+
     @Override
     public void run() {
         // Refuse a bad path here, with the CLI's one-line message and exit code, before a window opens.
@@ -56,6 +61,9 @@ final class GuiCommand implements Runnable {
         }
         if (timing) {
             args.add("--timing=true");
+        }
+        if (measureStartup) {
+            args.add("--measure-startup=true");
         }
         if (file != null) {
             args.add(file.toString());
