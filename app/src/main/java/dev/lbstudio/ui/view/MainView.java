@@ -59,6 +59,15 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         canvas = new DesignCanvas(doc);
         canvas.setOnContextMenuRequested(e -> {
+            // A right-click on an element that is not selected acts on that element, as in file managers.
+            for (javafx.scene.Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
+                if (n.getProperties().get(DesignCanvas.ELEMENT_ID) instanceof dev.lbstudio.model.ElementId id) {
+                    if (!doc.selection().contains(id)) {
+                        doc.select(List.of(id));
+                    }
+                    break;
+                }
+            }
             if (!doc.selection().isEmpty()) {
                 new javafx.scene.control.ContextMenu(item("Re_name…", "F2", Feather.EDIT_3, this::rename),
                         item("_Delete", "Delete", Feather.TRASH_2, doc::deleteSelection))

@@ -314,6 +314,29 @@ class DialogsTest {
     }
 
     @Test
+    void theCanvasContextMenuOffersRenameForTheSelection(FxRobot robot) throws Exception {
+        openSeed(robot);
+        javafx.scene.Node tor = robot.lookup(n -> ElementId.parse("router/tor1").equals(
+                n.getProperties().get(DesignCanvas.ELEMENT_ID))).query();
+
+        // The request a right-click (or the menu key) makes, aimed at the router's box.
+        javafx.geometry.Bounds b = tor.localToScene(tor.getBoundsInLocal());
+        javafx.geometry.Point2D screen = tor.localToScreen(tor.getBoundsInLocal().getCenterX(),
+                tor.getBoundsInLocal().getCenterY());
+        robot.interact(() -> javafx.event.Event.fireEvent(tor, new javafx.scene.input.ContextMenuEvent(
+                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, b.getCenterX(), b.getCenterY(),
+                screen.getX(), screen.getY(), false, new javafx.scene.input.PickResult(tor, b.getCenterX(),
+                b.getCenterY()))));
+        assertThat(vm.document().selection()).containsExactly(ElementId.of(ElementKind.ROUTER, "tor1"));
+        robot.clickOn("Rename…");
+        waitFor(robot, "#rename-field");
+        robot.interact(() -> robot.lookup("#rename-field").queryAs(TextField.class).setText("leaf-1"));
+        press(robot, "OK");
+
+        assertThat(vm.document().design().router("leaf-1")).isPresent();
+    }
+
+    @Test
     void theNameInThePropertySheetRenamesToo(FxRobot robot) throws Exception {
         openSeed(robot);
         robot.interact(() -> vm.document().select(List.of(ElementId.of(ElementKind.SEGMENT, "rack1"))));
