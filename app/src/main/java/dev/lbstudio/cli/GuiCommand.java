@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,6 +14,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gui", mixinStandardHelpOptions = true,
         description = "Start the LB Studio window, optionally with a design, e.g. samples/seed-calico-metallb.yaml.")
 final class GuiCommand implements Runnable {
+
+    private final Consumer<String[]> launcher;
+
+    GuiCommand() {
+        this(Launcher::launch);
+    }
+
+    /** {@code launcher} starts the window with the app's arguments (blocking until it closes). */
+    GuiCommand(Consumer<String[]> launcher) {
+        this.launcher = launcher;
+    }
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "A design file (YAML) to open.")
     Path file;
@@ -35,6 +47,11 @@ final class GuiCommand implements Runnable {
 
     @Option(names = "--timing", description = "Print the time from JVM start to an interactive window.")
     boolean timing;
+
+    @Option(names = "--measure-startup",
+            description = "Print the milliseconds (wall and CPU) from JVM start to the first frames of the drawn, "
+                    + "interactive design, then exit (needs a display, e.g. xvfb-run).")
+    boolean measureStartup;
 
     @Override
     public void run() {
@@ -59,9 +76,12 @@ final class GuiCommand implements Runnable {
         if (timing) {
             args.add("--timing=true");
         }
+        if (measureStartup) {
+            args.add("--measure-startup=true");
+        }
         if (file != null) {
             args.add(file.toString());
         }
-        Launcher.launch(args.toArray(String[]::new));
+        launcher.accept(args.toArray(String[]::new));
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import dev.lbstudio.lab.kube.ClusterInspector;
 import dev.lbstudio.lab.kube.ClusterSnapshot;
 import dev.lbstudio.lab.kube.PushException;
 import picocli.CommandLine.Command;
@@ -45,15 +44,12 @@ final class ImportCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private Path snapshot(Path scratch) throws IOException {
-        Path dir = Files.createDirectories(scratch.resolve("cluster"));
+    private ManifestImporter.Result live(String designName, Map<String, Path> configs) throws IOException {
         try (var client = kube.open()) {
-            var report = new ClusterInspector(client).inspect("metallb-system", java.util.Set.of());
-            new ClusterSnapshot(client).writeTo(dir, report);
+            return new ClusterSnapshot(client).importDesign(designName, configs);
         } catch (PushException e) {
             throw new UserError(e.getMessage());
         }
-        return dir;
     }
 
     private static void deleteQuietly(Path dir) {
@@ -80,21 +76,18 @@ final class ImportCommand implements Runnable {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("lbstudio-import-");
-            Path source = live ? snapshot(scratch) : manifests;
             Map<String, Path> configs = routerOptions.configs(scratch);
             String designName = name != null ? name
                     : "imported-" + (live ? "cluster" : manifests.toAbsolutePath().normalize().getFileName());
-            result = ManifestImporter.importFrom(designName, source, configs);
+            result = live ? live(designName, configs) : ManifestImporter.importFrom(designName, manifests, configs);
         } catch (IOException e) {
             throw new UserError("cannot read " + (manifests != null ? manifests : "the cluster snapshot") + ": " + e.getMessage());
         } finally {
             deleteQuietly(scratch);
         }
         PrintWriter err = spec.commandLine().getErr();
-        // Live snapshots are temp files: name them as cluster/services.yaml:12, not by their temp path.
-        String scratchPrefix = scratch + "/";
         for (ImportWarning w : result.warnings()) {
-            err.println("warning: " + w.toString().replace(scratchPrefix, ""));
+            err.println("warning: " + w);
         }
         err.flush();
         String yaml = TopologyWriter.toYaml(result.topology());

@@ -1,14 +1,11 @@
 package dev.lbstudio.cli;
 
-import dev.lbstudio.io.TopologyWriter;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.render.RenderOptions;
 import dev.lbstudio.render.Renderer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -39,16 +36,6 @@ final class RenderCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /**
-     * Rendered configs are mounted into router containers and read by daemons that drop to their own
-     * user (FRR runs as frr), so they must not keep the temp file's owner-only mode.
-     */
-    private static void readableByAll(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(file.toString().endsWith(".sh") ? "rwxr-xr-x" : "rw-r--r--"));
-        }
-    }
-
     @Override
     public void run() {
         Renderer.What selected;
@@ -72,15 +59,10 @@ final class RenderCommand implements Runnable {
             throw new UserError("cannot render " + file + ": " + e.getMessage());
         }
         PrintWriter w = spec.commandLine().getOut();
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            Path target = out.resolve(f.getKey());
-            try {
-                TopologyWriter.writeAtomically(target, f.getValue());
-                readableByAll(target);
-            } catch (IOException e) {
-                throw new UserError("cannot write " + target + ": " + e.getMessage());
-            }
-            w.println("wrote " + target);
+        try {
+            RenderedFiles.write(out, files).forEach(target -> w.println("wrote " + target));
+        } catch (IOException e) {
+            throw new UserError(e.getMessage());
         }
         w.println(files.size() + " files for design " + t.name());
         w.flush();

@@ -17,6 +17,7 @@ public final class Launcher {
 
     /** Blocks until the window closes. */
     public static void launch(String... args) {
+        Preload.start(args);
         Application.launch(LbStudioApp.class, args);
     }
 }

@@ -64,7 +64,8 @@ public final class ManifestImporter {
     public record Result(Topology topology, List<ImportWarning> warnings) {
     }
 
-    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    /** Inputs above this are skipped with a warning: nothing exported by hand is this big. */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
     private static final Pattern CALICO_VERSION = Pattern.compile("(?m)^#.*\\bCalico (v?\\d+\\.\\d+(?:\\.\\d+)?)\\b");
     private static final Pattern METALLB_VERSION = Pattern.compile("(?m)^#.*\\bMetalLB (v?\\d+\\.\\d+(?:\\.\\d+)?)\\b");
 

@@ -45,6 +45,49 @@ final class Dialogs {
         return alert.showAndWait();
     }
 
+    /**
+     * Asks for a new name, saying as the user types why a name would be refused (clash, not a
+     * Kubernetes name); OK stays disabled until the name is acceptable.
+     */
+    static Optional<String> rename(Window owner, String what, String current,
+                                   java.util.function.Function<String, Optional<String>> problem) {
+        javafx.scene.control.Dialog<String> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("LB Studio");
+        dialog.setHeaderText("Rename " + what);
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField(current);
+        name.setId("rename-field");
+        javafx.scene.control.Label why = new javafx.scene.control.Label();
+        why.setId("rename-problem");
+        why.getStyleClass().add("inline-problem");
+        why.setWrapText(true);
+        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        why.setMaxWidth(460);
+        dialog.getDialogPane().setContent(new javafx.scene.layout.VBox(8, new javafx.scene.control.Label(
+                "New name (every reference follows):"), name, why));
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().setPrefWidth(520);
+        javafx.scene.Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        Runnable recheck = () -> {
+            boolean unchanged = name.getText().trim().equals(current);
+            Optional<String> refused = unchanged ? Optional.empty() : problem.apply(name.getText().trim());
+            why.setText(refused.orElse(""));
+            ok.setDisable(unchanged || refused.isPresent());
+            // The reason can take three lines: grow the window with it rather than cut it off.
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        };
+        name.textProperty().addListener((o, a, b) -> recheck.run());
+        recheck.run();
+        dialog.setOnShown(e -> {
+            name.requestFocus();
+            name.selectAll();
+        });
+        dialog.setResultConverter(b -> b == ButtonType.OK ? name.getText().trim() : null);
+        return dialog.showAndWait();
+    }
+
     static Optional<ButtonType> recover(Window owner, String what) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "LB Studio closed without saving changes to " + what
                 + ". Restore them?", RESTORE, DROP);

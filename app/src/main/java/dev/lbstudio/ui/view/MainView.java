@@ -7,6 +7,7 @@ import dev.lbstudio.ui.viewmodel.Samples;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -58,7 +59,26 @@ public final class MainView extends BorderPane {
         this.files = vm.files();
         getStyleClass().add("main-view");
         canvas = new DesignCanvas(doc);
+        canvas.setOnContextMenuRequested(e -> {
+            // A right-click on an element that is not selected acts on that element, as in file managers.
+            for (javafx.scene.Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
+                if (n.getProperties().get(DesignCanvas.ELEMENT_ID) instanceof dev.lbstudio.model.ElementId id) {
+                    if (!doc.selection().contains(id)) {
+                        doc.select(List.of(id));
+                    }
+                    break;
+                }
+            }
+            if (!doc.selection().isEmpty()) {
+                new javafx.scene.control.ContextMenu(item("Re_name…", "F2", Feather.EDIT_3, this::rename),
+                        item("_Delete", "Delete", Feather.TRASH_2, doc::deleteSelection))
+                        .show(canvas, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
         files.onProblem(p -> Dialogs.problem(window(), p));
+        vm.imports().onProblem(p -> Dialogs.problem(window(), p));
+        vm.render().onProblem(p -> Dialogs.problem(window(), p));
         doc.loadsProperty().addListener((o, a, b) -> canvas.fitOnNextLayout());
 
         setTop(new VBox(menuBar(), toolBar()));
@@ -140,6 +160,9 @@ public final class MainView extends BorderPane {
                 item("_Open…", "Shortcut+O", Feather.FOLDER, this::open), samples, recent, new SeparatorMenuItem(),
                 item("_Save", "Shortcut+S", Feather.SAVE, this::save),
                 item("Save _As…", "Shortcut+Shift+S", null, this::saveAs), new SeparatorMenuItem(),
+                item("_Import…", "Shortcut+I", Feather.DOWNLOAD, this::importFiles),
+                item("Import from _cluster…", null, Feather.CLOUD, this::importCluster),
+                item("_Render…", "Shortcut+R", Feather.PACKAGE, this::render), new SeparatorMenuItem(),
                 item("Export _PNG…", null, Feather.IMAGE, this::exportPng),
                 item("Export S_VG…", null, null, this::exportSvg), new SeparatorMenuItem(), exit);
 
@@ -153,6 +176,7 @@ public final class MainView extends BorderPane {
         redo.disableProperty().bind(doc.canRedo().not());
         Menu edit = new Menu("_Edit");
         edit.getItems().addAll(undo, redo, item("Redo", "Shortcut+Y", null, doc::redo), new SeparatorMenuItem(),
+                item("Re_name…", "F2", Feather.EDIT_3, this::rename),
                 item("_Delete", "Delete", Feather.TRASH_2, doc::deleteSelection),
                 item("Select _All", "Shortcut+A", null, doc::selectAll));
         edit.getItems().get(2).setVisible(false);
@@ -263,6 +287,18 @@ public final class MainView extends BorderPane {
         return bar;
     }
 
+    /** F2: renames the one selected element; the dialog says why a name is refused before it is tried. */
+    public void rename() {
+        Optional<dev.lbstudio.model.ElementId> target = doc.renameTarget();
+        if (target.isEmpty()) {
+            doc.say("Select one element to rename");
+            return;
+        }
+        dev.lbstudio.model.ElementId id = target.get();
+        Dialogs.rename(window(), id.toString(), dev.lbstudio.ui.edit.ElementRename.shortName(id),
+                name -> doc.renameProblem(id, name)).ifPresent(name -> doc.rename(id, name));
+    }
+
     // --- file actions ------------------------------------------------------------------------------------
 
     private Window window() {
@@ -311,6 +347,35 @@ public final class MainView extends BorderPane {
         chooser.setInitialFileName(doc.design().name() + ".yaml");
         File chosen = chooser.showSaveDialog(window());
         return chosen == null ? Optional.empty() : Optional.of(files.saveAs(chosen.toPath(), then));
+    }
+
+    private void importFiles() {
+        ImportDialog.chooseFiles(window()).ifPresent(this::importFiles);
+    }
+
+    /** The import dialog for chosen files (the menu asks a file chooser first). */
+    void importFiles(List<Path> chosen) {
+        openImport(ImportDialog.forFiles(window(), vm.imports(), new java.util.ArrayList<>(chosen)));
+    }
+
+    void importCluster() {
+        openImport(ImportDialog.forCluster(window(), vm.imports()));
+    }
+
+    /** "Open as new design" replaces the document, so unsaved changes are asked about first (Save runs, then it opens). */
+    private void openImport(ImportDialog dialog) {
+        dialog.showAndWait().filter(b -> b == ImportDialog.OPEN).ifPresent(b -> {
+            if (confirmDiscard(vm.imports()::openAsNewDesign)) {
+                vm.imports().openAsNewDesign();
+            }
+        });
+    }
+
+    /** The render dialog; it writes next to the design by default ({@code NAME-rendered/}). */
+    public void render() {
+        Path base = doc.file() != null && doc.file().toAbsolutePath().getParent() != null
+                ? doc.file().toAbsolutePath().getParent() : Path.of(System.getProperty("user.dir"));
+        new RenderDialog(window(), vm.render(), base.resolve(doc.design().name() + "-rendered")).showAndWait();
     }
 
     private void exportPng() {

@@ -81,7 +81,8 @@ public final class PropertiesView extends BorderPane {
             control = box;
         } else {
             TextField text = new TextField(field.text(vm.design()));
-            text.setEditable(field.editable());
+            boolean editable = field.editable() || vm.isName(field);
+            text.setEditable(editable);
             text.setPromptText(field.optional() ? "default" : "required");
             text.setOnAction(e -> vm.commit(field, text.getText()));
             text.focusedProperty().addListener((o, was, is) -> {
@@ -89,7 +90,7 @@ public final class PropertiesView extends BorderPane {
                     vm.commit(field, text.getText());
                 }
             });
-            if (field.editable()) {
+            if (editable) {
                 validation.registerValidator(text, false, (Control c, String value) -> {
                     String problem = vm.check(field, value);
                     return ValidationResult.fromErrorIf(c, problem == null ? "" : problem, problem != null);
@@ -162,7 +163,7 @@ public final class PropertiesView extends BorderPane {
 
         @Override
         public boolean isEditable() {
-            return field.editable();
+            return field.editable() || vm.isName(field);
         }
     }
 }

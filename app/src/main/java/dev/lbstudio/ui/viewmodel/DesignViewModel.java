@@ -3,6 +3,7 @@ package dev.lbstudio.ui.viewmodel;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.Layout;
 import dev.lbstudio.model.Topology;
+import dev.lbstudio.ui.edit.ElementRename;
 import dev.lbstudio.ui.edit.RecordPath;
 import dev.lbstudio.ui.edit.TopologyEdits;
 import dev.lbstudio.ui.edit.TopologyEdits.Addable;
@@ -150,6 +151,21 @@ public final class DesignViewModel {
             return false;
         }
         return attempt(() -> TopologyEdits.delete(design.get(), List.copyOf(selection)));
+    }
+
+    /** The element F2 would rename: the one selected, if exactly one is. */
+    public Optional<ElementId> renameTarget() {
+        return selection.size() == 1 ? Optional.of(selection.get(0)) : Optional.empty();
+    }
+
+    /** Why {@code name} cannot be {@code id}'s new name, or empty when it can: shown as the user types. */
+    public Optional<String> renameProblem(ElementId id, String name) {
+        return ElementRename.problem(design.get(), id, name);
+    }
+
+    /** Renames {@code id} and every reference to it as one undoable step; a refusal goes to the status bar. */
+    public boolean rename(ElementId id, String name) {
+        return attempt(() -> ElementRename.rename(design.get(), id, name));
     }
 
     /** One undo step for a whole drag, however many pulses it took. */

@@ -28,6 +28,9 @@ public final class MainViewModel {
     private final LabFeed labFeed = new LabFeed(Platform::runLater);
     private final ExecutorService background;
     private final ExecutorService analysis;
+    private final ExecutorService importer;
+    private final ImportViewModel imports;
+    private final RenderViewModel render;
 
     public MainViewModel(Settings settings) {
         this(settings, Capabilities::check);
@@ -60,6 +63,14 @@ public final class MainViewModel {
         this.packetWalk = new PacketWalkViewModel(document, routes, engines);
         this.lab = new LabViewModel(document, labFeed, capabilities);
         this.live = new LiveViewModel(document, routes, packetWalk, labFeed);
+        // A cluster import can wait seconds on the network; its own thread keeps saves and analysis moving.
+        this.importer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lbstudio-import");
+            t.setDaemon(true);
+            return t;
+        });
+        this.imports = new ImportViewModel(document, importer);
+        this.render = new RenderViewModel(document, background);
     }
 
     /** Where the app keeps its state; tests point it at a temp directory and their own prefs node. */
@@ -112,6 +123,16 @@ public final class MainViewModel {
         return live;
     }
 
+    /** File ▸ Import: manifests, Helm values, FRR configs or a live cluster, previewed before they replace the design. */
+    public ImportViewModel imports() {
+        return imports;
+    }
+
+    /** File ▸ Render: the design's manifests, router configs and lab files, previewed and written atomically. */
+    public RenderViewModel render() {
+        return render;
+    }
+
     public PacketWalkViewModel packetWalk() {
         return packetWalk;
     }
@@ -123,5 +144,6 @@ public final class MainViewModel {
         routes.stop();
         background.shutdownNow();
         analysis.shutdownNow();
+        importer.shutdownNow();
     }
 }

@@ -44,8 +44,21 @@ public final class PropertiesViewModel {
         }
     }
 
+    /**
+     * True for the selected element's own name: the sheet edits it, but as a rename that rewrites
+     * every reference ({@link DesignViewModel#rename}), never as a plain field edit.
+     */
+    public boolean isName(PropertyField field) {
+        return document.renameTarget().flatMap(id -> ElementPaths.of(document.design(), id))
+                .map(p -> p.then("name").equals(field.path())).orElse(false);
+    }
+
     /** Null when {@code text} would be accepted, else the reason in the user's terms. */
     public String check(PropertyField field, String text) {
+        if (isName(field)) {
+            return field.text(document.design()).equals(text.trim()) ? null
+                    : document.renameProblem(document.renameTarget().orElseThrow(), text.trim()).orElse(null);
+        }
         return field.problem(document.design(), text);
     }
 
@@ -54,6 +67,9 @@ public final class PropertiesViewModel {
         Topology t = document.design();
         if (field.text(t).equals(text.trim())) {
             return true;
+        }
+        if (isName(field)) {
+            return document.rename(document.renameTarget().orElseThrow(), text.trim());
         }
         try {
             Topology next = field.apply(t, text);

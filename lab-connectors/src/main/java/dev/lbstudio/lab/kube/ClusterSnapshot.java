@@ -1,5 +1,7 @@
 package dev.lbstudio.lab.kube;
 
+import dev.lbstudio.io.ImportWarning;
+import dev.lbstudio.io.ManifestImporter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -9,7 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes what a cluster runs — Nodes, Services, EndpointSlices, Deployments, Pods, MetalLB and
@@ -28,10 +33,34 @@ public final class ClusterSnapshot {
             new Source("deployments.yaml", context("apps", "v1", "Deployment", "deployments", true)),
             new Source("pods.yaml", context("", "v1", "Pod", "pods", true)));
 
+    /** Where MetalLB runs unless told otherwise (its manifests and Helm chart default). */
+    private static final String METALLB_NAMESPACE = "metallb-system";
+
     private final KubernetesClient client;
 
     public ClusterSnapshot(KubernetesClient client) {
         this.client = client;
+    }
+
+    /**
+     * Reads the cluster (what is installed, then every kind) into a temp directory and imports it
+     * with the routers' FRR configs. Warnings name {@code cluster/services.yaml:12}, never the temp
+     * path. Stops between kinds when the calling thread is interrupted (a cancelled import).
+     */
+    public ManifestImporter.Result importDesign(String designName, Map<String, Path> routerConfigs) throws IOException {
+        Path dir = Files.createTempDirectory("lbstudio-import-");
+        try {
+            writeTo(dir, new ClusterInspector(client).inspect(METALLB_NAMESPACE, Set.of()));
+            ManifestImporter.Result result = ManifestImporter.importFrom(designName, dir, routerConfigs);
+            String prefix = dir + java.io.File.separator;
+            return new ManifestImporter.Result(result.topology(), result.warnings().stream()
+                    .map(w -> w.file().startsWith(prefix) ? new ImportWarning("cluster/" + w.file().substring(prefix.length()),
+                            w.line(), w.message()) : w).toList());
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     /** Writes the snapshot into {@code dir}; {@code report} says which versions and APIs to read. */
@@ -49,6 +78,9 @@ public final class ClusterSnapshot {
         }
         List<Path> written = new ArrayList<>();
         for (Source source : sources) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("cluster snapshot cancelled");
+            }
             List<? extends HasMetadata> items = list(source);
             if (items.isEmpty()) {
                 continue;

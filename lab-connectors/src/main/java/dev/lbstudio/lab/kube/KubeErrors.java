@@ -29,7 +29,8 @@ final class KubeErrors {
             case 429 -> "the cluster refused to " + what + " (429): " + server
                     + " — a PodDisruptionBudget allows no more disruption now; wait for replicas to be ready or relax it";
             case 422 -> "the cluster rejected " + key + " as invalid (422): " + invalidFields(status, server);
-            case 0 -> "cannot reach the cluster while trying to " + what + ": " + rootCause(e)
+            // fabric8 reports a refused or dropped connection as 0 or -1 depending on the call path
+            case 0, -1 -> "cannot reach the cluster while trying to " + what + ": " + rootCause(e)
                     + " — check the kubeconfig server address and that the API server is up";
             default -> "the cluster answered " + e.getCode() + " while trying to " + what + ": " + server;
         };

@@ -34,6 +34,7 @@ public final class ApplyingMockServer implements AutoCloseable {
 
     private final java.util.Set<String> denied = new java.util.HashSet<>();
     private final java.util.List<String> servedGroups = new java.util.ArrayList<>();
+    private final java.util.Map<String, String> forbidden = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ApplyingMockServer() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new ApplyingDispatcher(), false);
@@ -48,6 +49,14 @@ public final class ApplyingMockServer implements AutoCloseable {
     /** Makes access reviews for "verb resource[.group] namespace" (namespace "-" when cluster-wide) answer no. */
     public void deny(String verb, String resource, String namespace) {
         denied.add(verb + " " + resource + " " + namespace);
+    }
+
+    /**
+     * Makes reads under {@code pathPrefix} (e.g. {@code /api/v1/services}) answer 403 with the Status
+     * a real API server sends when RBAC says no.
+     */
+    public void forbidReads(String pathPrefix, String resource) {
+        forbidden.put(pathPrefix, resource);
     }
 
     /** Makes API discovery serve a group's v3 resources, e.g. projectcalico.org (the Calico API server). */
@@ -122,6 +131,15 @@ public final class ApplyingMockServer implements AutoCloseable {
 
         @Override
         public MockResponse handleGet(String path) {
+            for (var no : forbidden.entrySet()) {
+                if (path.startsWith(no.getKey())) {
+                    var status = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
+                            .put("status", "Failure").put("reason", "Forbidden").put("code", 403)
+                            .put("message", no.getValue() + " is forbidden: User \"tester\" cannot list resource \""
+                                    + no.getValue() + "\" in API group \"\" at the cluster scope");
+                    return new MockResponse().setResponseCode(403).setBody(status.toString());
+                }
+            }
             for (String group : servedGroups) {
                 if (path.equals("/apis/" + group + "/v3")) {
                     var list = JSON.createObjectNode().put("kind", "APIResourceList").put("groupVersion", group + "/v3");
