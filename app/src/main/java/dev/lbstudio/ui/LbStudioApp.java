@@ -26,6 +26,8 @@ import javafx.util.Duration;
  */
 public final class LbStudioApp extends Application {
 
+    private static final int SCREENSHOT_FRAMES = 240;
+
     static final Duration AUTOSAVE_PERIOD = Duration.seconds(30);
 
     /**
@@ -121,10 +123,11 @@ public final class LbStudioApp extends Application {
                     }
                     vm.startEngines();
                 }
-                // Engine panels fill in once started; a screenshot waits for them (about 2 s).
+                // Engine panels fill in once started (about 2 s), and the packet walk takes 0.7 s a hop to walk its
+                // four hops on the canvas: a screenshot waits for both.
                 boolean runShown = !named.containsKey("run") || frames > 3600
                         || vm.lab().timeline().endProperty().get().compareTo(labAt(named)) >= 0;
-                if (frames < (screenshot != null ? 120 : 3) || screenshot != null && !runShown) {
+                if (frames < (screenshot != null ? SCREENSHOT_FRAMES : 3) || screenshot != null && !runShown) {
                     return;
                 }
                 stop();
