@@ -32,6 +32,8 @@ final class Dialogs {
         lines.getStyleClass().add("problem-lines");
         alert.getDialogPane().setContent(lines);
         alert.getDialogPane().setPrefWidth(720);
+        // AtlantaFX caps dialog panes at 600 px; a minimum above a maximum wins in layout.
+        alert.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.show();
     }
 

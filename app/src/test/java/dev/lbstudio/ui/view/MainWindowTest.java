@@ -304,6 +304,9 @@ class MainWindowTest {
         String shown = robot.lookup(".problem-lines").queryAs(javafx.scene.control.TextArea.class).getText();
         assertThat(shown).contains(broken + ":").containsPattern(":\\d+:\\d+: cluster\\.nodes\\[0\\]\\.segment: no segment named 'rack9'");
         assertThat(robot.lookup("Cannot open broken.yaml").tryQuery()).isPresent();
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(pane.getWidth()).as("wide enough for file:line:column lines, past the theme's 600 px cap")
+                .isGreaterThanOrEqualTo(720);
         press(robot, "OK");
         assertThat(vm.document().file()).isNull();
     }
