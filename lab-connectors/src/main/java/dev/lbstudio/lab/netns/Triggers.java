@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class Triggers {
 
-    static final Duration STEP_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration STEP_TIMEOUT = Duration.ofSeconds(dev.lbstudio.lab.api.LabTimeouts.STEP_COMMAND_SECONDS);
     private static final String LOSS_TABLE = "lbstudio_loss";
 
     private final NetnsLab lab;
@@ -97,15 +97,6 @@ public final class Triggers {
     }
 
     /**
-     * Moves a pod to another node the way the cluster does: {@link #podDelete} now, {@link #podStart} on the
-     * new node (a scenario puts its reschedule delay between the two).
-     */
-    public void relocatePod(String podName, String toNode) {
-        podDelete(podName);
-        podStart(podName, toNode);
-    }
-
-    /**
      * The pod is deleted: its server stops, its interface goes, and its endpoint leaves kube-proxy's rules and
      * Calico's static routes (BIRD reconfigured, as confd does) on every node.
      */
@@ -124,8 +115,15 @@ public final class Triggers {
         lab.fabric().detachPod(place);
     }
 
-    /** The pod is scheduled on {@code node} and ready: wired, serving, and in every node's rules and routes. */
-    public void podStart(String podName, String node) {
+    /**
+     * The replacement pod is created on {@code node}: wired and serving, but not ready, so no node's rules or
+     * routes send it traffic yet. Kubernetes creates it as soon as the old one is deleted and marks its endpoint
+     * ready only after its readiness probe passes (a scenario's reschedule delay); kube-proxy and Calico act on
+     * ready endpoints only (Calico HEAD skips {@code ready: false}, domain-facts §1.2). The lab used to wire, publish
+     * and then start the server at the delay, so flows hashed to the new node were refused until it listened and
+     * every route came 200-300 ms after the simulator's.
+     */
+    public void podPrepare(String podName, String node) {
         if (lab.topology().node(node).isEmpty()) {
             throw new LabException("the design has no node named " + node);
         }
@@ -133,25 +131,38 @@ public final class Triggers {
         if (place.pod().isReady()) {
             throw new LabException("pod " + podName + " is already running on " + place.pod().node());
         }
-        Topology after = withPod(lab.topology(), podName, node, true);
-        lab.topology(after);
+        lab.topology(withPod(lab.topology(), podName, node, false));
         lab.fabric().attachPod(podName);
-        publish(after, node);
-        lab.startEchoServer(lab.fabric().pod(podName));
+        lab.startServing(lab.fabric().pod(podName));
+    }
+
+    /** The prepared pod turns ready: it enters every node's kube-proxy rules and its node's Calico routes. */
+    public void podReady(String podName) {
+        Fabric.PodPlace place = lab.fabric().pod(podName);
+        if (place.pod().isReady()) {
+            throw new LabException("pod " + podName + " is already ready on " + place.pod().node());
+        }
+        publish(withPod(lab.topology(), podName, place.pod().node(), true), place.pod().node());
     }
 
     /**
-     * Makes {@code after} the lab's design: Calico's static routes on {@code changedNode} (BIRD reconfigured
-     * first: that is what moves the routes), then kube-proxy's rules on every node.
+     * Makes {@code after} the lab's design: kube-proxy's rules on the changed node, then Calico's static routes
+     * there (BIRD reconfigured, which moves the routes), then the rules on the other nodes. The simulator has the
+     * endpoint change take effect at once and routes follow after BGP and the FIB, so a node that attracts
+     * traffic must already have its rules; the other nodes only matter for Cluster services, whose routes do not
+     * move.
      */
     private void publish(Topology after, String changedNode) {
         lab.topology(after);
         Node changed = after.node(changedNode).orElseThrow();
+        lab.applyKubeProxy(changed);
         Path dir = lab.nodeDir(changedNode);
         Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, changed, dir));
         lab.bird(changedNode).configure();
         for (Node n : after.cluster().nodes()) {
-            lab.applyKubeProxy(n);
+            if (!n.equals(changed)) {
+                lab.applyKubeProxy(n);
+            }
         }
     }
 
