@@ -68,6 +68,18 @@ public final class Fabric {
         }
     }
 
+    /** A pod new to the lab (a scale-up): its namespace is journalled and created, then it is plugged in. */
+    public void addPod(String podName) {
+        PodPlace place = pod(podName);
+        if (place.pod().ip() == null) {
+            throw new LabException("pod " + podName + " has no ip to wire");
+        }
+        journal.recordNamespace(place.namespace());
+        Netns.batch(null, List.of("netns add " + place.namespace()));
+        Netns.batch(place.namespace(), List.of("link set lo up"));
+        attachPod(podName);
+    }
+
     /** Plugs a pod in on the node the current design places it on (after a {@link #detachPod}). */
     public void attachPod(String podName) {
         Topology topology = design.get();

@@ -224,6 +224,10 @@ public final class NetnsBackend implements Lab {
                     + s.to());
             later(delay, () -> triggers.podReady(s.pod()), "pod " + s.pod() + " is ready on " + s.to()
                     + " (was on " + node + ")");
+        } else if (step instanceof Step.ScaleReplicas s) {
+            scale(triggers, s);
+        } else if (step instanceof Step.RouterBfd s) {
+            triggers.routerBfd(s);
         } else if (step instanceof Step.RouterTimers s) {
             Router r = lab.topology().router(s.router()).orElseThrow(() -> new LabException("no router " + s.router()));
             lab.vtysh(s.router()).configure("router bgp " + r.bgp().asn(), "timers bgp " + s.keepalive() + " " + s.hold());
@@ -232,6 +236,30 @@ public final class NetnsBackend implements Lab {
                     + " --backend sim");
         }
         publish(new LabEvent.StepApplied(appliedAt, stepIndex++, step.describe()));
+    }
+
+    /**
+     * Scaling down deletes the deployment's last ready pods at once; scaling up creates the new pods right away,
+     * placed as the simulator places them, and makes them ready after the step's delay (Kubernetes readiness).
+     */
+    private void scale(Triggers triggers, Step.ScaleReplicas s) {
+        dev.lbstudio.model.Deployment d = lab.topology().workloads().deployments().stream()
+                .filter(x -> x.id().name().equals(s.deployment())).findFirst()
+                .orElseThrow(() -> new LabException("the design has no deployment " + s.deployment()
+                        + " (write namespace/name)"));
+        List<dev.lbstudio.model.Pod> ready = d.pods().stream().filter(dev.lbstudio.model.Pod::isReady).toList();
+        if (s.replicas() < ready.size()) {
+            ready.subList(s.replicas(), ready.size()).forEach(p -> triggers.podDelete(p.name()));
+            return;
+        }
+        dev.lbstudio.model.Deployment live = new dev.lbstudio.model.Deployment(d.namespace(), d.name(), d.podLabels(),
+                d.containerPort(), ready);
+        List<dev.lbstudio.model.Pod> added = dev.lbstudio.scenario.Simulator.scaledUp(lab.topology(), live, s.replicas());
+        Duration delay = s.delay() == null ? Duration.ofSeconds(10) : s.delay().duration();
+        later(Duration.ZERO, () -> added.forEach(p -> triggers.podAdd(s.deployment(), p)),
+                added.size() + " pod(s) of " + s.deployment() + " starting");
+        later(delay, () -> added.forEach(p -> triggers.podReady(p.name())), "deployment " + s.deployment()
+                + " scaled to " + s.replicas());
     }
 
     private void link(Triggers triggers, String node, String router, String segment, boolean up) {

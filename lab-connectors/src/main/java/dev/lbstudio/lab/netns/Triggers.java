@@ -136,6 +136,111 @@ public final class Triggers {
         lab.startServing(lab.fabric().pod(podName));
     }
 
+    /**
+     * A pod a scale-up adds ({@link dev.lbstudio.scenario.Simulator#scaledUp} places it): it gets a free address
+     * in an IPAM block of its node (or an unused block, as Calico's IPAM claims one), its own namespace, and starts
+     * serving, not ready yet.
+     */
+    public void podAdd(String deployment, Pod pod) {
+        Topology t = lab.topology();
+        Pod placed = new Pod(pod.name(), pod.node(), pod.ip() != null ? pod.ip() : freeAddress(t, pod.node()), false);
+        List<Deployment> deployments = t.workloads().deployments().stream().map(d -> !d.id().name().equals(deployment) ? d
+                : new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(),
+                java.util.stream.Stream.concat(d.pods().stream(), java.util.stream.Stream.of(placed)).toList())).toList();
+        lab.topology(new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(),
+                t.calico(), t.metallb(), new Workloads(t.workloads().services(), deployments), t.validation(), t.layout()));
+        lab.fabric().addPod(pod.name());
+        lab.startServing(lab.fabric().pod(pod.name()));
+    }
+
+    /** The lowest free address of the pod pool, in a block the node already has a pod in, else in an empty block. */
+    static dev.lbstudio.model.IpAddr freeAddress(Topology t, String node) {
+        java.util.Set<dev.lbstudio.model.IpAddr> used = new java.util.HashSet<>();
+        java.util.Map<dev.lbstudio.model.IpPrefix, String> blockOwner = new java.util.HashMap<>();
+        dev.lbstudio.model.IpPool pool = t.calico().ipPools().stream().filter(p -> !p.isLoadBalancerPool()).findFirst()
+                .orElseThrow(() -> new LabException("the design has no Calico pod pool to take a pod address from"));
+        t.workloads().deployments().forEach(d -> d.pods().stream().filter(p -> p.ip() != null).forEach(p -> {
+            used.add(p.ip());
+            blockOwner.putIfAbsent(blockOf(pool, p.ip()), p.node());
+        }));
+        dev.lbstudio.model.IpAddr best = null;
+        var blocks = pool.cidr().address().toPrefixBlock().prefixBlockIterator(pool.effectiveBlockSize());
+        for (int scanned = 0; blocks.hasNext() && scanned < 4096; scanned++) {
+            var block = blocks.next();
+            String owner = blockOwner.get(new dev.lbstudio.model.IpPrefix(block));
+            if (owner != null && !owner.equals(node)) {
+                continue;
+            }
+            var hosts = block.iterator();
+            hosts.next(); // the block's first address, as Calico's IPAM leaves it for the network
+            while (hosts.hasNext()) {
+                dev.lbstudio.model.IpAddr ip = new dev.lbstudio.model.IpAddr(hosts.next().withoutPrefixLength());
+                if (!used.contains(ip)) {
+                    if (node.equals(owner)) {
+                        return ip;
+                    }
+                    best = best == null ? ip : best;
+                    break;
+                }
+            }
+        }
+        if (best == null) {
+            throw new LabException("no free address left in pod pool " + pool.cidr());
+        }
+        return best;
+    }
+
+    private static dev.lbstudio.model.IpPrefix blockOf(dev.lbstudio.model.IpPool pool, dev.lbstudio.model.IpAddr ip) {
+        return new dev.lbstudio.model.IpPrefix(ip.address().setPrefixLength(pool.effectiveBlockSize(), false).toPrefixBlock());
+    }
+
+    /**
+     * BFD on or off on every neighbour of a router, at runtime: the design changes as the simulator changes it
+     * ({@link dev.lbstudio.scenario.Simulator#withBfd}), render writes the router's configuration for it, and its
+     * bfd profile and neighbour lines are applied through vtysh (turning it off removes the lines it had).
+     */
+    public void routerBfd(dev.lbstudio.scenario.Step.RouterBfd step) {
+        Topology before = lab.topology();
+        Topology after = dev.lbstudio.scenario.Simulator.withBfd(before, step);
+        dev.lbstudio.model.Router router = after.router(step.router())
+                .orElseThrow(() -> new LabException("the design has no router named " + step.router()));
+        Path dir = lab.routerDir(router.name());
+        java.util.Map<String, String> now = lab.configs().frr(after, router, dir);
+        List<String> lines = new java.util.ArrayList<>(configBlock(now.get("bfdd"), "bfd"));
+        lines.add("router bgp " + router.bgp().asn());
+        List<String> neighbours = neighbourBfd(now.get("bgpd"));
+        if (neighbours.isEmpty()) {
+            neighbourBfd(lab.configs().frr(before, before.router(router.name()).orElseThrow(), dir).get("bgpd"))
+                    .forEach(l -> lines.add("no " + l.replaceFirst(" bfd.*", " bfd")));
+        } else {
+            lines.addAll(neighbours);
+        }
+        lab.vtysh(router.name()).configure(lines.toArray(String[]::new));
+        lab.topology(after);
+    }
+
+    /** The lines of a top-level block (e.g. "bfd") of an FRR config, its closing "exit" included. */
+    private static List<String> configBlock(String config, String opening) {
+        List<String> block = new java.util.ArrayList<>();
+        boolean inside = false;
+        for (String line : config.split("\n")) {
+            if (line.equals(opening)) {
+                inside = true;
+            }
+            if (inside) {
+                block.add(line);
+                if (line.equals("exit")) {
+                    break;
+                }
+            }
+        }
+        return block;
+    }
+
+    private static List<String> neighbourBfd(String bgpd) {
+        return bgpd.lines().map(String::strip).filter(l -> l.matches("neighbor \\S+ bfd( .*)?")).toList();
+    }
+
     /** The prepared pod turns ready: it enters every node's kube-proxy rules and its node's Calico routes. */
     public void podReady(String podName) {
         Fabric.PodPlace place = lab.fabric().pod(podName);

@@ -53,6 +53,11 @@ class ScenarioLabTest {
     }
 
     static Compared both(Topology design, Scenario scenario) {
+        return both(design, scenario, lab -> { });
+    }
+
+    /** Runs {@code scenario} on the simulator and on a real lab; {@code check} looks at the lab before it stops. */
+    static Compared both(Topology design, Scenario scenario, java.util.function.Consumer<NetnsBackend> check) {
         SimLab sim = new SimLab();
         sim.start(design);
         RunResult simulated = sim.run(scenario);
@@ -68,6 +73,7 @@ class ScenarioLabTest {
             System.out.println("  measured: " + real.outages());
             System.out.println("  simulated: " + simulated.outages());
             real.events().stream().filter(e -> !(e instanceof LabEvent.ProbeSample)).forEach(e -> System.out.println("  " + e));
+            check.accept(lab);
             return new Compared(real, simulated, lab.snapshot("tor1"), simulatedFib);
         }
     }
