@@ -130,6 +130,9 @@ public final class Fabric {
             Netns.batch(names.router(r.name()), lines);
             enableForwarding(names.router(r.name()));
         }
+        for (Router r : topology.network().routers()) {
+            Netns.batch(names.router(r.name()), underlayRoutes(topology, r));
+        }
         for (Node n : topology.cluster().nodes()) {
             String ns = names.node(n.name());
             List<String> lines = hostLines(segmentPorts, n.segment(), n.name(), n.addresses());
@@ -155,6 +158,49 @@ public final class Fabric {
         }
         segmentPorts.forEach((segment, ports) -> Netns.batch(names.segment(segment), ports.stream()
                 .flatMap(p -> List.of("link set " + p + " master br0", "link set " + p + " up").stream()).toList()));
+    }
+
+    /**
+     * The fabric's underlay, which BGP service routes ride on but the design does not spell out: a router reaches
+     * every segment it is not on through the neighbouring router on the shortest router-to-router path (a real
+     * fabric learns these connected subnets from its underlay routing). Without them a ToR behind a spine had no
+     * way back to the clients, and a reply to a masqueraded node address in another rack none either. Static
+     * kernel routes: never BGP, so they are outside every FIB comparison with the routing engine's prediction.
+     */
+    static List<String> underlayRoutes(Topology topology, Router from) {
+        Map<String, String> via = new LinkedHashMap<>();
+        Map<String, Router> firstHop = new LinkedHashMap<>();
+        java.util.Deque<Router> queue = new java.util.ArrayDeque<>(List.of(from));
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(from.name()));
+        java.util.Set<String> connected = new java.util.HashSet<>();
+        from.interfaces().forEach(i -> connected.add(i.segment()));
+        while (!queue.isEmpty()) {
+            Router r = queue.poll();
+            for (RouterInterface i : r.interfaces()) {
+                for (Router next : topology.routersOn(i.segment())) {
+                    if (!seen.add(next.name())) {
+                        continue;
+                    }
+                    Router hop = r == from ? next : firstHop.get(r.name());
+                    firstHop.put(next.name(), hop);
+                    String gateway = hop.interfaceOn(hop == next ? i.segment() : sharedSegment(from, hop))
+                            .orElseThrow().address().host().toString();
+                    next.interfaces().stream().filter(n -> !connected.contains(n.segment()))
+                            .forEach(n -> via.putIfAbsent(n.segment(), gateway));
+                    queue.add(next);
+                }
+            }
+        }
+        List<String> routes = new ArrayList<>();
+        via.forEach((segment, gateway) -> topology.segment(segment).map(Segment::cidr)
+                .filter(cidr -> cidr != null && cidr.isIpv4())
+                .ifPresent(cidr -> routes.add("route add " + cidr + " via " + gateway + " proto static")));
+        return routes;
+    }
+
+    private static String sharedSegment(Router a, Router b) {
+        return a.interfaces().stream().map(RouterInterface::segment).filter(seg -> b.interfaceOn(seg).isPresent())
+                .findFirst().orElseThrow();
     }
 
     /**
