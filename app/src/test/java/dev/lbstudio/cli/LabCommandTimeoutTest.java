@@ -25,8 +25,12 @@ class LabCommandTimeoutTest {
     static final Duration SLACK = Duration.ofSeconds(10);
 
     static Cli within(int statedSeconds, String... args) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(statedSeconds).plus(SLACK), () -> Cli.run(args),
+        long t0 = System.nanoTime();
+        Cli done = assertTimeoutPreemptively(Duration.ofSeconds(statedSeconds).plus(SLACK), () -> Cli.run(args),
                 () -> "lbstudio " + String.join(" ", args) + " blocked beyond its stated " + statedSeconds + " s");
+        System.out.printf("lbstudio %s: exit %d after %d ms (stated %d s)%n", String.join(" ", args), done.exitCode(),
+                (System.nanoTime() - t0) / 1_000_000, statedSeconds);
+        return done;
     }
 
     static void signal(Path pidFile, String signal) throws Exception {

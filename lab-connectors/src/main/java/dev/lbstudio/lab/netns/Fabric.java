@@ -39,12 +39,16 @@ public final class Fabric {
     public record PodPlace(Pod pod, String namespace, String nodeNamespace, String hostInterface) {
     }
 
-    /** Host-side veth names come from the pod's position in the design, so they stay unique when pods move. */
+    /**
+     * Host-side veth names come from a hash of the pod's name (Linux allows 15 characters), so they stay the same
+     * when pods move and when a scale-up adds pods to a deployment before others, and in every process that
+     * attaches to the lab; a position in the design would shift.
+     */
     public List<PodPlace> pods() {
         Topology topology = design.get();
         List<PodPlace> result = new ArrayList<>();
         topology.workloads().deployments().forEach(d -> d.pods().forEach(p -> result.add(
-                new PodPlace(p, names.pod(p.name()), names.node(p.node()), "vp" + (result.size() + 1)))));
+                new PodPlace(p, names.pod(p.name()), names.node(p.node()), String.format("vp%08x", p.name().hashCode())))));
         return result;
     }
 

@@ -192,9 +192,11 @@ public final class NetnsBackend implements Lab {
         } else if (step instanceof Step.NodeShutdown s) {
             expectBirdToStop(s.node());
             triggers.nodeShutdown(s.node());
-            lab.topology().workloads().deployments().stream().flatMap(d -> d.pods().stream())
-                    .filter(p -> p.node().equals(s.node()) && p.isReady()).toList()
-                    .forEach(p -> triggers.podDelete(p.name()));
+            List<String> pods = lab.topology().workloads().deployments().stream().flatMap(d -> d.pods().stream())
+                    .filter(p -> p.node().equals(s.node()) && p.isReady()).map(dev.lbstudio.model.Pod::name).toList();
+            if (!pods.isEmpty()) {
+                triggers.podsDelete(pods);
+            }
         } else if (step instanceof Step.BirdRestart s) {
             if (s.gracefulRestart() != null) {
                 note(LabEvent.Severity.WARNING, "BIRD on " + s.node() + " runs with the design's graceful-restart setting;"
@@ -218,11 +220,11 @@ public final class NetnsBackend implements Lab {
             triggers.sessionReset(s.router(), lab.topology().node(s.peer()).map(n -> n.address().toString()).orElse(s.peer()));
         } else if (step instanceof Step.PodRelocation s) {
             String node = lab.fabric().pod(s.pod()).pod().node();
-            triggers.podDelete(s.pod());
+            triggers.podsDelete(List.of(s.pod()));
             Duration delay = s.delay() == null ? Duration.ofSeconds(10) : s.delay().duration();
             later(Duration.ZERO, () -> triggers.podPrepare(s.pod(), s.to()), "pod " + s.pod() + " is starting on "
                     + s.to());
-            later(delay, () -> triggers.podReady(s.pod()), "pod " + s.pod() + " is ready on " + s.to()
+            later(delay, () -> triggers.podsReady(List.of(s.pod())), "pod " + s.pod() + " is ready on " + s.to()
                     + " (was on " + node + ")");
         } else if (step instanceof Step.ScaleReplicas s) {
             scale(triggers, s);
@@ -249,7 +251,7 @@ public final class NetnsBackend implements Lab {
                         + " (write namespace/name)"));
         List<dev.lbstudio.model.Pod> ready = d.pods().stream().filter(dev.lbstudio.model.Pod::isReady).toList();
         if (s.replicas() < ready.size()) {
-            ready.subList(s.replicas(), ready.size()).forEach(p -> triggers.podDelete(p.name()));
+            triggers.podsDelete(ready.subList(s.replicas(), ready.size()).stream().map(dev.lbstudio.model.Pod::name).toList());
             return;
         }
         dev.lbstudio.model.Deployment live = new dev.lbstudio.model.Deployment(d.namespace(), d.name(), d.podLabels(),
@@ -258,7 +260,7 @@ public final class NetnsBackend implements Lab {
         Duration delay = s.delay() == null ? Duration.ofSeconds(10) : s.delay().duration();
         later(Duration.ZERO, () -> added.forEach(p -> triggers.podAdd(s.deployment(), p)),
                 added.size() + " pod(s) of " + s.deployment() + " starting");
-        later(delay, () -> added.forEach(p -> triggers.podReady(p.name())), "deployment " + s.deployment()
+        later(delay, () -> triggers.podsReady(added.stream().map(dev.lbstudio.model.Pod::name).toList()), "deployment " + s.deployment()
                 + " scaled to " + s.replicas());
     }
 

@@ -97,22 +97,28 @@ public final class Triggers {
     }
 
     /**
-     * The pod is deleted: its server stops, its interface goes, and its endpoint leaves kube-proxy's rules and
-     * Calico's static routes (BIRD reconfigured, as confd does) on every node.
+     * Pods are deleted, together (a scale-down deletes all its pods at once, as the simulator does): their
+     * endpoints leave kube-proxy's rules and Calico's static routes (BIRD reconfigured, as confd does) first, as
+     * Kubernetes removes them while the pods terminate; then their servers stop and their interfaces go.
      */
-    public void podDelete(String podName) {
-        Fabric.PodPlace place = lab.fabric().pod(podName);
-        if (!place.pod().isReady()) {
-            throw new LabException("pod " + podName + " is not running");
+    public void podsDelete(List<String> podNames) {
+        List<Fabric.PodPlace> places = podNames.stream().map(lab.fabric()::pod).toList();
+        Topology after = lab.topology();
+        for (Fabric.PodPlace place : places) {
+            if (!place.pod().isReady()) {
+                throw new LabException("pod " + place.pod().name() + " is not running");
+            }
+            after = withPod(after, place.pod().name(), place.pod().node(), false);
         }
-        // The endpoint leaves the routes and rules first, as Kubernetes removes it while the pod terminates.
-        publish(withPod(lab.topology(), podName, place.pod().node(), false), place.pod().node());
-        List<ProcessHandle> servers = Netns.pids(place.namespace()).stream().map(ProcessHandle::of)
-                .flatMap(java.util.Optional::stream).toList();
-        servers.forEach(ProcessHandle::destroy);
-        Daemons.await(() -> servers.stream().noneMatch(ProcessHandle::isAlive), STEP_TIMEOUT,
-                "the echo server of " + podName + " did not stop");
-        lab.fabric().detachPod(place);
+        publish(after, places.stream().map(p -> p.pod().node()).distinct().toList());
+        for (Fabric.PodPlace place : places) {
+            List<ProcessHandle> servers = Netns.pids(place.namespace()).stream().map(ProcessHandle::of)
+                    .flatMap(java.util.Optional::stream).toList();
+            servers.forEach(ProcessHandle::destroy);
+            Daemons.await(() -> servers.stream().noneMatch(ProcessHandle::isAlive), STEP_TIMEOUT,
+                    "the echo server of " + place.pod().name() + " did not stop");
+            lab.fabric().detachPod(place);
+        }
     }
 
     /**
@@ -241,31 +247,41 @@ public final class Triggers {
         return bgpd.lines().map(String::strip).filter(l -> l.matches("neighbor \\S+ bfd( .*)?")).toList();
     }
 
-    /** The prepared pod turns ready: it enters every node's kube-proxy rules and its node's Calico routes. */
-    public void podReady(String podName) {
-        Fabric.PodPlace place = lab.fabric().pod(podName);
-        if (place.pod().isReady()) {
-            throw new LabException("pod " + podName + " is already ready on " + place.pod().node());
+    /** Prepared pods turn ready together: they enter every node's kube-proxy rules and their nodes' Calico routes. */
+    public void podsReady(List<String> podNames) {
+        Topology after = lab.topology();
+        List<String> nodes = new java.util.ArrayList<>();
+        for (String name : podNames) {
+            Fabric.PodPlace place = lab.fabric().pod(name);
+            if (place.pod().isReady()) {
+                throw new LabException("pod " + name + " is already ready on " + place.pod().node());
+            }
+            after = withPod(after, name, place.pod().node(), true);
+            if (!nodes.contains(place.pod().node())) {
+                nodes.add(place.pod().node());
+            }
         }
-        publish(withPod(lab.topology(), podName, place.pod().node(), true), place.pod().node());
+        publish(after, nodes);
     }
 
     /**
-     * Makes {@code after} the lab's design: kube-proxy's rules on the changed node, then Calico's static routes
-     * there (BIRD reconfigured, which moves the routes), then the rules on the other nodes. The simulator has the
+     * Makes {@code after} the lab's design: on each changed node kube-proxy's rules, then Calico's static routes
+     * (BIRD reconfigured, which moves the routes), then the rules on the other nodes. The simulator has the
      * endpoint change take effect at once and routes follow after BGP and the FIB, so a node that attracts
-     * traffic must already have its rules; the other nodes only matter for Cluster services, whose routes do not
-     * move.
+     * traffic must already have its rules, and the gap between the two must stay short; the other nodes only
+     * matter for Cluster services, whose routes do not move.
      */
-    private void publish(Topology after, String changedNode) {
+    private void publish(Topology after, List<String> changedNodes) {
         lab.topology(after);
-        Node changed = after.node(changedNode).orElseThrow();
-        lab.applyKubeProxy(changed);
-        Path dir = lab.nodeDir(changedNode);
-        Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, changed, dir));
-        lab.bird(changedNode).configure();
+        for (String name : changedNodes) {
+            Node changed = after.node(name).orElseThrow();
+            lab.applyKubeProxy(changed);
+            Path dir = lab.nodeDir(name);
+            Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, changed, dir));
+            lab.bird(name).configure();
+        }
         for (Node n : after.cluster().nodes()) {
-            if (!n.equals(changed)) {
+            if (!changedNodes.contains(n.name())) {
                 lab.applyKubeProxy(n);
             }
         }

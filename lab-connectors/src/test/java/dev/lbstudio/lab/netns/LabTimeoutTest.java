@@ -52,10 +52,17 @@ class LabTimeoutTest {
     /** Runs {@code call} and fails the test if it has neither returned nor thrown after {@code stated} + slack. */
     static <T> Outcome<T> within(Duration stated, String what, Callable<T> call) throws Exception {
         Future<T> f = CALLER.submit(call);
+        long t0 = System.nanoTime();
         try {
-            return new Outcome<>(f.get(stated.plus(SLACK).toMillis(), TimeUnit.MILLISECONDS), null);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return new Outcome<>(null, (Exception) e.getCause());
+            Outcome<T> done;
+            try {
+                done = new Outcome<>(f.get(stated.plus(SLACK).toMillis(), TimeUnit.MILLISECONDS), null);
+            } catch (java.util.concurrent.ExecutionException e) {
+                done = new Outcome<>(null, (Exception) e.getCause());
+            }
+            System.out.printf("%s: %s after %d ms (stated %d s)%n", what, done.failure() == null ? "returned" : "failed",
+                    (System.nanoTime() - t0) / 1_000_000, stated.toSeconds());
+            return done;
         } catch (TimeoutException e) {
             f.cancel(true);
             throw new AssertionError(what + " blocked beyond its stated " + stated.toSeconds() + " s (+"
