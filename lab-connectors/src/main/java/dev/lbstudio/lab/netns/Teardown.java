@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +81,11 @@ public final class Teardown {
             }
             if (round == 0) {
                 victims.forEach(ProcessHandle::destroy);
+                // A stopped process (a hung daemon, SIGSTOP) acts on SIGTERM only once continued, so it would sit
+                // out the whole grace; SIGCONT after SIGTERM lets it shut down cleanly, as systemd does (systemd.kill(5)).
+                List<String> cont = new ArrayList<>(List.of("kill", "-CONT"));
+                victims.forEach(p -> cont.add(Long.toString(p.pid())));
+                Commands.run(cont, Duration.ofSeconds(5));
                 awaitExit(victims, GRACE_MILLIS);
             }
             victims.stream().filter(Teardown::running).forEach(ProcessHandle::destroyForcibly);
