@@ -41,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,7 @@ public final class ManifestImporter {
     private static final Pattern METALLB_VERSION = Pattern.compile("(?m)^#.*\\bMetalLB (v?\\d+\\.\\d+(?:\\.\\d+)?)\\b");
 
     private final List<ImportWarning> warnings = new ArrayList<>();
+    private final Map<String, YamlLocator> locators = new HashMap<>();
     // keyed by name (namespace/name where namespaced): a second object of the same name replaces
     // the first, as it would in the cluster after kubectl apply
     // where each kept element was read, for warnings found once the whole input is in
@@ -96,8 +98,11 @@ public final class ManifestImporter {
     private String calicoVersion;
     private String kubernetesVersion;
 
-    /** A document (or an item of a List) and the line it starts on: warnings about its values point there. */
-    private record Located(String file, int line, ObjectNode doc) {
+    /**
+     * A document (or an item of a List, at {@code path} in it) and the line the document starts on: warnings
+     * about the whole document point there, warnings about one of its values at the value's own line.
+     */
+    private record Located(String file, int line, ObjectNode doc, String text, String path) {
     }
 
     /** Calico's per-node BGP overrides (projectcalico.org/v3 Node spec.bgp). */
@@ -187,7 +192,7 @@ public final class ManifestImporter {
                     break;
                 }
                 if (doc instanceof ObjectNode o) {
-                    document(new Located(file, line, o));
+                    document(new Located(file, line, o, text, ""));
                 } else if (present(doc)) {
                     warn(file, line, "a YAML document that is not a mapping; skipped");
                 }
@@ -219,7 +224,7 @@ public final class ManifestImporter {
             List<JsonNode> items = list(at, kind, "items", doc.get("items"));
             for (int i = 0; i < items.size(); i++) {
                 if (items.get(i) instanceof ObjectNode item) {
-                    document(new Located(at.file(), at.line(), item));
+                    document(new Located(at.file(), at.line(), item, at.text(), at.path() + "items[" + i + "]."));
                 } else {
                     warn(at, kind + ": items[" + i + "] is not a mapping; skipped");
                 }
@@ -267,7 +272,7 @@ public final class ManifestImporter {
         }
         String ns = namespace != null && namespace.equals(metallbNamespace) ? null : namespace;
         // the API server refuses a custom resource with a value its schema refuses, so the whole one is skipped
-        Record value = ImportValues.parse(spec, s -> kind.toModel(s, name, ns, field -> warn(at, element + ": spec." + field
+        Record value = ImportValues.parse(spec, s -> kind.toModel(s, name, ns, field -> warn(at, "spec." + field, element + ": spec." + field
                 + " is not modelled; ignored")), why -> warn(at, element + ": " + why + "; skipped"));
         if (value == null) {
             return;
@@ -296,7 +301,7 @@ public final class ManifestImporter {
         List<String> known = List.of("controller", "speaker", "frrk8s", "loadBalancerClass");
         at.doc().fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
-                warn(at, "MetalLB Helm value '" + f + "' is not modelled; ignored");
+                warn(at, f, "MetalLB Helm value '" + f + "' is not modelled; ignored");
             }
         });
         String values = "MetalLB Helm values";
@@ -361,7 +366,7 @@ public final class ManifestImporter {
             String field = "spec.ports[" + i + "]";
             ObjectNode p = map(at, element, field, listed.get(i));
             if (!present(p.get("port"))) {
-                warn(at, element + ": " + field + " has no port; skipped");
+                warn(at, field, element + ": " + field + " has no port; skipped");
                 continue;
             }
             Integer port = value(at, element, field + ".port", p.get("port"), ImportValues::port, SKIPPED);
@@ -371,7 +376,7 @@ public final class ManifestImporter {
             }
             Integer target = null;
             if (p.path("targetPort").isTextual()) {
-                warn(at, element + ": named targetPort '" + p.path("targetPort").asText() + "' is not modelled");
+                warn(at, field + ".targetPort", element + ": named targetPort '" + p.path("targetPort").asText() + "' is not modelled");
             } else {
                 target = value(at, element, field + ".targetPort", p.get("targetPort"), ImportValues::port, IGNORED);
             }
@@ -644,7 +649,8 @@ public final class ManifestImporter {
      */
     private <T> T value(Located at, String element, String field, JsonNode value, Function<String, T> parser, String outcome) {
         String text = text(at, element, field, value);
-        return text == null ? null : ImportValues.parse(text, parser, why -> warn(at, element + ": " + field + ": " + why + "; " + outcome));
+        return text == null ? null : ImportValues.parse(text, parser, why -> warn(at, field, element + ": " + field + ": " + why + "; "
+                + outcome));
     }
 
     /** A scalar as text; null when absent, empty, or a mapping or list (warned about: it is the wrong YAML type). */
@@ -653,7 +659,7 @@ public final class ManifestImporter {
             return null;
         }
         if (value.isContainerNode()) {
-            warn(at, element + ": " + field + " is a " + shape(value) + " where a single value belongs; ignored");
+            warn(at, field, element + ": " + field + " is a " + shape(value) + " where a single value belongs; ignored");
             return null;
         }
         String text = value.asText();
@@ -666,7 +672,7 @@ public final class ManifestImporter {
             return o;
         }
         if (present(value)) {
-            warn(at, element + ": " + field + " is a " + shape(value) + " where a mapping belongs; ignored");
+            warn(at, field, element + ": " + field + " is a " + shape(value) + " where a mapping belongs; ignored");
         }
         return TopologyMapper.json().createObjectNode();
     }
@@ -679,7 +685,7 @@ public final class ManifestImporter {
             return items;
         }
         if (present(value)) {
-            warn(at, element + ": " + field + " is a " + shape(value) + " where a list belongs; ignored");
+            warn(at, field, element + ": " + field + " is a " + shape(value) + " where a list belongs; ignored");
         }
         return List.of();
     }
@@ -716,6 +722,23 @@ public final class ManifestImporter {
 
     private void warn(Located at, String message) {
         warn(at.file(), at.line(), message);
+    }
+
+    /** A warning about the value at {@code field} (a YAML path in the document), at that value's line. */
+    private void warn(Located at, String field, String message) {
+        warn(at.file(), valueLine(at, field), message);
+    }
+
+    private int valueLine(Located at, String field) {
+        // Jackson's tree keeps no locations, so the document is composed again from its first line, only
+        // when there is something to report; a document Jackson read composes the same way.
+        YamlLocator locator = locators.computeIfAbsent(at.file() + ":" + at.line(), k -> YamlLocator.ofFirstDocument(
+                at.text(), at.line()));
+        if (locator == null) {
+            return at.line();
+        }
+        int line = locator.locate(at.path() + field).line();
+        return line == 0 ? at.line() : at.line() - 1 + line;
     }
 
     private void warn(String file, int line, String message) {

@@ -2,7 +2,6 @@ package dev.lbstudio.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 
 /** A single IPv4 or IPv6 host address, without a prefix length. */
@@ -20,15 +19,11 @@ public record IpAddr(IPAddress address) implements Comparable<IpAddr> {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("an IP address is required, e.g. 10.0.0.11");
         }
-        try {
-            IPAddress parsed = IpText.of(text.trim()).toAddress();
-            if (parsed.isPrefixed() || parsed.isMultiple()) {
-                throw new IllegalArgumentException("'" + text + "' is not a single IP address (drop the /prefix)");
-            }
-            return new IpAddr(parsed);
-        } catch (AddressStringException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an IP address: " + e.getMessage(), e);
+        IPAddress parsed = IpText.toAddress(text, "an IP address");
+        if (parsed.isPrefixed() || parsed.isMultiple()) {
+            throw new IllegalArgumentException("'" + text + "' is not a single IP address (drop the /prefix)");
         }
+        return new IpAddr(parsed);
     }
 
     public boolean isIpv4() {

@@ -2,7 +2,6 @@ package dev.lbstudio.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 
 /**
@@ -22,16 +21,12 @@ public record IpPrefix(IPAddress address) implements Comparable<IpPrefix> {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a CIDR is required, e.g. 10.208.1.0/24");
         }
-        try {
-            IPAddress parsed = IpText.of(text.trim()).toAddress();
-            if (!parsed.isPrefixed()) {
-                throw new IllegalArgumentException("'" + text + "' has no prefix length (write e.g. " + text.trim()
-                        + (text.contains(":") ? "/128" : "/32") + ")");
-            }
-            return new IpPrefix(parsed);
-        } catch (AddressStringException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a CIDR: " + e.getMessage(), e);
+        IPAddress parsed = IpText.toAddress(text, "a CIDR");
+        if (!parsed.isPrefixed()) {
+            throw new IllegalArgumentException("'" + text + "' has no prefix length (write e.g. " + text.trim()
+                    + (text.contains(":") ? "/128" : "/32") + ")");
         }
+        return new IpPrefix(parsed);
     }
 
     public int length() {

@@ -1,7 +1,6 @@
 package dev.lbstudio.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.lbstudio.testing.RepoPaths;
 import java.nio.file.Files;
@@ -25,6 +24,9 @@ class FormatFuzzTest {
         "#", "|", ">", "? ", "~", "null", "-1", "99999999999999999999", "1e400", "::1", "10.0.0.0/33", "0x1F", "yes",
         "\u0000", "\uFEFF", "\u202E", "%TAG ! tag:x,2000:\n", "---\n", "...\n", "<<: *a\n"};
 
+    /** Longer than any input takes even on a busy machine (slowest seen: ~0.6 s), short enough to catch a hang. */
+    static final Duration PER_INPUT = Duration.ofSeconds(20);
+
     @Test
     void mutatedDesignsLoadOrFailWithLocatedProblems() throws Exception {
         long seed = Long.getLong("lbstudio.fuzz.seed", 20261126L);
@@ -36,28 +38,26 @@ class FormatFuzzTest {
         Random random = new Random(seed);
         FuzzReport report = new FuzzReport();
 
-        assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
-            for (int i = 0; i < inputs; i++) {
-                String input = mutate(bases.get(random.nextInt(bases.size())), random);
-                long start = System.nanoTime();
-                try {
-                    TopologyReader.parse("fuzz-" + i + ".yaml", input);
-                    report.loaded++;
-                } catch (TopologyLoadException e) {
-                    report.refused++;
-                    for (LoadProblem p : e.problems()) {
-                        assertThat(p.file()).isEqualTo("fuzz-" + i + ".yaml");
-                        assertThat(p.message()).as("input %d (seed %d)", i, seed).isNotBlank();
-                        if (!input.isBlank()) {
-                            assertThat(p.line()).as("input %d (seed %d): %s", i, seed, p).isPositive();
-                            assertThat(p.column()).as("input %d (seed %d): %s", i, seed, p).isPositive();
-                        }
+        FuzzLoop.run(inputs, PER_INPUT, i -> {
+            String input = mutate(bases.get(random.nextInt(bases.size())), random);
+            long start = System.nanoTime();
+            try {
+                TopologyReader.parse("fuzz-" + i + ".yaml", input);
+                report.loaded++;
+            } catch (TopologyLoadException e) {
+                report.refused++;
+                for (LoadProblem p : e.problems()) {
+                    assertThat(p.file()).isEqualTo("fuzz-" + i + ".yaml");
+                    assertThat(p.message()).as("input %d (seed %d)", i, seed).isNotBlank();
+                    if (!input.isBlank()) {
+                        assertThat(p.line()).as("input %d (seed %d): %s%n%s", i, seed, p, input).isPositive();
+                        assertThat(p.column()).as("input %d (seed %d): %s", i, seed, p).isPositive();
                     }
-                } catch (RuntimeException | Error e) {
-                    throw new AssertionError("input " + i + " (seed " + seed + ") escaped as " + e + "\n" + input, e);
                 }
-                report.slowestNanos = Math.max(report.slowestNanos, System.nanoTime() - start);
+            } catch (RuntimeException | Error e) {
+                throw new AssertionError("input " + i + " (seed " + seed + ") escaped as " + e + "\n" + input, e);
             }
+            report.slowestNanos = Math.max(report.slowestNanos, System.nanoTime() - start);
         });
         System.out.printf("format fuzz: seed %d, %d inputs, %d loaded, %d refused with located problems, slowest %.1f ms%n",
                 seed, inputs, report.loaded, report.refused, report.slowestNanos / 1e6);

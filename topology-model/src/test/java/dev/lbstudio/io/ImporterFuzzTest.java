@@ -1,7 +1,6 @@
 package dev.lbstudio.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.render.Renderer;
@@ -52,36 +51,34 @@ class ImporterFuzzTest {
         int[] warned = {0};
         long[] slowest = {0};
 
-        assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
-            for (int i = 0; i < count; i++) {
-                Inputs base = bases.get(random.nextInt(bases.size()));
-                Map<String, String> yaml = new LinkedHashMap<>(base.yaml());
-                Map<String, ManifestImporter.NamedText> routers = new LinkedHashMap<>(base.routers());
-                if (random.nextBoolean() || routers.isEmpty()) {
-                    String file = new ArrayList<>(yaml.keySet()).get(random.nextInt(yaml.size()));
-                    yaml.put(file, FormatFuzzTest.mutate(yaml.get(file), random));
-                } else {
-                    String router = new ArrayList<>(routers.keySet()).get(random.nextInt(routers.size()));
-                    var config = routers.get(router);
-                    routers.put(router, new ManifestImporter.NamedText(config.file(),
-                            FormatFuzzTest.mutate(config.text(), random)));
-                }
-                long start = System.nanoTime();
-                ManifestImporter.Result result;
-                try {
-                    result = ManifestImporter.importTexts("fuzz-" + i, yaml, routers);
-                    TopologyReader.parse("fuzz-" + i + ".yaml", TopologyWriter.toYaml(result.topology()));
-                } catch (Exception | Error e) {
-                    throw new AssertionError("importer input " + i + " (seed " + seed + ") failed: " + e, e);
-                }
-                slowest[0] = Math.max(slowest[0], System.nanoTime() - start);
-                for (ImportWarning w : result.warnings()) {
-                    assertThat(w.file()).as("input %d: %s", i, w).isNotBlank();
-                    assertThat(w.message()).as("input %d", i).isNotBlank();
-                }
-                if (!result.warnings().isEmpty()) {
-                    warned[0]++;
-                }
+        FuzzLoop.run(count, FormatFuzzTest.PER_INPUT, i -> {
+            Inputs base = bases.get(random.nextInt(bases.size()));
+            Map<String, String> yaml = new LinkedHashMap<>(base.yaml());
+            Map<String, ManifestImporter.NamedText> routers = new LinkedHashMap<>(base.routers());
+            if (random.nextBoolean() || routers.isEmpty()) {
+                String file = new ArrayList<>(yaml.keySet()).get(random.nextInt(yaml.size()));
+                yaml.put(file, FormatFuzzTest.mutate(yaml.get(file), random));
+            } else {
+                String router = new ArrayList<>(routers.keySet()).get(random.nextInt(routers.size()));
+                var config = routers.get(router);
+                routers.put(router, new ManifestImporter.NamedText(config.file(),
+                        FormatFuzzTest.mutate(config.text(), random)));
+            }
+            long start = System.nanoTime();
+            ManifestImporter.Result result;
+            try {
+                result = ManifestImporter.importTexts("fuzz-" + i, yaml, routers);
+                TopologyReader.parse("fuzz-" + i + ".yaml", TopologyWriter.toYaml(result.topology()));
+            } catch (Exception | Error e) {
+                throw new AssertionError("importer input " + i + " (seed " + seed + ") failed: " + e, e);
+            }
+            slowest[0] = Math.max(slowest[0], System.nanoTime() - start);
+            for (ImportWarning w : result.warnings()) {
+                assertThat(w.file()).as("input %d: %s", i, w).isNotBlank();
+                assertThat(w.message()).as("input %d", i).isNotBlank();
+            }
+            if (!result.warnings().isEmpty()) {
+                warned[0]++;
             }
         });
         System.out.printf("importer fuzz: seed %d, %d inputs, %d with warnings, 0 crashes, slowest %.1f ms%n",

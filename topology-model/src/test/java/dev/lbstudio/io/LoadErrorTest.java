@@ -43,6 +43,16 @@ class LoadErrorTest {
     }
 
     @Test
+    void aValueJacksonRefusesIsLocatedEvenWhenTheFileBreaksFurtherDown() throws Exception {
+        // Jackson stops at the number; the bad indentation at the end keeps the whole file from composing.
+        String yaml = seed().replaceFirst("remoteAs: \\d+", "remoteAs: " + "1".repeat(1264)) + "\n  bad: [indent\n";
+        LoadProblem p = onlyProblem(yaml);
+        assertThat(p.message()).contains("Number value length (1264) exceeds");
+        assertThat(p.line()).isEqualTo(lineOf(yaml, "1".repeat(1264)));
+        assertThat(p.column()).isPositive();
+    }
+
+    @Test
     void badCidrNamesTheValueLineAndPath() throws Exception {
         String yaml = seed().replace("cidr: 10.0.0.0/24", "cidr: 10.0.0.300/24");
         LoadProblem p = onlyProblem(yaml);

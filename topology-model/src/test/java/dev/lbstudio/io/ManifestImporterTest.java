@@ -192,11 +192,11 @@ class ManifestImporterTest {
         String metallb = dir.resolve("metallb.yml").toString();
         assertThat(warnings).contains(
                 cluster + ":18: v1 ConfigMap is not part of a design; skipped",
-                cluster + ":22: Service shop/web: named targetPort 'http' is not modelled",
-                metallb + ":2: IPAddressPool public: spec.futureField is not modelled; ignored",
+                cluster + ":34: Service shop/web: named targetPort 'http' is not modelled",
+                metallb + ":7: IPAddressPool public: spec.futureField is not modelled; ignored",
                 metallb + ":9: L2Advertisement l2 is in namespace default, not metallb-system like the other MetalLB resources; MetalLB's webhook refuses that",
                 metallb + ":14: BGPConfiguration node.w1: only 'default' is modelled (per-node overrides are not); skipped",
-                dir.resolve("values.yaml") + ":1: MetalLB Helm value 'prometheus' is not modelled; ignored",
+                dir.resolve("values.yaml") + ":3: MetalLB Helm value 'prometheus' is not modelled; ignored",
                 frr + ":10: not modelled, ignored: ip route 0.0.0.0/0 192.0.2.1",
                 frr + ":17: neighbour setting not modelled, ignored: neighbor 10.0.0.11 route-map IN in",
                 frr + ":19: address-family setting not modelled, ignored: network 10.0.0.0/24",

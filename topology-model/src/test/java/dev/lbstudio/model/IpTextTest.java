@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Prefix lengths beyond int range crash or wrap in the IPAddress library; every model parser refuses them. */
+/**
+ * Text the IPAddress library crashes, wraps or cannot make into one address on: every model parser refuses it
+ * with IllegalArgumentException, the one exception importers and the format reader turn into located messages.
+ */
 class IpTextTest {
 
     @ParameterizedTest
@@ -24,5 +27,13 @@ class IpTextTest {
     @ValueSource(strings = {"10.0.0.0/24", "10.0.0.0/024", "fd00::/128"})
     void ordinaryPrefixLengthsStillParse(String text) {
         assertThat(IpPrefix.parse(text).length()).isEqualTo(Integer.parseInt(text.substring(text.indexOf('/') + 1)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10-", "10-/8", "1-2.3", "10.0-1.0-1.1", "10", "10.1", "*", "10.0.0.*/24", "/24"})
+    void textMetalLbAndKubernetesDoNotReadAsAnAddressIsRefusedByEveryParser(String text) {
+        assertThatThrownBy(() -> IpAddr.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + text.trim());
+        assertThatThrownBy(() -> IpPrefix.parse(text)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PoolEntry.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
 }
