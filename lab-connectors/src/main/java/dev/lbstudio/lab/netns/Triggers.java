@@ -265,17 +265,20 @@ public final class Triggers {
     }
 
     /**
-     * Makes {@code after} the lab's design: on each changed node kube-proxy's rules, then Calico's static routes
-     * (BIRD reconfigured, which moves the routes), then the rules on the other nodes. The simulator has the
-     * endpoint change take effect at once and routes follow after BGP and the FIB, so a node that attracts
-     * traffic must already have its rules, and the gap between the two must stay short; the other nodes only
-     * matter for Cluster services, whose routes do not move.
+     * Makes {@code after} the lab's design: kube-proxy's rules on the changed nodes, then Calico's static routes
+     * there (BIRD reconfigured, which moves the routes), then the rules on the other nodes. The simulator has the
+     * endpoint change take effect at once and all routes follow together after BGP and the FIB, so a node that
+     * attracts traffic must already have its rules, and the changed nodes' routes must move close together (one
+     * node at a time, a flow pushed off the first node landed on the second while it already dropped); the other
+     * nodes only matter for Cluster services, whose routes do not move.
      */
     private void publish(Topology after, List<String> changedNodes) {
         lab.topology(after);
         for (String name : changedNodes) {
+            lab.applyKubeProxy(after.node(name).orElseThrow());
+        }
+        for (String name : changedNodes) {
             Node changed = after.node(name).orElseThrow();
-            lab.applyKubeProxy(changed);
             Path dir = lab.nodeDir(name);
             Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, changed, dir));
             lab.bird(name).configure();

@@ -71,8 +71,8 @@ class ScenarioLabTest {
         try (NetnsBackend lab = new NetnsBackend(new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, p -> { })) {
             lab.start(design);
             RunResult real = lab.run(scenario);
-            System.out.printf("%s: measured worst outage %d ms, simulated %d ms; failures %d vs %d%n", scenario.name(),
-                    real.worstOutage().toMillis(), simulated.worstOutage().toMillis(),
+            System.out.printf("%s: measured outage %d ms, simulated %d ms (longest window); failures %d vs %d%n",
+                    scenario.name(), outage(real.outages()).toMillis(), outage(simulated.outages()).toMillis(),
                     real.outages().stream().mapToInt(o -> o.failures()).sum(),
                     simulated.outages().stream().mapToInt(o -> o.failures()).sum());
             System.out.println("  measured: " + real.outages());
@@ -104,7 +104,7 @@ class ScenarioLabTest {
         List<IpAddr> survivor = List.of(IpAddr.parse("10.0.0.12"));
         assertEventMatches(firstChange(c.real(), slash32, survivor), firstChange(c.simulated(), slash32, survivor),
                 KEEPALIVE);
-        assertEventMatches(c.real().worstOutage(), c.simulated().worstOutage(), KEEPALIVE);
+        assertEventMatches(outage(c.real().outages()), outage(c.simulated().outages()), KEEPALIVE);
         assertThat(c.realFib().bgpFib()).isEqualTo(c.simulatedFib().bgpFib());
     }
 
@@ -131,9 +131,20 @@ class ScenarioLabTest {
         assertOutageMatches(c);
     }
 
-    /** The worst probe outage within max(10 %, 100 ms) of the simulator's, as the issue asks. */
+    /** The outage within max(10 %, 100 ms) of the simulator's, as the issue asks. */
     static void assertOutageMatches(Compared c) {
-        assertEventMatches(c.real().worstOutage(), c.simulated().worstOutage(), Duration.ZERO);
+        assertEventMatches(outage(c.real().outages()), outage(c.simulated().outages()), Duration.ZERO);
+    }
+
+    /**
+     * The outage as lab-notes §3 measures it: first failed probe to the end of the last failed one before probes
+     * succeed again, i.e. the longest failure window of any flow. Not a flow's windows summed over the run: on
+     * this shared machine (load average ~12 at times) a lone probe now and then misses its deadline seconds away
+     * from any step, and two of those in one flow added up to an "outage" no routing event caused.
+     */
+    static Duration outage(List<dev.lbstudio.scenario.SimulationResult.FlowOutage> flows) {
+        return flows.stream().flatMap(f -> f.windows().stream()).map(dev.lbstudio.scenario.SimulationResult.Window::length)
+                .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /**
