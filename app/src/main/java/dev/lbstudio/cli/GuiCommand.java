@@ -25,6 +25,14 @@ final class GuiCommand implements Runnable {
             description = "Side panel to show first: properties, findings, routes, packet-walk, lab.")
     String panel;
 
+    @Option(names = "--run", paramLabel = "SCENARIO",
+            description = "Play this scenario on the simulated lab once the design is open, e.g. node-crash.")
+    String run;
+
+    @Option(names = "--at", paramLabel = "SECONDS",
+            description = "With --run and --screenshot: take the picture when the run reaches this lab time.")
+    Double at;
+
     @Option(names = "--timing", description = "Print the time from JVM start to an interactive window.")
     boolean timing;
 
@@ -41,6 +49,12 @@ final class GuiCommand implements Runnable {
         }
         if (panel != null) {
             args.add("--panel=" + panel);
+        }
+        if (run != null) {
+            args.add("--run=" + run);
+        }
+        if (at != null) {
+            args.add("--at=" + at);
         }
         if (timing) {
             args.add("--timing=true");

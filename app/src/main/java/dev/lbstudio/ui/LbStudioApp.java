@@ -20,7 +20,8 @@ import javafx.util.Duration;
  * The JavaFX application. Arguments: an optional design file to open; {@code --screenshot=FILE.png}
  * saves a picture of the window once the design is drawn and exits (docs, CI); {@code --panel=NAME}
  * brings a side panel to the front; {@code --timing} prints the time from JVM start to an
- * interactive window.
+ * interactive window; {@code --run=SCENARIO} plays a scenario on the simulated lab, and with a screenshot
+ * {@code --at=SECONDS} takes it once the run reaches that lab time (a failover in progress).
  */
 public final class LbStudioApp extends Application {
 
@@ -96,7 +97,13 @@ public final class LbStudioApp extends Application {
 
             @Override
             public void handle(long now) {
-                if (++frames == 3) {
+                if (++frames == 3 && named.containsKey("run")) {
+                    view.showPanel("Lab");
+                    if (!vm.lab().play(named.get("run"), labAt(named), java.time.Duration.ofSeconds(3))) {
+                        System.err.println("lbstudio: no scenario named " + named.get("run"));
+                    }
+                }
+                if (frames == 3) {
                     if (named.containsKey("timing")) {
                         long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                         System.err.println("lbstudio: interactive after " + ms + " ms (JVM start to drawn design)");
@@ -104,7 +111,9 @@ public final class LbStudioApp extends Application {
                     vm.startEngines();
                 }
                 // Engine panels fill in once started; a screenshot waits for them (about 2 s).
-                if (frames < (screenshot != null ? 120 : 3)) {
+                boolean runShown = !named.containsKey("run") || frames > 3600
+                        || vm.lab().timeline().endProperty().get().compareTo(labAt(named)) >= 0;
+                if (frames < (screenshot != null ? 120 : 3) || screenshot != null && !runShown) {
                     return;
                 }
                 stop();
@@ -120,6 +129,10 @@ public final class LbStudioApp extends Application {
                 }
             }
         }.start();
+    }
+
+    private static java.time.Duration labAt(Map<String, String> named) {
+        return java.time.Duration.ofMillis((long) (Double.parseDouble(named.getOrDefault("at", "0")) * 1000));
     }
 
     @Override

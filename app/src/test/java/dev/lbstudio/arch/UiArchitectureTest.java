@@ -18,13 +18,14 @@ class UiArchitectureTest {
 
     @ArchTest
     static final ArchRule viewModelsDoNotKnowViews = noClasses().that()
-            .resideInAnyPackage("dev.lbstudio.ui.viewmodel..", "dev.lbstudio.ui.edit..", "dev.lbstudio.ui.scene..")
+            .resideInAnyPackage("dev.lbstudio.ui.viewmodel..", "dev.lbstudio.ui.edit..", "dev.lbstudio.ui.scene..",
+                    "dev.lbstudio.ui.live..")
             .should().dependOnClassesThat().resideInAPackage("dev.lbstudio.ui.view..")
             .because("view models must be testable and reusable without a window");
 
     @ArchTest
     static final ArchRule editsAndScenesAreFreeOfJavaFx = noClasses().that()
-            .resideInAnyPackage("dev.lbstudio.ui.edit..", "dev.lbstudio.ui.scene..")
+            .resideInAnyPackage("dev.lbstudio.ui.edit..", "dev.lbstudio.ui.scene..", "dev.lbstudio.ui.live..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("the SVG export and the unit tests use them headless");
 }

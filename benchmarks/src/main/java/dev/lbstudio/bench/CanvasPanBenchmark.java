@@ -1,18 +1,11 @@
 package dev.lbstudio.bench;
 
-import dev.lbstudio.model.Topology;
-import dev.lbstudio.samples.SyntheticDesign;
-import dev.lbstudio.ui.LbStudioApp;
 import dev.lbstudio.ui.view.MainView;
-import dev.lbstudio.ui.viewmodel.DesignStore;
 import dev.lbstudio.ui.viewmodel.MainViewModel;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -31,27 +24,15 @@ public final class CanvasPanBenchmark {
     private CanvasPanBenchmark() {
     }
 
-    /** A plain main: a main class that extends Application fails in a fat jar (build-notes). */
     public static void main(String[] args) {
-        Application.launch(Harness.class, args);
-    }
-
-    /** The JavaFX side of the harness. */
-    public static final class Harness extends Application {
-        @Override
-        public void start(Stage stage) throws Exception {
-            run(stage);
-        }
+        FrameTimes.launch(CanvasPanBenchmark::run, args);
     }
 
     private static void run(Stage stage) throws Exception {
-        MainViewModel vm = new MainViewModel(new MainViewModel.Settings(Files.createTempDirectory("lbstudio-bench"),
-                Preferences.userRoot().node("lbstudio-bench"), DesignStore.FILES));
-        MainView view = LbStudioApp.install(stage, vm);
-        stage.show();
-        // 6 racks × 25 nodes, 5 pools, 50 services with 2 pods each: 319 elements, ~700 edges.
-        Topology design = SyntheticDesign.generate(6, 25, 5, 50, 42);
-        vm.document().load(design, null);
+        FrameTimes.Window window = FrameTimes.open(stage);
+        MainViewModel vm = window.vm();
+        MainView view = window.view();
+        vm.document().load(FrameTimes.design(), null);
         int elements = vm.document().sceneProperty().get().boxes().size();
         int edges = vm.document().sceneProperty().get().edges().size();
 
@@ -78,19 +59,7 @@ public final class CanvasPanBenchmark {
     }
 
     private static void report(int elements, int edges, List<Long> pulses) {
-        List<Double> ms = new ArrayList<>();
-        for (int i = 1; i < pulses.size(); i++) {
-            ms.add((pulses.get(i) - pulses.get(i - 1)) / 1e6);
-        }
-        ms.sort(Double::compare);
-        long slow = ms.stream().filter(m -> m > 1000.0 / 60 * 1.5).count();
-        double total = ms.stream().mapToDouble(Double::doubleValue).sum();
-        System.out.printf(Locale.ROOT, "canvas pan: %d elements, %d edges, %d frames, %.1f fps; frame time median %.1f ms,"
-                        + " p95 %.1f ms, p99 %.1f ms, max %.1f ms; %d frames over 25 ms%n", elements, edges, ms.size(),
-                ms.size() / (total / 1000), at(ms, 0.5), at(ms, 0.95), at(ms, 0.99), ms.get(ms.size() - 1), slow);
-    }
-
-    private static double at(List<Double> sorted, double q) {
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.round(q * (sorted.size() - 1))));
+        System.out.printf(Locale.ROOT, "canvas pan: %d elements, %d edges, %s%n", elements, edges,
+                FrameTimes.describe(pulses));
     }
 }

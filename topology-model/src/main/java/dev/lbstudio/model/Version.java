@@ -1,5 +1,8 @@
 package dev.lbstudio.model;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * A release version such as {@code v3.32.1} or {@code 0.14.9}, compared numerically. An unknown
  * (null) version compares as the newest, so version rules stay quiet when the user did not say.
@@ -8,19 +11,23 @@ public record Version(int major, int minor, int patch, boolean known) implements
 
     public static final Version UNKNOWN = new Version(Integer.MAX_VALUE, 0, 0, false);
 
+    /** major[.minor[.patch]] with an optional v, more numbers, and a pre-release or build suffix (v3.32.1-rc1, 8.4.4+deb12). */
+    private static final Pattern FORM = Pattern.compile("[vV]?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:\\.\\d+)*(?:[+~-].*)?");
+
     public static Version parse(String text) {
         if (text == null || text.isBlank()) {
             return UNKNOWN;
         }
-        String[] parts = text.trim().replaceFirst("^[vV]", "").split("[.+-]");
+        Matcher m = FORM.matcher(text.trim());
         try {
-            int major = Integer.parseInt(parts[0]);
-            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            int patch = parts.length > 2 && parts[2].matches("\\d+") ? Integer.parseInt(parts[2]) : 0;
-            return new Version(major, minor, patch, true);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a version; write e.g. v3.32.1", e);
+            if (m.matches()) {
+                return new Version(Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+                        m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), true);
+            }
+        } catch (NumberFormatException tooLarge) {
+            // falls through to the same message as any other text that is no version
         }
+        throw new IllegalArgumentException("'" + text + "' is not a version; write e.g. v3.32.1");
     }
 
     public boolean isBefore(String other) {

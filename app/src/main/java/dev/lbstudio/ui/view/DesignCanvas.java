@@ -9,6 +9,7 @@ import dev.lbstudio.ui.scene.DesignScene.Edge;
 import dev.lbstudio.ui.scene.EdgeGeometry;
 import dev.lbstudio.ui.scene.Palette;
 import dev.lbstudio.ui.viewmodel.DesignViewModel;
+import dev.lbstudio.ui.viewmodel.LiveViewModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,6 +82,8 @@ public final class DesignCanvas extends Region {
     private boolean dragged;
     private ElementId connectFrom;
     private boolean fitPending = true;
+    private LiveLayer live;
+    private VBox liveLegend;
 
     private record EdgeView(Edge edge, Shape shape, Text label) {
     }
@@ -96,8 +99,12 @@ public final class DesignCanvas extends Region {
         world.getTransforms().setAll(pan, zoom);
         // Panning only moves the drawing: render it once to a bitmap and move that, so
         // hundreds of shadowed boxes cost nothing per frame (zooming re-renders, so text stays sharp).
-        world.setCache(true);
-        world.setCacheHint(CacheHint.DEFAULT);
+        // Edges and boxes are cached each on their own, so live animations drawn between and above
+        // them redraw only themselves, never the design.
+        for (Group cached : List.of(edgeLayer, boxLayer)) {
+            cached.setCache(true);
+            cached.setCacheHint(CacheHint.DEFAULT);
+        }
         world.getChildren().setAll(edgeLayer, boxLayer, overlay);
         band.getStyleClass().add("selection-band");
         band.setVisible(false);
@@ -142,6 +149,10 @@ public final class DesignCanvas extends Region {
         Node legend = getChildren().get(2);
         legend.autosize();
         legend.relocate(12, getHeight() - legend.getLayoutBounds().getHeight() - 12);
+        if (liveLegend != null) {
+            liveLegend.autosize();
+            liveLegend.relocate(12, 12);
+        }
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
             fitPending = false;
             fit();
@@ -366,6 +377,28 @@ public final class DesignCanvas extends Region {
     /** The on-screen node of an element, for tests and for the panels that flash elements. */
     public Optional<Node> nodeOf(ElementId id) {
         return Optional.ofNullable(boxes.get(id));
+    }
+
+    /**
+     * Draws the lab's live events and the packet walk: lines between the design's edges and its boxes,
+     * dots and labels above the boxes.
+     */
+    public void showLive(LiveViewModel live) {
+        this.live = new LiveLayer(live, zoomLevel.getReadOnlyProperty());
+        world.getChildren().setAll(edgeLayer, this.live.under(), boxLayer, this.live.over(), overlay);
+        // Its own box in the top-left corner: the design's legend at the bottom would grow over the drawing.
+        liveLegend = new VBox(4);
+        liveLegend.getStyleClass().add("legend");
+        liveLegend.getChildren().setAll(this.live.legendRows());
+        liveLegend.visibleProperty().bind(live.labActiveProperty());
+        liveLegend.setManaged(false);
+        liveLegend.setMouseTransparent(true);
+        getChildren().add(liveLegend);
+    }
+
+    /** The live drawing, for tests and the frame-time benchmark; null until {@link #showLive}. */
+    LiveLayer live() {
+        return live;
     }
 
     /** The group holding the drawing, for snapshots (PNG export). */

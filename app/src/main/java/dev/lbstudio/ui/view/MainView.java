@@ -13,6 +13,7 @@ import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -66,12 +67,32 @@ public final class MainView extends BorderPane {
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         panels.getTabs().add(tab("Properties", Feather.SLIDERS, new PropertiesView(vm.properties())));
         panels.getTabs().add(tab("Findings", Feather.ALERT_TRIANGLE, new FindingsView(vm.findings())));
-        panels.getTabs().add(tab("Routes", Feather.GIT_MERGE, new RoutesView(vm.routes())));
-        panels.getTabs().add(tab("Packet walk", Feather.NAVIGATION, new PacketWalkView(vm.packetWalk())));
-        panels.getTabs().add(tab("Lab", Feather.ACTIVITY, new LabView(vm.lab())));
+        panels.getTabs().add(tab("Routes", Feather.GIT_MERGE, new RoutesView(vm.routes(), vm.live())));
+        Tab walk = tab("Packet walk", Feather.NAVIGATION, new PacketWalkView(vm.packetWalk()));
+        // Opening the panel is asking to see the walk on the canvas; leaving it (or Clear) puts it away.
+        walk.selectedProperty().addListener((o, a, selected) -> vm.packetWalk().onCanvasProperty().set(selected));
+        panels.getTabs().add(walk);
+        canvas.showLive(vm.live());
+        Tab lab = tab("Lab", Feather.ACTIVITY, new LabView(vm.lab()));
+        panels.getTabs().add(lab);
         SplitPane split = new SplitPane(palette, canvas, panels);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.11, 0.66);
+        // The lab panel's chart and timeline need room; the user can drag the divider back.
+        Runnable widen = () -> {
+            if (panels.getSelectionModel().getSelectedItem() == lab && split.getWidth() > 0
+                    && panels.getWidth() < LAB_WIDTH) {
+                split.setDividerPosition(1, Math.max(0.4, 1 - LAB_WIDTH / split.getWidth()));
+                canvas.fitOnNextLayout();
+            }
+        };
+        panels.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> widen.run());
+        // Chosen before the window was laid out (--panel=lab): widen once it has its size.
+        panels.widthProperty().addListener((o, was, now) -> {
+            if (was.doubleValue() == 0) {
+                widen.run();
+            }
+        });
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(panels, false);
         setCenter(split);
@@ -144,8 +165,34 @@ public final class MainView extends BorderPane {
                 item("_Fit to window", "Shortcut+0", Feather.MAXIMIZE, canvas::fit),
                 item("Zoom _in", "Shortcut+EQUALS", Feather.ZOOM_IN, () -> canvas.zoomBy(1.25)),
                 item("Zoom _out", "Shortcut+MINUS", Feather.ZOOM_OUT, () -> canvas.zoomBy(0.8)));
-        return new MenuBar(file, edit, arrange);
+        return new MenuBar(file, edit, arrange, viewMenu());
     }
+
+    /** Presenter mode: larger type, high contrast, and the lab's "predict then reveal" strip (F11). */
+    private Menu viewMenu() {
+        CheckMenuItem presenter = new CheckMenuItem("_Presenter mode");
+        presenter.setId("presenter-mode");
+        presenter.setAccelerator(KeyCombination.keyCombination("F11"));
+        presenter.selectedProperty().bindBidirectional(vm.lab().presenter().activeProperty());
+        vm.lab().presenter().activeProperty().addListener((o, was, on) -> {
+            if (getScene() != null) {
+                getScene().getStylesheets().remove(PRESENTER_CSS);
+                if (on) {
+                    getScene().getStylesheets().add(PRESENTER_CSS);
+                }
+            }
+            if (on) {
+                showPanel("Lab");
+            }
+        });
+        Menu view = new Menu("_View");
+        view.getItems().add(presenter);
+        return view;
+    }
+
+    private static final double LAB_WIDTH = 660;
+
+    static final String PRESENTER_CSS = MainView.class.getResource("/dev/lbstudio/ui/presenter.css").toExternalForm();
 
     private void fillRecent(Menu recent) {
         recent.getItems().clear();

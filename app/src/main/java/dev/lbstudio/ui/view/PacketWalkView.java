@@ -3,6 +3,7 @@ package dev.lbstudio.ui.view;
 import dev.lbstudio.model.Service;
 import dev.lbstudio.ui.viewmodel.PacketWalkViewModel;
 import dev.lbstudio.ui.viewmodel.PacketWalkViewModel.HopRow;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -12,7 +13,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
-/** Pick a client, a service and a policy; see every hop with the source address on leaving it. */
+/**
+ * Pick a client, a service and a policy; see every hop with the source address on leaving it, in the table
+ * and animated on the canvas ("Show on canvas" replays it, "Clear" removes it).
+ */
 public final class PacketWalkView extends BorderPane {
 
     public PacketWalkView(PacketWalkViewModel vm) {
@@ -34,8 +38,18 @@ public final class PacketWalkView extends BorderPane {
         cluster.setOnAction(e -> vm.policyProperty().set(Service.TrafficPolicy.CLUSTER));
         vm.policyProperty().addListener((o, a, p) -> policies.selectToggle(p == Service.TrafficPolicy.LOCAL ? local
                 : p == Service.TrafficPolicy.CLUSTER ? cluster : null));
+        Button show = new Button("Show on canvas");
+        show.setId("walk-show");
+        show.setOnAction(e -> {
+            vm.onCanvasProperty().set(false);
+            vm.onCanvasProperty().set(true);
+        });
+        Button clear = new Button("Clear");
+        clear.setId("walk-clear");
+        clear.setOnAction(e -> vm.onCanvasProperty().set(false));
+        clear.disableProperty().bind(vm.onCanvasProperty().not());
         FlowPane pickers = new FlowPane(8, 8, new Label("From"), client, new Label("to"), service,
-                new Label("externalTrafficPolicy"), local, cluster);
+                new Label("externalTrafficPolicy"), local, cluster, show, clear);
         pickers.getStyleClass().add("panel-header");
         Label outcome = new Label();
         outcome.textProperty().bind(vm.outcomeProperty());

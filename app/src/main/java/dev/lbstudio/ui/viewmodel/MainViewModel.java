@@ -1,16 +1,19 @@
 package dev.lbstudio.ui.viewmodel;
 
+import dev.lbstudio.lab.api.Capabilities;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 
 /**
  * Everything the main window shows, wired once. Each engine panel's view model takes
  * {@link #document()} (design property, selection, {@code apply} for undoable edits) and runs its
- * engine in Tasks on the analysis thread; the lab panel will plug in the same way.
+ * engine in Tasks on the analysis thread; the lab panel runs labs on its own threads and reports through
+ * {@link #labFeed()}.
  */
 public final class MainViewModel {
 
@@ -21,11 +24,17 @@ public final class MainViewModel {
     private final RoutesViewModel routes;
     private final PacketWalkViewModel packetWalk;
     private final LabViewModel lab;
+    private final LiveViewModel live;
     private final LabFeed labFeed = new LabFeed(Platform::runLater);
     private final ExecutorService background;
     private final ExecutorService analysis;
 
     public MainViewModel(Settings settings) {
+        this(settings, Capabilities::check);
+    }
+
+    /** {@code capabilities} says whether the namespace lab can run here; tests pass a fixed report. */
+    public MainViewModel(Settings settings, Supplier<Capabilities.Report> capabilities) {
         this.background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lbstudio-files");
             t.setDaemon(true);
@@ -49,7 +58,8 @@ public final class MainViewModel {
         this.findings = new FindingsViewModel(document, engines);
         this.routes = new RoutesViewModel(document, engines);
         this.packetWalk = new PacketWalkViewModel(document, routes, engines);
-        this.lab = new LabViewModel(document, engines, labFeed);
+        this.lab = new LabViewModel(document, labFeed, capabilities);
+        this.live = new LiveViewModel(document, routes, packetWalk, labFeed);
     }
 
     /** Where the app keeps its state; tests point it at a temp directory and their own prefs node. */
@@ -97,11 +107,17 @@ public final class MainViewModel {
         return labFeed;
     }
 
+    /** Lab events animated on the canvas and compared with the prediction in the routes panel. */
+    public LiveViewModel live() {
+        return live;
+    }
+
     public PacketWalkViewModel packetWalk() {
         return packetWalk;
     }
 
     public void shutdown() {
+        lab.shutdown();
         files.stop();
         findings.stop();
         routes.stop();

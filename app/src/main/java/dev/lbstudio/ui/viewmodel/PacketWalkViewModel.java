@@ -11,9 +11,13 @@ import dev.lbstudio.routing.Trace;
 import dev.lbstudio.ui.edit.ElementPaths;
 import java.util.List;
 import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -42,6 +46,8 @@ public final class PacketWalkViewModel {
     private final ObservableList<HopRow> hops = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private final ObservableList<ElementId> path = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
+    private final BooleanProperty onCanvas = new SimpleBooleanProperty(this, "onCanvas");
 
     public PacketWalkViewModel(DesignViewModel document, RoutesViewModel routes, Executor analysisThread) {
         this.document = document;
@@ -82,6 +88,7 @@ public final class PacketWalkViewModel {
         Service.TrafficPolicy p = policy.get();
         if (c == null || svc == null || p == null) {
             hops.clear();
+            trace.set(null);
             outcome.set(c == null ? "The design has no client." : "The design has no LoadBalancer service with an IP.");
             return;
         }
@@ -115,6 +122,7 @@ public final class PacketWalkViewModel {
     }
 
     private void show(Trace trace) {
+        this.trace.set(trace);
         hops.setAll(trace.hops().stream().map(h -> new HopRow(h.at().toString(), h.action(), String.valueOf(h.source()),
                 h.destination() + ":" + h.destinationPort())).toList());
         path.setAll(trace.hops().stream().map(Trace.Hop::at).distinct().toList());
@@ -150,6 +158,16 @@ public final class PacketWalkViewModel {
 
     public ReadOnlyStringProperty outcomeProperty() {
         return outcome.getReadOnlyProperty();
+    }
+
+    /** The last walk, for drawing it on the canvas; null when there is nothing to walk. */
+    public ReadOnlyObjectProperty<Trace> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    /** Whether the canvas shows the walk; the panel's Clear turns it off, showing the panel turns it on. */
+    public BooleanProperty onCanvasProperty() {
+        return onCanvas;
     }
 
     /** The elements the packet passed, in order (for highlighting on the canvas). */

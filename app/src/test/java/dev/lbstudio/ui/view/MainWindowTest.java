@@ -465,25 +465,4 @@ class MainWindowTest {
         assertThat(image.getHeight()).isGreaterThan(600);
         assertThat(Files.readString(svg)).startsWith("<?xml").contains("node-3").contains("lb-pool-10-208-1");
     }
-
-    @Test
-    void theSimulatedNodeCrashShowsRouteChangesAndTheOutage(FxRobot robot) throws Exception {
-        openSeed(robot);
-        robot.clickOn(robot.lookup(".tab-label").match((Label l) -> l.getText().equals("Lab")).queryAs(Label.class));
-        assertThat(vm.lab().scenarioProperty().get().name()).isEqualTo("node-crash");
-
-        javafx.scene.control.Button run = robot.lookup("#lab-run").queryButton();
-        assertThat(run.isDisabled()).isFalse();
-        robot.interact(run::fire);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.lab().summaryProperty().get().startsWith("node-crash:"));
-
-        assertThat(vm.lab().summaryProperty().get()).containsPattern("\\d+ route changes; worst outage \\d+\\.\\d s");
-        assertThat(vm.lab().timeline()).anyMatch(l -> l.contains("step 0:"))
-                .anyMatch(l -> l.contains("route tor1 10.208.1.0/24"));
-        // The namespace lab is never started from the window; it says whether this machine could run it.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.lab().namespaceLabProperty().get().startsWith("checking"));
-        assertThat(robot.lookup("#lab-namespace").queryAs(javafx.scene.control.RadioButton.class).isDisabled()).isTrue();
-        assertThat(robot.lookup("#lab-namespace-state").queryAs(Label.class).getText())
-                .matches("(Available here|Not available here|Could not check).*");
-    }
 }

@@ -1,6 +1,7 @@
 package dev.lbstudio.lab.netns;
 
 import dev.lbstudio.lab.api.Lab;
+import dev.lbstudio.lab.api.LabEvents;
 import dev.lbstudio.lab.api.RouterSnapshot;
 import dev.lbstudio.lab.api.RunResult;
 import dev.lbstudio.lab.bmp.BmpCollector;
@@ -372,20 +373,7 @@ public final class NetnsBackend implements Lab {
 
     /** Lab events are timed from {@link #start}; a run reports them from its own start, like the simulator. */
     private LabEvent rebase(LabEvent e, long runStart) {
-        Duration shift = Duration.ofNanos(runStart - t0);
-        Duration at = e.at().minus(shift);
-        if (e instanceof LabEvent.ProbeSample p) {
-            return new LabEvent.ProbeSample(at, p.flow(), p.ok(), p.latency(), p.sourceSeenByPod(), p.pod());
-        } else if (e instanceof LabEvent.RouteChanged r) {
-            return new LabEvent.RouteChanged(at, r.router(), r.prefix(), r.before(), r.after(), r.reason(), r.source());
-        } else if (e instanceof LabEvent.SessionChanged s) {
-            return new LabEvent.SessionChanged(at, s.router(), s.peer(), s.from(), s.to(), s.reason());
-        } else if (e instanceof LabEvent.StepApplied s) {
-            return new LabEvent.StepApplied(at, s.index(), s.description());
-        } else {
-            LabEvent.Note n = (LabEvent.Note) e;
-            return new LabEvent.Note(at, n.severity(), n.text(), n.about());
-        }
+        return LabEvents.shifted(e, Duration.ofNanos(t0 - runStart));
     }
 
     private Duration now() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lbstudio.io.TopologyReader;
+import dev.lbstudio.lab.api.LabEvents;
 import dev.lbstudio.model.GoDuration;
 import dev.lbstudio.scenario.LabEvent;
 import dev.lbstudio.scenario.Step;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
 /** The cluster backend behind the same Lab API: attach, apply real-cluster steps, refuse the rest. */
@@ -31,25 +31,7 @@ class ClusterLabTest {
                     .withName("web-server").endMetadata().withNewSpec().withReplicas(1).endSpec().build()).create();
             List<LabEvent> events = new CopyOnWriteArrayList<>();
             ClusterLab lab = new ClusterLab(client, Map.of(), false, Duration.ofSeconds(1));
-            lab.events().subscribe(new Flow.Subscriber<>() {
-                @Override
-                public void onSubscribe(Flow.Subscription s) {
-                    s.request(Long.MAX_VALUE);
-                }
-
-                @Override
-                public void onNext(LabEvent item) {
-                    events.add(item);
-                }
-
-                @Override
-                public void onError(Throwable t) {
-                }
-
-                @Override
-                public void onComplete() {
-                }
-            });
+            LabEvents.forward(lab.events(), events::add);
             lab.start(TopologyReader.read(RepoPaths.sample("seed-calico-metallb.yaml")));
             GoDuration now = GoDuration.ofSeconds(0);
 

@@ -1,0 +1,334 @@
+package dev.lbstudio.ui.view;
+
+import dev.lbstudio.ui.live.LiveScene;
+import dev.lbstudio.ui.live.WalkOverlay;
+import dev.lbstudio.ui.scene.Palette;
+import dev.lbstudio.ui.viewmodel.LiveViewModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polyline;
+import javafx.scene.shape.Shape;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Text;
+
+/**
+ * Draws the live lab and the packet walk on the canvas: lines under the element boxes, dots, marks and
+ * hop labels above them. One {@link AnimationTimer} draws every animation, asks the view model for the frame
+ * at the pulse's time and stops itself when nothing moves; new events restart it. Shapes are kept by key and
+ * pooled, so a frame changes properties and creates nothing.
+ */
+final class LiveLayer {
+
+    /** Key under which a walk label keeps the element of its hop (not {@link DesignCanvas#ELEMENT_ID}: it is no element). */
+    static final String WALK_HOP = "lbstudio.walk-hop";
+    private static final Color PROBE = Color.web("#0284c7");
+    /** Withdrawn lanes are dotted, so they never read as a session that is down (solid red). */
+    static final List<Double> WITHDRAWN_DOTS = List.of(0.1, 12.0);
+
+    private final LiveViewModel vm;
+    private final Group under = new Group();
+    private final Group over = new Group();
+    private final Group strokeGroup = new Group();
+    private final Group dotGroup = new Group();
+    private final Group markGroup = new Group();
+    private final Group walkGroup = new Group();
+    private final Map<String, Polyline> strokes = new HashMap<>();
+    /** What each line shows now: a frame touches only the lines whose look changed. */
+    private final Map<String, LiveScene.Stroke> shown = new HashMap<>();
+    private final Polyline walkPath = new Polyline();
+    private final Circle walkMarker = new Circle(7);
+    private final Text walkDrop = mark();
+    private final List<Label> walkLabels = new ArrayList<>();
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            draw(now);
+        }
+    };
+    private boolean running;
+
+    /**
+     * How much dots, marks and hop labels grow to keep their size on screen when the design is zoomed out
+     * (up to twice, so a zoomed-out rack is not buried under them); lines keep design units.
+     */
+    private final DoubleBinding grow;
+
+    LiveLayer(LiveViewModel vm, ReadOnlyDoubleProperty zoom) {
+        this.vm = vm;
+        this.grow = Bindings.createDoubleBinding(() -> Math.max(1, Math.min(2, 1 / zoom.get())), zoom);
+        grow.addListener((o, a, b) -> placeLabels());
+        keepSize(walkMarker);
+        keepSize(walkDrop);
+        under.setMouseTransparent(true);
+        over.setMouseTransparent(true);
+        walkPath.getStyleClass().add("walk-path");
+        walkPath.setStroke(Color.web(Palette.SELECTION));
+        walkPath.setStrokeWidth(12);
+        walkPath.setOpacity(0.6);
+        walkPath.setStrokeLineCap(StrokeLineCap.ROUND);
+        walkMarker.getStyleClass().add("walk-marker");
+        walkMarker.setFill(Color.web(Palette.SELECTION));
+        walkMarker.setStroke(Color.web(Palette.TEXT));
+        walkMarker.setStrokeWidth(1.5);
+        under.getChildren().setAll(walkPath, strokeGroup);
+        over.getChildren().setAll(dotGroup, markGroup, walkGroup);
+        walkPath.setVisible(false);
+        vm.redrawsProperty().addListener((o, a, b) -> start());
+        vm.walkOverlayProperty().addListener((o, a, w) -> buildWalk(w));
+        buildWalk(vm.walkOverlayProperty().get());
+    }
+
+    /** The legend's rows for what the live drawing means. */
+    List<Node> legendRows() {
+        Polyline lane = new Polyline(0, 0, 28, 0);
+        lane.setStroke(Color.web(LiveScene.GREEN));
+        lane.setStrokeWidth(6);
+        Polyline withdrawn = new Polyline(0, 0, 28, 0);
+        withdrawn.setStroke(Color.web(LiveScene.RED));
+        withdrawn.setStrokeWidth(6);
+        withdrawn.setStrokeLineCap(StrokeLineCap.ROUND);
+        withdrawn.getStrokeDashArray().setAll(WITHDRAWN_DOTS);
+        Polyline down = new Polyline(0, 0, 28, 0);
+        down.setStroke(Color.web(LiveScene.RED));
+        down.setStrokeWidth(3);
+        Circle probe = new Circle(6.5, PROBE);
+        Label heading = new Label("Live lab");
+        heading.setStyle("-fx-font-weight: bold;");
+        List<Node> rows = new ArrayList<>(List.of(heading));
+        for (Label row : List.of(new Label("next hop (width = ECMP share)", lane),
+                new Label("next hop withdrawn", withdrawn), new Label("session down (amber: connecting)", down),
+                new Label("probe packet (✖ where it died)", probe))) {
+            row.setGraphicTextGap(8);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Lines drawn between the wires and the boxes. */
+    Node under() {
+        return under;
+    }
+
+    /** Dots, marks and labels drawn above the boxes. */
+    Node over() {
+        return over;
+    }
+
+    private void start() {
+        if (!running) {
+            running = true;
+            timer.start();
+        }
+    }
+
+    private void draw(long now) {
+        LiveScene.Frame f = vm.frame(now);
+        drawStrokes(f.strokes());
+        drawDots(f.dots());
+        drawMarks(f.marks());
+        boolean walking = drawWalk(now);
+        if (!f.animating() && !walking) {
+            timer.stop();
+            running = false;
+        }
+    }
+
+    private void drawStrokes(List<LiveScene.Stroke> frame) {
+        Set<String> seen = new HashSet<>();
+        for (LiveScene.Stroke s : frame) {
+            seen.add(s.key());
+            Polyline line = strokes.computeIfAbsent(s.key(), k -> {
+                Polyline p = new Polyline();
+                p.getStyleClass().add("live-stroke");
+                p.setStrokeLineCap(StrokeLineCap.ROUND);
+                strokeGroup.getChildren().add(p);
+                return p;
+            });
+            LiveScene.Stroke was = shown.put(s.key(), s);
+            if (was == null || !Arrays.equals(was.xy(), s.xy())) {
+                line.getPoints().setAll(Arrays.stream(s.xy()).boxed().toList());
+            }
+            if (was == null || !was.colour().equals(s.colour())) {
+                line.setStroke(Color.web(s.colour()));
+            }
+            if (was == null || was.width() != s.width() || was.opacity() != s.opacity() || was.drawn() != s.drawn()) {
+                line.setStrokeWidth(s.width());
+                line.setOpacity(s.opacity());
+                line.getStrokeDashArray().setAll(s.drawn() < 1 ? List.of(s.length() * s.drawn() + 0.01, s.length() + 1)
+                        : s.tone() == LiveScene.Tone.WITHDRAWN ? WITHDRAWN_DOTS : List.of());
+            }
+            line.getProperties().put("tone", s.tone());
+        }
+        strokes.entrySet().removeIf(e -> {
+            boolean gone = !seen.contains(e.getKey());
+            if (gone) {
+                strokeGroup.getChildren().remove(e.getValue());
+                shown.remove(e.getKey());
+            }
+            return gone;
+        });
+    }
+
+    private void drawDots(List<LiveScene.Dot> dots) {
+        List<Node> pool = dotGroup.getChildren();
+        while (pool.size() < dots.size()) {
+            Circle c = new Circle(6.5, PROBE);
+            keepSize(c);
+            c.setStroke(Color.WHITE);
+            c.setStrokeWidth(1.5);
+            c.getStyleClass().add("probe-dot");
+            pool.add(c);
+        }
+        for (int i = 0; i < pool.size(); i++) {
+            Circle c = (Circle) pool.get(i);
+            c.setVisible(i < dots.size());
+            if (i < dots.size()) {
+                c.setCenterX(dots.get(i).x());
+                c.setCenterY(dots.get(i).y());
+            }
+        }
+    }
+
+    private void drawMarks(List<LiveScene.Mark> marks) {
+        List<Node> pool = markGroup.getChildren();
+        while (pool.size() < marks.size()) {
+            Text m = mark();
+            keepSize(m);
+            pool.add(m);
+        }
+        for (int i = 0; i < pool.size(); i++) {
+            Node m = pool.get(i);
+            m.setVisible(i < marks.size());
+            if (i < marks.size()) {
+                place(m, marks.get(i).x(), marks.get(i).y());
+            }
+        }
+    }
+
+    /** A red cross where a packet died. */
+    private static Text mark() {
+        Text t = new Text("✖");
+        t.getStyleClass().add("drop-mark");
+        t.setFill(Color.web(LiveScene.RED));
+        t.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
+        return t;
+    }
+
+    private void keepSize(Node n) {
+        n.scaleXProperty().bind(grow);
+        n.scaleYProperty().bind(grow);
+    }
+
+    private static void place(Node n, double x, double y) {
+        n.relocate(x - n.getLayoutBounds().getWidth() / 2, y - n.getLayoutBounds().getHeight() / 2);
+    }
+
+    private void buildWalk(WalkOverlay w) {
+        walkLabels.clear();
+        walkGroup.getChildren().clear();
+        walkPath.setVisible(w != null);
+        if (w == null) {
+            return;
+        }
+        walkPath.getPoints().setAll(Arrays.stream(w.track().points()).boxed().toList());
+        for (WalkOverlay.Stop s : w.stops()) {
+            Label label = new Label(s.label());
+            label.getStyleClass().add("walk-label");
+            label.setManaged(false);
+            label.setVisible(false);
+            label.getProperties().put(WALK_HOP, s.at());
+            walkLabels.add(label);
+        }
+        walkGroup.getChildren().addAll(walkLabels);
+        walkGroup.getChildren().addAll(walkMarker, walkDrop);
+        walkDrop.setVisible(false);
+        // At its start at once, not where the last walk ended, even before the next pulse.
+        drawWalk(System.nanoTime());
+        start();
+    }
+
+    private void placeLabels() {
+        WalkOverlay w = vm.walkOverlayProperty().get();
+        for (int i = 0; w != null && i < walkLabels.size(); i++) {
+            placeLabel(walkLabels.get(i), w.stops().get(i));
+        }
+    }
+
+    /**
+     * Puts a label's bottom middle (or, beside a box, its left middle) on the stop's point. It is scaled about
+     * its centre to keep its size on screen, so the layout position makes up for the growth.
+     */
+    private void placeLabel(Label label, WalkOverlay.Stop s) {
+        label.scaleXProperty().bind(grow);
+        label.scaleYProperty().bind(grow);
+        double g = grow.get();
+        double w = label.getWidth();
+        double h = label.getHeight();
+        label.relocate(s.beside() ? s.x() - w / 2 + g * w / 2 : s.x() - w / 2,
+                s.beside() ? s.y() - h / 2 : s.y() - h / 2 - g * h / 2);
+    }
+
+    /** Moves the walk's marker; true while it still walks. */
+    private boolean drawWalk(long now) {
+        WalkOverlay w = vm.walkOverlayProperty().get();
+        if (w == null) {
+            return false;
+        }
+        WalkOverlay.Progress p = w.progress(vm.walkElapsed(now));
+        walkMarker.setCenterX(p.x());
+        walkMarker.setCenterY(p.y());
+        for (int i = 0; i < walkLabels.size(); i++) {
+            Label label = walkLabels.get(i);
+            if (i < p.reached() && !label.isVisible()) {
+                label.setVisible(true);
+                label.applyCss();
+                label.autosize();
+                placeLabel(label, w.stops().get(i));
+            }
+        }
+        walkDrop.setVisible(p.done() && w.dropped());
+        if (p.done()) {
+            place(walkDrop, p.x(), p.y());
+        }
+        return !p.done();
+    }
+
+    // --- for tests and the benchmark ----------------------------------------------------------------------
+
+    /** The line drawn for a lane or session key of {@link LiveScene}. */
+    Optional<Shape> stroke(String key) {
+        return Optional.ofNullable(strokes.get(key));
+    }
+
+    int visibleDots() {
+        return (int) dotGroup.getChildren().stream().filter(Node::isVisible).count();
+    }
+
+    int visibleMarks() {
+        return (int) markGroup.getChildren().stream().filter(Node::isVisible).count();
+    }
+
+    /** The hop labels the walk's marker has uncovered so far. */
+    List<Label> shownWalkLabels() {
+        return walkLabels.stream().filter(Node::isVisible).toList();
+    }
+
+    boolean walkShown() {
+        return walkPath.isVisible();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.lbstudio.ui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.lbstudio.lab.api.Capabilities;
+import dev.lbstudio.lab.netns.LabNames;
+import dev.lbstudio.lab.netns.Labs;
+import dev.lbstudio.lab.netns.Netns;
+import dev.lbstudio.scenario.Step;
+import dev.lbstudio.ui.viewmodel.LabViewModel;
+import dev.lbstudio.ui.viewmodel.MainViewModel;
+import dev.lbstudio.ui.viewmodel.TimelineRow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.RadioButton;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real namespace lab driven from the panel: started with its progress shown, a session reset applied with a
+ * step button's target, the ToR's real withdraw and re-announce (over BMP) in the timeline, and every namespace
+ * gone once the window closes. Needs root and the lab packages, like the CLI's real-lab test; fails otherwise.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NamespaceLabPanelTest {
+
+    @TempDir
+    static Path home;
+
+    private MainViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        vm = LabWindows.show(stage, home, Capabilities::check);
+    }
+
+    /** Whatever failed above, the real lab goes: the app's own exit path stops it. */
+    @AfterEach
+    void cleanUp() throws Exception {
+        WaitForAsyncUtils.asyncFx(vm::shutdown).get(60, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void removePrefs() throws Exception {
+        LabWindows.removePrefs();
+    }
+
+    @Test
+    void aSessionResetOnTheRealLabShowsTheToRsWithdrawAndReannounce(FxRobot robot) throws Exception {
+        Capabilities.Report report = Capabilities.check();
+        if (!report.canRunNetnsLab()) {
+            fail("the namespace lab cannot run here: " + report.describe());
+        }
+        LabWindows.openSeed(robot, vm);
+        LabViewModel lab = vm.lab();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.namespaceAvailableProperty().get());
+        RadioButton namespace = robot.lookup("#lab-namespace").queryAs(RadioButton.class);
+        assertThat(namespace.isDisabled()).isFalse();
+        robot.interact(namespace::fire);
+        Button start = robot.lookup("#lab-start").queryButton();
+        robot.interact(start::fire);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.RUNNING);
+        assertThat(lab.summaryProperty().get()).isEqualTo("Namespace lab running seed-calico-metallb.");
+        // Other labs may run on this machine meanwhile: ours is the one this JVM owns.
+        long self = ProcessHandle.current().pid();
+        List<String> ours = Labs.list(LabNames.DEFAULT_STATE_ROOT).stream().filter(i -> i.ownerPid() == self)
+                .map(i -> i.names().labId()).toList();
+        assertThat(ours).hasSize(1);
+        String prefix = "lbs-" + ours.get(0) + "-";
+        assertThat(Netns.list()).anyMatch(ns -> ns.startsWith(prefix));
+
+        Step reset = lab.targets(LabViewModel.Action.SESSION_RESET).stream()
+                .filter(s -> s.describe().equals("BGP session tor1 ↔ node-1 is reset")).findFirst().orElseThrow();
+        robot.interact(() -> lab.apply(reset));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> LabWindows.rows(robot, vm).stream()
+                .anyMatch(r -> r.kind() == TimelineRow.Kind.ROUTE && r.what().equals(
+                        "10.208.1.0/24: 10.0.0.12, 10.0.0.13 → 10.0.0.11, 10.0.0.12, 10.0.0.13")));
+        assertThat(LabWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.STEP
+                && r.what().equals("step 0: BGP session tor1 ↔ node-1 is reset"));
+        assertThat(LabWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.ROUTE && r.subject().equals("tor1")
+                && r.what().equals("10.208.1.0/24: 10.0.0.11, 10.0.0.12, 10.0.0.13 → 10.0.0.12, 10.0.0.13")
+                && r.reason().endsWith("(BMP)"));
+
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lab.stateProperty().get()).isEqualTo(LabViewModel.State.STOPPED);
+        assertThat(Netns.list()).as("every namespace the lab made is gone").noneMatch(ns -> ns.startsWith(prefix));
+        assertThat(Labs.list(LabNames.DEFAULT_STATE_ROOT)).noneMatch(i -> i.names().labId().equals(ours.get(0)));
+    }
+}
