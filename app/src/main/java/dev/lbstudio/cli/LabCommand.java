@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lbstudio.io.TopologyLoadException;
 import dev.lbstudio.lab.api.Capabilities;
 import dev.lbstudio.lab.api.Lab;
+import dev.lbstudio.lab.api.LabTimeouts;
 import dev.lbstudio.lab.api.RunResult;
 import dev.lbstudio.lab.netns.LabException;
 import dev.lbstudio.lab.netns.LabNames;
@@ -37,6 +38,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Run the design as a real routing lab in network namespaces: FRR ToRs, BIRD nodes configured "
                 + "as Calico does, kube-proxy NAT, pods and clients; or as the simulated lab with --backend sim.",
+        footer = {"", "Timeouts: every call to FRR (vtysh) or BIRD (birdc) gives up after "
+                + LabTimeouts.DAEMON_CALL_SECONDS + " s and every other command of a trigger after "
+                + LabTimeouts.STEP_COMMAND_SECONDS + " s, naming what did not answer; `lab status` spends at most "
+                + LabTimeouts.STATUS_PER_ROUTER_SECONDS + " s per ToR; `lab down` gives processes "
+                + LabTimeouts.TEARDOWN_GRACE_SECONDS + " s after SIGTERM, then SIGKILLs them (hung ones too)."},
         subcommands = {LabCommand.Up.class, LabCommand.Trigger.class, LabCommand.Status.class, LabCommand.Down.class,
                 LabCommand.Run.class})
 final class LabCommand implements Runnable {
@@ -187,7 +193,9 @@ final class LabCommand implements Runnable {
 
     @Command(name = "trigger", mixinStandardHelpOptions = true,
             description = "Apply a scenario step to the running lab now, e.g. `lab trigger node-crash node=node-1` or "
-                    + "`lab trigger pod-relocation pod=web-1 to=node-3 delay=5s`.")
+                    + "`lab trigger pod-relocation pod=web-1 to=node-3 delay=5s`. Each FRR/BIRD call gives up after "
+                    + LabTimeouts.DAEMON_CALL_SECONDS + " s, each other command after " + LabTimeouts.STEP_COMMAND_SECONDS
+                    + " s; the trigger then fails naming it.")
     static final class Trigger implements Runnable {
         @Parameters(index = "0", paramLabel = "ACTION", description = "node-crash, node-shutdown, bird-restart, "
                 + "bird-hang, link-down, link-up, session-reset, pod-relocation, router-timers")
@@ -207,9 +215,12 @@ final class LabCommand implements Runnable {
             requireNetns();
             Step step = step(action, fields);
             LabNames names = only(labId);
-            NetnsBackend lab = NetnsBackend.attach(names, new RenderConfigs());
             try {
+                NetnsBackend lab = NetnsBackend.attach(names, new RenderConfigs());
                 lab.apply(step);
+                // A step with a follow-up (a pod ready after its delay, BIRD back after downFor) finishes here: this
+                // JVM is the only one that would run it.
+                lab.finishFollowUps();
                 lab.saveDesign();
             } catch (LabException e) {
                 throw new UserError(e.getMessage());
@@ -253,7 +264,9 @@ final class LabCommand implements Runnable {
         return labs.get(0).names();
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "List the running labs, their sessions and routes.")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "List the running labs, their sessions and "
+            + "routes. A ToR whose FRR does not answer within " + LabTimeouts.STATUS_PER_ROUTER_SECONDS
+            + " s is shown as such and the next one follows.")
     static final class Status implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -271,7 +284,13 @@ final class LabCommand implements Runnable {
                 if (!info.detached()) {
                     continue;
                 }
-                NetnsBackend lab = NetnsBackend.attach(info.names(), new RenderConfigs());
+                NetnsBackend lab;
+                try {
+                    lab = NetnsBackend.attach(info.names(), new RenderConfigs());
+                } catch (LabException e) {
+                    out.println("  " + e.getMessage());
+                    continue;
+                }
                 out.println("  design " + lab.topology().name());
                 var dead = lab.deadDaemons();
                 dead.forEach(d -> out.println("  WARNING: " + d.describe()));
@@ -282,7 +301,14 @@ final class LabCommand implements Runnable {
                         out.println("  " + router + ": no sessions or routes to show (FRR is not running)");
                         continue;
                     }
-                    var snapshot = lab.snapshot(router);
+                    dev.lbstudio.lab.api.RouterSnapshot snapshot;
+                    try {
+                        snapshot = lab.snapshot(router);
+                    } catch (LabException e) {
+                        // A hung FRR (SIGSTOP, a blocked vty) costs one bounded call, then the next ToR is shown.
+                        out.println("  " + router + ": FRR did not answer: " + e.getMessage());
+                        continue;
+                    }
                     long up = snapshot.sessions().values().stream().filter(s -> s == LabEvent.SessionState.ESTABLISHED).count();
                     out.println("  " + router + ": " + up + "/" + snapshot.sessions().size() + " sessions Established");
                     snapshot.bgpFib().forEach((prefix, hops) -> out.println("    " + prefix + " via " + hops.stream()
@@ -294,7 +320,8 @@ final class LabCommand implements Runnable {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true,
-            description = "Remove labs started with `lab up` (all, or --lab ID) and leftovers of crashed runs.")
+            description = "Remove labs started with `lab up` (all, or --lab ID) and leftovers of crashed runs: SIGTERM, "
+                    + LabTimeouts.TEARDOWN_GRACE_SECONDS + " s grace, SIGKILL, then the namespaces and state.")
     static final class Down implements Runnable {
         @Option(names = "--lab", paramLabel = "ID", description = "only this lab")
         String labId;
@@ -311,9 +338,18 @@ final class LabCommand implements Runnable {
             if (labId != null && labs.isEmpty()) {
                 throw new UserError("no lab " + labId + "; `lbstudio lab status` lists them");
             }
+            List<String> failed = new java.util.ArrayList<>();
             for (Labs.Info info : labs) {
-                Teardown.run(info.names());
-                out.println("Lab " + info.names().labId() + " removed.");
+                try {
+                    Teardown.run(info.names());
+                    out.println("Lab " + info.names().labId() + " removed.");
+                } catch (LabException e) {
+                    failed.add(e.getMessage());
+                }
+            }
+            if (!failed.isEmpty()) {
+                out.flush();
+                throw new UserError(String.join("; ", failed) + " (run `lbstudio lab down` again, as root)");
             }
             List<String> swept = Teardown.sweep(STATE_ROOT);
             swept.forEach(id -> out.println("Leftovers of lab " + id + " removed."));

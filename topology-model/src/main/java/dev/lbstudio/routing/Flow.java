@@ -5,7 +5,9 @@ import dev.lbstudio.model.IpAddr;
 
 /**
  * A TCP/UDP flow by its 5-tuple. Routers pick an ECMP member by hashing it, as Linux does with
- * {@code fib_multipath_hash_policy=1} (the lab's setting), so one flow always takes one path.
+ * {@code fib_multipath_hash_policy=3} and fields {@code 0x37} (the lab's setting, ADR 0300: policy 1 reuses
+ * the socket hash a veth carries over, so one 5-tuple could change next hop per connection), so one flow
+ * always takes one path.
  */
 public record Flow(IpAddr source, int sourcePort, IpAddr destination, int destinationPort, String protocol) {
 

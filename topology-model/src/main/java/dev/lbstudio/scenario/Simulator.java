@@ -523,13 +523,7 @@ public final class Simulator {
                         + "their negotiated hold until reset", ElementId.of(ElementKind.ROUTER, s.router()));
             } else if (step instanceof Step.RouterBfd s) {
                 routerId(s.router());
-                BfdProfile profile = s.enabled() ? new BfdProfile("scenario", s.receiveInterval(), s.transmitInterval(),
-                        s.detectMultiplier(), s.minimumTtl(), null, null, null) : null;
-                setTopology(withRouter(s.router(), b -> new RouterBgp(b.asn(), b.routerId(), b.keepalive(), b.hold(),
-                        b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), b.multipathRelax(), b.ebgpRequiresPolicy(),
-                        b.passive(), b.ebgpMultihop(), profile, b.gracefulRestartHelper(), b.listenPort(),
-                        b.neighbors().stream().map(n -> new dev.lbstudio.model.BgpNeighbor(n.address(), n.listenRange(),
-                                n.remoteAs(), n.description(), null, n.passive(), n.ebgpMultihop(), n.port())).toList())));
+                setTopology(withBfd(topo, s));
                 // BFD sessions come up on their own, without a BGP reset.
                 RoutingState planned = RoutingEngine.update(routing, topo, cond);
                 routing = planned;
@@ -662,16 +656,7 @@ public final class Simulator {
                 return;
             }
             Duration delay = s.delay() != null ? s.delay().duration() : Scenarios.DEFAULT_RESCHEDULE.duration();
-            List<Node> nodes = topo.cluster().nodes().stream().filter(Node::isSchedulable).toList();
-            Map<String, Integer> load = new HashMap<>();
-            d.pods().forEach(p -> load.merge(p.node(), 1, Integer::sum));
-            List<Pod> added = new ArrayList<>();
-            for (int i = have; i < s.replicas() && !nodes.isEmpty(); i++) {
-                Node n = nodes.stream().min(Comparator.comparing((Node x) -> load.getOrDefault(x.name(), 0))
-                        .thenComparing(Node::name)).orElseThrow();
-                load.merge(n.name(), 1, Integer::sum);
-                added.add(new Pod(d.name() + "-scaled-" + i, n.name(), null, true));
-            }
+            List<Pod> added = scaledUp(topo, d, s.replicas());
             after(delay, "deployment " + s.deployment() + " scaled to " + s.replicas(), d.id(), () -> {
                 for (Pod p : added) {
                     setTopology(withPodAdded(topo, d.id(), p));
@@ -680,12 +665,7 @@ public final class Simulator {
         }
 
         private Topology withRouter(String name, java.util.function.UnaryOperator<RouterBgp> change) {
-            List<Router> routers = topo.network().routers().stream().map(r -> r.name().equals(name)
-                    ? new Router(r.name(), r.role(), r.software(), r.interfaces(), change.apply(r.bgp()), r.rack()) : r)
-                    .toList();
-            Network n = new Network(routers, topo.network().segments(), topo.network().clients());
-            return new Topology(topo.apiVersion(), topo.kind(), topo.name(), topo.description(), n, topo.cluster(),
-                    topo.calico(), topo.metallb(), topo.workloads(), topo.validation(), topo.layout());
+            return Simulator.withRouter(topo, name, change);
         }
 
         private static <T> Set<T> plus(Set<T> set, T item) {
@@ -813,6 +793,47 @@ public final class Simulator {
     }
 
     // ---------------------------------------------------------------- topology edits
+
+    /**
+     * The design after a router-BFD step, for the simulator and the namespace lab alike: the router's BFD profile
+     * is the step's (none when it turns BFD off) and no neighbour keeps a BFD switch of its own.
+     */
+    public static Topology withBfd(Topology t, Step.RouterBfd s) {
+        BfdProfile profile = s.profile().orElse(null);
+        return withRouter(t, s.router(), b -> new RouterBgp(b.asn(), b.routerId(), b.keepalive(), b.hold(),
+                b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), b.multipathRelax(), b.ebgpRequiresPolicy(),
+                b.passive(), b.ebgpMultihop(), profile, b.gracefulRestartHelper(), b.listenPort(),
+                b.neighbors().stream().map(n -> new dev.lbstudio.model.BgpNeighbor(n.address(), n.listenRange(),
+                        n.remoteAs(), n.description(), null, n.passive(), n.ebgpMultihop(), n.port())).toList()));
+    }
+
+    static Topology withRouter(Topology topo, String name, java.util.function.UnaryOperator<RouterBgp> change) {
+        List<Router> routers = topo.network().routers().stream().map(r -> r.name().equals(name)
+                ? new Router(r.name(), r.role(), r.software(), r.interfaces(), change.apply(r.bgp()), r.rack()) : r)
+                .toList();
+        Network n = new Network(routers, topo.network().segments(), topo.network().clients());
+        return new Topology(topo.apiVersion(), topo.kind(), topo.name(), topo.description(), n, topo.cluster(),
+                topo.calico(), topo.metallb(), topo.workloads(), topo.validation(), topo.layout());
+    }
+
+    /**
+     * The pods a scale-up adds, placed as the simulator (and the namespace lab) places them: each on the
+     * schedulable node with the fewest of the deployment's pods, ties by node name; named
+     * {@code <deployment>-scaled-<i>}, without an IP (IPAM's choice), ready.
+     */
+    public static List<Pod> scaledUp(Topology topo, Deployment d, int replicas) {
+        List<Node> nodes = topo.cluster().nodes().stream().filter(Node::isSchedulable).toList();
+        Map<String, Integer> load = new HashMap<>();
+        d.pods().forEach(p -> load.merge(p.node(), 1, Integer::sum));
+        List<Pod> added = new ArrayList<>();
+        for (int i = d.pods().size(); i < replicas && !nodes.isEmpty(); i++) {
+            Node n = nodes.stream().min(Comparator.comparing((Node x) -> load.getOrDefault(x.name(), 0))
+                    .thenComparing(Node::name)).orElseThrow();
+            load.merge(n.name(), 1, Integer::sum);
+            added.add(new Pod(d.name() + "-scaled-" + i, n.name(), null, true));
+        }
+        return added;
+    }
 
     static Topology withPods(Topology t, java.util.function.Predicate<Pod> which, java.util.function.UnaryOperator<Pod> change) {
         List<Deployment> ds = t.workloads().deployments().stream().map(d -> d.pods().stream().noneMatch(which) ? d

@@ -179,6 +179,12 @@ public sealed interface Step {
             return routerId(router);
         }
 
+        /** The BFD profile the step gives the router (named "scenario"), empty when it turns BFD off. */
+        public java.util.Optional<dev.lbstudio.model.BfdProfile> profile() {
+            return enabled ? java.util.Optional.of(new dev.lbstudio.model.BfdProfile("scenario", receiveInterval,
+                    transmitInterval, detectMultiplier, minimumTtl, null, null, null)) : java.util.Optional.empty();
+        }
+
         public String describe() {
             return "router " + router + (enabled ? " enables BFD" + (receiveInterval != null ? " " + receiveInterval + " ms" : "")
                     + (detectMultiplier != null ? " ×" + detectMultiplier : "") : " disables BFD");

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class BirdControl {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TIMEOUT = Duration.ofSeconds(dev.lbstudio.lab.api.LabTimeouts.DAEMON_CALL_SECONDS);
 
     /** One line of `show protocols`. */
     public record Protocol(String name, String proto, String table, String state, String since, String info) {

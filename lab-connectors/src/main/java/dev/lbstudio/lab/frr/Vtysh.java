@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class Vtysh {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TIMEOUT = Duration.ofSeconds(dev.lbstudio.lab.api.LabTimeouts.DAEMON_CALL_SECONDS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CommandRunner runner;

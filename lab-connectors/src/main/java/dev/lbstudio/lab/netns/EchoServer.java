@@ -22,6 +22,34 @@ public final class EchoServer {
     private EchoServer() {
     }
 
+    /**
+     * Waits until the server listens on {@code port}, read from /proc/PID/net/tcp, which lists the sockets of the
+     * process's network namespace (`ip netns exec` execs socat, so the process is socat itself): no fork per poll.
+     */
+    public static void awaitListening(Process server, int port, java.time.Duration timeout) {
+        Path table = Path.of("/proc", Long.toString(server.pid()), "net", "tcp");
+        String local = String.format(":%04X", port);
+        Path self = Path.of("/proc/self/ns/net");
+        Path its = Path.of("/proc", Long.toString(server.pid()), "ns", "net");
+        Daemons.await(() -> {
+            if (!server.isAlive()) {
+                throw new LabException("the echo server (pid " + server.pid() + ") exited before it listened on " + port);
+            }
+            try {
+                // Until `ip netns exec` has entered the pod's namespace its table is the root namespace's.
+                if (java.nio.file.Files.readSymbolicLink(its).equals(java.nio.file.Files.readSymbolicLink(self))) {
+                    return false;
+                }
+                // Fields: sl local_address rem_address st …; st 0A is LISTEN.
+                return java.nio.file.Files.readAllLines(table).stream().skip(1).map(l -> l.strip().split("\\s+"))
+                        .anyMatch(f -> f.length > 3 && f[1].endsWith(local) && f[3].equals("0A"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, timeout, "the echo server (pid " + server.pid() + ") did not listen on port " + port + " within "
+                + timeout.toMillis() + " ms");
+    }
+
     public static Process start(String namespace, Path dir, String podName, int port) {
         Path script = dir.resolve("echo.sh");
         Daemons.write(script, SCRIPT + "\n");

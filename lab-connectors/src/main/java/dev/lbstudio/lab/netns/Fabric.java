@@ -39,12 +39,16 @@ public final class Fabric {
     public record PodPlace(Pod pod, String namespace, String nodeNamespace, String hostInterface) {
     }
 
-    /** Host-side veth names come from the pod's position in the design, so they stay unique when pods move. */
+    /**
+     * Host-side veth names come from a hash of the pod's name (Linux allows 15 characters), so they stay the same
+     * when pods move and when a scale-up adds pods to a deployment before others, and in every process that
+     * attaches to the lab; a position in the design would shift.
+     */
     public List<PodPlace> pods() {
         Topology topology = design.get();
         List<PodPlace> result = new ArrayList<>();
         topology.workloads().deployments().forEach(d -> d.pods().forEach(p -> result.add(
-                new PodPlace(p, names.pod(p.name()), names.node(p.node()), "vp" + (result.size() + 1)))));
+                new PodPlace(p, names.pod(p.name()), names.node(p.node()), String.format("vp%08x", p.name().hashCode())))));
         return result;
     }
 
@@ -66,6 +70,18 @@ public final class Fabric {
                 Netns.batch(names.node(n.name()), List.of("route del " + place.pod().ip() + "/32"));
             }
         }
+    }
+
+    /** A pod new to the lab (a scale-up): its namespace is journalled and created, then it is plugged in. */
+    public void addPod(String podName) {
+        PodPlace place = pod(podName);
+        if (place.pod().ip() == null) {
+            throw new LabException("pod " + podName + " has no ip to wire");
+        }
+        journal.recordNamespace(place.namespace());
+        Netns.batch(null, List.of("netns add " + place.namespace()));
+        Netns.batch(place.namespace(), List.of("link set lo up"));
+        attachPod(podName);
     }
 
     /** Plugs a pod in on the node the current design places it on (after a {@link #detachPod}). */
@@ -118,6 +134,9 @@ public final class Fabric {
             Netns.batch(names.router(r.name()), lines);
             enableForwarding(names.router(r.name()));
         }
+        for (Router r : topology.network().routers()) {
+            Netns.batch(names.router(r.name()), underlayRoutes(topology, r));
+        }
         for (Node n : topology.cluster().nodes()) {
             String ns = names.node(n.name());
             List<String> lines = hostLines(segmentPorts, n.segment(), n.name(), n.addresses());
@@ -143,6 +162,49 @@ public final class Fabric {
         }
         segmentPorts.forEach((segment, ports) -> Netns.batch(names.segment(segment), ports.stream()
                 .flatMap(p -> List.of("link set " + p + " master br0", "link set " + p + " up").stream()).toList()));
+    }
+
+    /**
+     * The fabric's underlay, which BGP service routes ride on but the design does not spell out: a router reaches
+     * every segment it is not on through the neighbouring router on the shortest router-to-router path (a real
+     * fabric learns these connected subnets from its underlay routing). Without them a ToR behind a spine had no
+     * way back to the clients, and a reply to a masqueraded node address in another rack none either. Static
+     * kernel routes: never BGP, so they are outside every FIB comparison with the routing engine's prediction.
+     */
+    static List<String> underlayRoutes(Topology topology, Router from) {
+        Map<String, String> via = new LinkedHashMap<>();
+        Map<String, Router> firstHop = new LinkedHashMap<>();
+        java.util.Deque<Router> queue = new java.util.ArrayDeque<>(List.of(from));
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(from.name()));
+        java.util.Set<String> connected = new java.util.HashSet<>();
+        from.interfaces().forEach(i -> connected.add(i.segment()));
+        while (!queue.isEmpty()) {
+            Router r = queue.poll();
+            for (RouterInterface i : r.interfaces()) {
+                for (Router next : topology.routersOn(i.segment())) {
+                    if (!seen.add(next.name())) {
+                        continue;
+                    }
+                    Router hop = r == from ? next : firstHop.get(r.name());
+                    firstHop.put(next.name(), hop);
+                    String gateway = hop.interfaceOn(hop == next ? i.segment() : sharedSegment(from, hop))
+                            .orElseThrow().address().host().toString();
+                    next.interfaces().stream().filter(n -> !connected.contains(n.segment()))
+                            .forEach(n -> via.putIfAbsent(n.segment(), gateway));
+                    queue.add(next);
+                }
+            }
+        }
+        List<String> routes = new ArrayList<>();
+        via.forEach((segment, gateway) -> topology.segment(segment).map(Segment::cidr)
+                .filter(cidr -> cidr != null && cidr.isIpv4())
+                .ifPresent(cidr -> routes.add("route add " + cidr + " via " + gateway + " proto static")));
+        return routes;
+    }
+
+    private static String sharedSegment(Router a, Router b) {
+        return a.interfaces().stream().map(RouterInterface::segment).filter(seg -> b.interfaceOn(seg).isPresent())
+                .findFirst().orElseThrow();
     }
 
     /**

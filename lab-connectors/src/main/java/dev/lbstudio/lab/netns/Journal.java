@@ -19,6 +19,14 @@ import java.util.Optional;
 public final class Journal {
 
     public static final String FILE = "journal";
+    /** The suffix of a state dir being staged: {@code <labid>.new} until it is renamed into place. */
+    public static final String STAGING_SUFFIX = ".new";
+
+    /**
+     * Fault-injection point between staging and rename: the kill -9 test's driver parks here so it is killed
+     * exactly while its state dir is staged, not by luck.
+     */
+    static volatile Runnable afterStaging = () -> { };
 
     private final Path stateDir;
     private final Path file;
@@ -33,15 +41,20 @@ public final class Journal {
      * (written under a temporary name, then renamed), so another JVM's sweep never sees an ownerless new lab.
      */
     public static Journal create(Path stateDir) {
-        Path staging = stateDir.resolveSibling(stateDir.getFileName() + ".new");
+        Path staging = staging(stateDir);
         try {
             Files.createDirectories(staging);
             new Journal(staging).append("owner " + ProcessIdentity.self());
+            afterStaging.run();
             Files.move(staging, stateDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return new Journal(stateDir);
         } catch (IOException e) {
             throw new LabException("cannot create the lab state directory " + stateDir + ": " + e.getMessage(), e);
         }
+    }
+
+    static Path staging(Path stateDir) {
+        return stateDir.resolveSibling(stateDir.getFileName() + STAGING_SUFFIX);
     }
 
     public static Journal open(Path stateDir) {
@@ -100,6 +113,9 @@ public final class Journal {
                 }
             }
             return result;
+        } catch (java.nio.file.NoSuchFileException removed) {
+            // Removed by a teardown since the check above: nothing is recorded any more.
+            return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

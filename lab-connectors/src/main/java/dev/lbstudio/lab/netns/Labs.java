@@ -33,6 +33,9 @@ public final class Labs {
                 try (Stream<Path> entries = Files.list(dir)) {
                     routers = entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("r-"))
                             .map(n -> n.substring(2)).sorted().toList();
+                } catch (java.nio.file.NoSuchFileException removed) {
+                    // Torn down (a sweep, `lab down`) while we listed: it is no longer a lab.
+                    continue;
                 }
                 labs.add(new Info(new LabNames(id, stateRoot), journal.owner().map(ProcessIdentity::pid).orElse(-1L),
                         journal.owner().map(ProcessIdentity::isAlive).orElse(false), journal.detached(), routers));

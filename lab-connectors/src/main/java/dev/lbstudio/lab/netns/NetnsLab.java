@@ -114,8 +114,13 @@ public final class NetnsLab implements AutoCloseable {
         mark("workloads", t0);
     }
 
-    void startEchoServer(Fabric.PodPlace p) {
-        EchoServer.start(p.namespace(), names.stateDir().resolve("pod-" + p.pod().name()), p.pod().name(), targetPort(p));
+    Process startEchoServer(Fabric.PodPlace p) {
+        return EchoServer.start(p.namespace(), names.stateDir().resolve("pod-" + p.pod().name()), p.pod().name(), targetPort(p));
+    }
+
+    /** Starts the pod's server and returns once it accepts connections (a pod turning ready). */
+    void startServing(Fabric.PodPlace p) {
+        EchoServer.awaitListening(startEchoServer(p), targetPort(p), Triggers.STEP_TIMEOUT);
     }
 
     /** (Re)loads the node's kube-proxy rules atomically: `nft -f` replaces the whole table in one transaction. */

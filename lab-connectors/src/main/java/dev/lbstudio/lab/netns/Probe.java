@@ -46,15 +46,22 @@ public final class Probe implements AutoCloseable {
      * Starts the relay in the client namespace; the timeout bounds socat's TCP connect too. A probe whose
      * connections all leave from {@code sourcePort} (0: any), so they form one flow that ECMP
      * hashes to one next hop every time, as the simulator's probe flows do. Reusing the port right away works
-     * because the echo server closes first, so TIME_WAIT is on the server's side.
+     * because the relay aborts each connection when it is done (linger 0), so no TIME_WAIT or orphan holds it.
      */
     static Probe open(String client, String clientNamespace, Path dir, String target, int port, Duration timeout,
             int sourcePort) {
         String name = "probe-" + target + "-" + port + (sourcePort > 0 ? "-from-" + sourcePort : "");
         Path socket = dir.resolve(name + ".sock");
+        // -t and linger=0: once the probe has given up (the UNIX side closed), its TCP connection is aborted with
+        // a RST after at most one more timeout. A connection cut by a path change otherwise lingers as an orphan
+        // in FIN-WAIT-1 (its FINs go to a node without its conntrack entry and are never answered) and holds the
+        // flow's fixed 4-tuple: every later connect of the flow failed with "Cannot assign requested address"
+        // for seconds, which was the 2-4 s "relocation outage". A real client takes a new port per connection,
+        // so an old stuck connection never blocks its new ones; aborting ours keeps the flow's hash and does
+        // the same.
         Process relay = Daemons.startForeground(clientNamespace, dir.resolve(name + ".log"),
-                "socat", "UNIX-LISTEN:" + socket + ",fork,unlink-early,backlog=64",
-                "TCP:" + target + ":" + port + ",connect-timeout=" + timeout.toMillis() / 1000.0
+                "socat", "-t", Double.toString(timeout.toMillis() / 1000.0), "UNIX-LISTEN:" + socket + ",fork,unlink-early,backlog=64",
+                "TCP:" + target + ":" + port + ",connect-timeout=" + timeout.toMillis() / 1000.0 + ",linger=0"
                         + (sourcePort > 0 ? ",sourceport=" + sourcePort + ",reuseaddr" : ""));
         Daemons.awaitFile(socket, "the probe relay in " + clientNamespace);
         return new Probe(client + ":" + (sourcePort > 0 ? sourcePort : "*") + "→" + target + ":" + port, socket, relay);

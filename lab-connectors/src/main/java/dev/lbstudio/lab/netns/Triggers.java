@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class Triggers {
 
-    static final Duration STEP_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration STEP_TIMEOUT = Duration.ofSeconds(dev.lbstudio.lab.api.LabTimeouts.STEP_COMMAND_SECONDS);
     private static final String LOSS_TABLE = "lbstudio_loss";
 
     private final NetnsLab lab;
@@ -97,35 +97,39 @@ public final class Triggers {
     }
 
     /**
-     * Moves a pod to another node the way the cluster does: {@link #podDelete} now, {@link #podStart} on the
-     * new node (a scenario puts its reschedule delay between the two).
+     * Pods are deleted, together (a scale-down deletes all its pods at once, as the simulator does): their
+     * endpoints leave kube-proxy's rules and Calico's static routes (BIRD reconfigured, as confd does) first, as
+     * Kubernetes removes them while the pods terminate; then their servers stop and their interfaces go.
      */
-    public void relocatePod(String podName, String toNode) {
-        podDelete(podName);
-        podStart(podName, toNode);
+    public void podsDelete(List<String> podNames) {
+        List<Fabric.PodPlace> places = podNames.stream().map(lab.fabric()::pod).toList();
+        Topology after = lab.topology();
+        for (Fabric.PodPlace place : places) {
+            if (!place.pod().isReady()) {
+                throw new LabException("pod " + place.pod().name() + " is not running");
+            }
+            after = withPod(after, place.pod().name(), place.pod().node(), false);
+        }
+        publish(after, places.stream().map(p -> p.pod().node()).distinct().toList());
+        for (Fabric.PodPlace place : places) {
+            List<ProcessHandle> servers = Netns.pids(place.namespace()).stream().map(ProcessHandle::of)
+                    .flatMap(java.util.Optional::stream).toList();
+            servers.forEach(ProcessHandle::destroy);
+            Daemons.await(() -> servers.stream().noneMatch(ProcessHandle::isAlive), STEP_TIMEOUT,
+                    "the echo server of " + place.pod().name() + " did not stop");
+            lab.fabric().detachPod(place);
+        }
     }
 
     /**
-     * The pod is deleted: its server stops, its interface goes, and its endpoint leaves kube-proxy's rules and
-     * Calico's static routes (BIRD reconfigured, as confd does) on every node.
+     * The replacement pod is created on {@code node}: wired and serving, but not ready, so no node's rules or
+     * routes send it traffic yet. Kubernetes creates it as soon as the old one is deleted and marks its endpoint
+     * ready only after its readiness probe passes (a scenario's reschedule delay); kube-proxy and Calico act on
+     * ready endpoints only (Calico HEAD skips {@code ready: false}, domain-facts §1.2). The lab used to wire, publish
+     * and then start the server at the delay, so flows hashed to the new node were refused until it listened and
+     * every route came 200-300 ms after the simulator's.
      */
-    public void podDelete(String podName) {
-        Fabric.PodPlace place = lab.fabric().pod(podName);
-        if (!place.pod().isReady()) {
-            throw new LabException("pod " + podName + " is not running");
-        }
-        // The endpoint leaves the routes and rules first, as Kubernetes removes it while the pod terminates.
-        publish(withPod(lab.topology(), podName, place.pod().node(), false), place.pod().node());
-        List<ProcessHandle> servers = Netns.pids(place.namespace()).stream().map(ProcessHandle::of)
-                .flatMap(java.util.Optional::stream).toList();
-        servers.forEach(ProcessHandle::destroy);
-        Daemons.await(() -> servers.stream().noneMatch(ProcessHandle::isAlive), STEP_TIMEOUT,
-                "the echo server of " + podName + " did not stop");
-        lab.fabric().detachPod(place);
-    }
-
-    /** The pod is scheduled on {@code node} and ready: wired, serving, and in every node's rules and routes. */
-    public void podStart(String podName, String node) {
+    public void podPrepare(String podName, String node) {
         if (lab.topology().node(node).isEmpty()) {
             throw new LabException("the design has no node named " + node);
         }
@@ -133,25 +137,156 @@ public final class Triggers {
         if (place.pod().isReady()) {
             throw new LabException("pod " + podName + " is already running on " + place.pod().node());
         }
-        Topology after = withPod(lab.topology(), podName, node, true);
-        lab.topology(after);
+        lab.topology(withPod(lab.topology(), podName, node, false));
         lab.fabric().attachPod(podName);
-        publish(after, node);
-        lab.startEchoServer(lab.fabric().pod(podName));
+        lab.startServing(lab.fabric().pod(podName));
     }
 
     /**
-     * Makes {@code after} the lab's design: Calico's static routes on {@code changedNode} (BIRD reconfigured
-     * first: that is what moves the routes), then kube-proxy's rules on every node.
+     * A pod a scale-up adds ({@link dev.lbstudio.scenario.Simulator#scaledUp} places it): it gets a free address
+     * in an IPAM block of its node (or an unused block, as Calico's IPAM claims one), its own namespace, and starts
+     * serving, not ready yet.
      */
-    private void publish(Topology after, String changedNode) {
+    public void podAdd(String deployment, Pod pod) {
+        Topology t = lab.topology();
+        Pod placed = new Pod(pod.name(), pod.node(), pod.ip() != null ? pod.ip() : freeAddress(t, pod.node()), false);
+        List<Deployment> deployments = t.workloads().deployments().stream().map(d -> !d.id().name().equals(deployment) ? d
+                : new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(),
+                java.util.stream.Stream.concat(d.pods().stream(), java.util.stream.Stream.of(placed)).toList())).toList();
+        lab.topology(new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(),
+                t.calico(), t.metallb(), new Workloads(t.workloads().services(), deployments), t.validation(), t.layout()));
+        lab.fabric().addPod(pod.name());
+        lab.startServing(lab.fabric().pod(pod.name()));
+    }
+
+    /** The lowest free address of the pod pool, in a block the node already has a pod in, else in an empty block. */
+    static dev.lbstudio.model.IpAddr freeAddress(Topology t, String node) {
+        java.util.Set<dev.lbstudio.model.IpAddr> used = new java.util.HashSet<>();
+        java.util.Map<dev.lbstudio.model.IpPrefix, String> blockOwner = new java.util.HashMap<>();
+        dev.lbstudio.model.IpPool pool = t.calico().ipPools().stream().filter(p -> !p.isLoadBalancerPool()).findFirst()
+                .orElseThrow(() -> new LabException("the design has no Calico pod pool to take a pod address from"));
+        t.workloads().deployments().forEach(d -> d.pods().stream().filter(p -> p.ip() != null).forEach(p -> {
+            used.add(p.ip());
+            blockOwner.putIfAbsent(blockOf(pool, p.ip()), p.node());
+        }));
+        dev.lbstudio.model.IpAddr best = null;
+        var blocks = pool.cidr().address().toPrefixBlock().prefixBlockIterator(pool.effectiveBlockSize());
+        for (int scanned = 0; blocks.hasNext() && scanned < 4096; scanned++) {
+            var block = blocks.next();
+            String owner = blockOwner.get(new dev.lbstudio.model.IpPrefix(block));
+            if (owner != null && !owner.equals(node)) {
+                continue;
+            }
+            var hosts = block.iterator();
+            hosts.next(); // the block's first address, as Calico's IPAM leaves it for the network
+            while (hosts.hasNext()) {
+                dev.lbstudio.model.IpAddr ip = new dev.lbstudio.model.IpAddr(hosts.next().withoutPrefixLength());
+                if (!used.contains(ip)) {
+                    if (node.equals(owner)) {
+                        return ip;
+                    }
+                    best = best == null ? ip : best;
+                    break;
+                }
+            }
+        }
+        if (best == null) {
+            throw new LabException("no free address left in pod pool " + pool.cidr());
+        }
+        return best;
+    }
+
+    private static dev.lbstudio.model.IpPrefix blockOf(dev.lbstudio.model.IpPool pool, dev.lbstudio.model.IpAddr ip) {
+        return new dev.lbstudio.model.IpPrefix(ip.address().setPrefixLength(pool.effectiveBlockSize(), false).toPrefixBlock());
+    }
+
+    /**
+     * BFD on or off on every neighbour of a router, at runtime: the design changes as the simulator changes it
+     * ({@link dev.lbstudio.scenario.Simulator#withBfd}), render writes the router's configuration for it, and its
+     * bfd profile and neighbour lines are applied through vtysh (turning it off removes the lines it had).
+     */
+    public void routerBfd(dev.lbstudio.scenario.Step.RouterBfd step) {
+        Topology before = lab.topology();
+        Topology after = dev.lbstudio.scenario.Simulator.withBfd(before, step);
+        dev.lbstudio.model.Router router = after.router(step.router())
+                .orElseThrow(() -> new LabException("the design has no router named " + step.router()));
+        Path dir = lab.routerDir(router.name());
+        java.util.Map<String, String> now = lab.configs().frr(after, router, dir);
+        List<String> lines = new java.util.ArrayList<>(configBlock(now.get("bfdd"), "bfd"));
+        lines.add("router bgp " + router.bgp().asn());
+        List<String> neighbours = neighbourBfd(now.get("bgpd"));
+        if (neighbours.isEmpty()) {
+            neighbourBfd(lab.configs().frr(before, before.router(router.name()).orElseThrow(), dir).get("bgpd"))
+                    .forEach(l -> lines.add("no " + l.replaceFirst(" bfd.*", " bfd")));
+        } else {
+            lines.addAll(neighbours);
+        }
+        lab.vtysh(router.name()).configure(lines.toArray(String[]::new));
         lab.topology(after);
-        Node changed = after.node(changedNode).orElseThrow();
-        Path dir = lab.nodeDir(changedNode);
-        Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, changed, dir));
-        lab.bird(changedNode).configure();
+    }
+
+    /** The lines of a top-level block (e.g. "bfd") of an FRR config, its closing "exit" included. */
+    private static List<String> configBlock(String config, String opening) {
+        List<String> block = new java.util.ArrayList<>();
+        boolean inside = false;
+        for (String line : config.split("\n")) {
+            if (line.equals(opening)) {
+                inside = true;
+            }
+            if (inside) {
+                block.add(line);
+                if (line.equals("exit")) {
+                    break;
+                }
+            }
+        }
+        return block;
+    }
+
+    private static List<String> neighbourBfd(String bgpd) {
+        return bgpd.lines().map(String::strip).filter(l -> l.matches("neighbor \\S+ bfd( .*)?")).toList();
+    }
+
+    /** Prepared pods turn ready together: they enter every node's kube-proxy rules and their nodes' Calico routes. */
+    public void podsReady(List<String> podNames) {
+        Topology after = lab.topology();
+        List<String> nodes = new java.util.ArrayList<>();
+        for (String name : podNames) {
+            Fabric.PodPlace place = lab.fabric().pod(name);
+            if (place.pod().isReady()) {
+                throw new LabException("pod " + name + " is already ready on " + place.pod().node());
+            }
+            after = withPod(after, name, place.pod().node(), true);
+            if (!nodes.contains(place.pod().node())) {
+                nodes.add(place.pod().node());
+            }
+        }
+        publish(after, nodes);
+    }
+
+    /**
+     * Makes {@code after} the lab's design: kube-proxy's rules on the changed nodes, then Calico's static routes
+     * there (BIRD reconfigured, which moves the routes), then the rules on the other nodes. The simulator has the
+     * endpoint change take effect at once and all routes follow together after BGP and the FIB, so a node that
+     * attracts traffic must already have its rules, and the changed nodes' routes must move close together (one
+     * node at a time, a flow pushed off the first node landed on the second while it already dropped); the other
+     * nodes only matter for Cluster services, whose routes do not move.
+     */
+    private void publish(Topology after, List<String> changedNodes) {
+        lab.topology(after);
+        for (String name : changedNodes) {
+            lab.applyKubeProxy(after.node(name).orElseThrow());
+        }
+        for (String name : changedNodes) {
+            Node changed = after.node(name).orElseThrow();
+            Path dir = lab.nodeDir(name);
+            Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, changed, dir));
+            lab.bird(name).configure();
+        }
         for (Node n : after.cluster().nodes()) {
-            lab.applyKubeProxy(n);
+            if (!changedNodes.contains(n.name())) {
+                lab.applyKubeProxy(n);
+            }
         }
     }
 

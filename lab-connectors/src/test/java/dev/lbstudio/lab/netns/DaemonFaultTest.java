@@ -34,8 +34,8 @@ class DaemonFaultTest {
             backend.start(LabDesigns.shortTimers("seed-calico-metallb.yaml"));
             assertThat(backend.deadDaemons()).isEmpty();
 
-            crash(backend.lab().routerDir("tor1").resolve("bgpd.pid"));
-            crash(backend.lab().nodeDir("node-2").resolve("bird.pid"));
+            crash(backend.running().routerDir("tor1").resolve("bgpd.pid"));
+            crash(backend.running().nodeDir("node-2").resolve("bird.pid"));
 
             Daemons.await(() -> warnings.size() >= 2, Duration.ofSeconds(10), "no warning for the crashed daemons: "
                     + warnings);

@@ -18,13 +18,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue's scenarios on the real lab, configured by render, next to the simulator: the ToR's route events
- * within max(10 %, 100 ms) of the simulated ones and its FIB after each run equal to the simulator's. The outage of
- * a BIRD restart with graceful restart (none: the node keeps forwarding) is asserted too; the other outages are
- * printed, not asserted: on this shared 2-core machine they strayed beyond the tolerance in some runs (node
- * crash 5.1 s vs 3.1 s twice; relocation ~4 s vs 0.1 s now and then; a path move can cut a probe in flight).
- * The design is the Local seed with short timers and no node mesh (LabDesigns); Calico renders no BFD, so a
- * silent death is found by the 3 s hold timer, in the lab as in the simulator.
+ * The issue's scenarios on the real lab, configured by render, next to the simulator: for silent node death, pod
+ * relocation and BIRD restart with and without graceful restart, the ToR's route events and the worst probe outage
+ * within max(10 %, 100 ms) of the simulated ones, and the FIB after each run equal to the simulator's. The design
+ * is the Local seed with short timers and no node mesh (LabDesigns); Calico renders no BFD, so a silent death is
+ * found by the 3 s hold timer, in the lab as in the simulator.
+ *
+ * <p>Relocation outages of 2-4 s (against 0.1 s simulated) used to come from the lab, not from routing: each probe
+ * flow reuses one source port, and a connection cut by a path change lingered as an orphan in FIN-WAIT-1 holding
+ * that 4-tuple, so the flow's next connects failed ("Cannot assign requested address") until it died (Probe now
+ * aborts given-up connections); and the pod's follow-up was timed from the end of its delete and published before
+ * its server listened (NetnsBackend and Triggers now do it as Kubernetes does).
  */
 class ScenarioLabTest {
 
@@ -33,9 +37,14 @@ class ScenarioLabTest {
         LabPrerequisites.require();
     }
 
+    /**
+     * 8 probe flows, a request every 10 ms, 100 ms timeout. Not the 50 ms of lab-notes' idle-machine probe: on this
+     * shared 2-core machine (other builds run lab suites beside ours) a request's forks (relay, echo server) take
+     * up to ~50 ms now and then, so a 50 ms deadline measured the scheduler; both sides use the same timeout.
+     */
     static Scenario scenario(String name, Duration duration, Step... steps) {
         return new Scenario(name, null, GoDuration.parse(duration.toMillis() + "ms"),
-                new Scenario.Probe(null, null, 8, GoDuration.parse("10ms"), GoDuration.parse("50ms")),
+                new Scenario.Probe(null, null, 8, GoDuration.parse("10ms"), GoDuration.parse("100ms")),
                 null, List.of(steps));
     }
 
@@ -49,6 +58,11 @@ class ScenarioLabTest {
     }
 
     static Compared both(Topology design, Scenario scenario) {
+        return both(design, scenario, lab -> { });
+    }
+
+    /** Runs {@code scenario} on the simulator and on a real lab; {@code check} looks at the lab before it stops. */
+    static Compared both(Topology design, Scenario scenario, java.util.function.Consumer<NetnsBackend> check) {
         SimLab sim = new SimLab();
         sim.start(design);
         RunResult simulated = sim.run(scenario);
@@ -57,13 +71,14 @@ class ScenarioLabTest {
         try (NetnsBackend lab = new NetnsBackend(new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, p -> { })) {
             lab.start(design);
             RunResult real = lab.run(scenario);
-            System.out.printf("%s: measured worst outage %d ms, simulated %d ms; failures %d vs %d%n", scenario.name(),
-                    real.worstOutage().toMillis(), simulated.worstOutage().toMillis(),
+            System.out.printf("%s: measured outage %d ms, simulated %d ms (longest window); failures %d vs %d%n",
+                    scenario.name(), outage(real.outages()).toMillis(), outage(simulated.outages()).toMillis(),
                     real.outages().stream().mapToInt(o -> o.failures()).sum(),
                     simulated.outages().stream().mapToInt(o -> o.failures()).sum());
             System.out.println("  measured: " + real.outages());
             System.out.println("  simulated: " + simulated.outages());
             real.events().stream().filter(e -> !(e instanceof LabEvent.ProbeSample)).forEach(e -> System.out.println("  " + e));
+            check.accept(lab);
             return new Compared(real, simulated, lab.snapshot("tor1"), simulatedFib);
         }
     }
@@ -88,9 +103,18 @@ class ScenarioLabTest {
         IpPrefix slash32 = IpPrefix.parse("10.208.1.1/32");
         List<IpAddr> survivor = List.of(IpAddr.parse("10.0.0.12"));
         assertEventMatches(firstChange(c.real(), slash32, survivor), firstChange(c.simulated(), slash32, survivor),
-                Duration.ofSeconds(1));
+                KEEPALIVE);
+        assertEventMatches(outage(c.real().outages()), outage(c.simulated().outages()), KEEPALIVE);
         assertThat(c.realFib().bgpFib()).isEqualTo(c.simulatedFib().bgpFib());
     }
+
+    /**
+     * The keepalive interval of the short-timer design (BGP 1/3). Only a silent death depends on it: the hold
+     * timer last restarted when the node's last keepalive arrived, somewhere in the interval before the death.
+     * BIRD jitters each keepalive by up to a quarter (RFC 4271 §10, BIRD bgp_start_timer), so no model can know
+     * that phase; the simulator gives the latest expiry and the lab may be up to one interval earlier.
+     */
+    static final Duration KEEPALIVE = Duration.ofSeconds(1);
 
     @Test
     void podRelocation() throws Exception {
@@ -104,11 +128,23 @@ class ScenarioLabTest {
         assertEventMatches(firstChange(c.real(), slash32, gone), firstChange(c.simulated(), slash32, gone), Duration.ZERO);
         assertEventMatches(firstChange(c.real(), slash32, back), firstChange(c.simulated(), slash32, back), Duration.ZERO);
         assertThat(c.realFib().bgpFib()).containsEntry(slash32, back);
+        assertOutageMatches(c);
     }
 
-    /** The worst probe outage within max(10 %, 100 ms) of the simulator's, as the issue asks. */
+    /** The outage within max(10 %, 100 ms) of the simulator's, as the issue asks. */
     static void assertOutageMatches(Compared c) {
-        assertEventMatches(c.real().worstOutage(), c.simulated().worstOutage(), Duration.ZERO);
+        assertEventMatches(outage(c.real().outages()), outage(c.simulated().outages()), Duration.ZERO);
+    }
+
+    /**
+     * The outage as lab-notes §3 measures it: first failed probe to the end of the last failed one before probes
+     * succeed again, i.e. the longest failure window of any flow. Not a flow's windows summed over the run: on
+     * this shared machine (load average ~12 at times) a lone probe now and then misses its deadline seconds away
+     * from any step, and two of those in one flow added up to an "outage" no routing event caused.
+     */
+    static Duration outage(List<dev.lbstudio.scenario.SimulationResult.FlowOutage> flows) {
+        return flows.stream().flatMap(f -> f.windows().stream()).map(dev.lbstudio.scenario.SimulationResult.Window::length)
+                .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /**
@@ -141,10 +177,11 @@ class ScenarioLabTest {
         assertThat(c.realFib().bgpFib()).isEqualTo(c.simulatedFib().bgpFib());
         // Without GR the /32 leaves node-1 at once, in the lab as in the simulator (within 100 ms).
         IpPrefix slash32 = IpPrefix.parse("10.208.1.1/32");
-        Duration real = firstChange(c.real(), slash32, List.of(IpAddr.parse("10.0.0.12")));
-        Duration simulated = firstChange(c.simulated(), slash32, List.of(IpAddr.parse("10.0.0.12")));
-        assertThat(real.minus(simulated).abs()).isLessThanOrEqualTo(Duration.ofMillis(100));
-        // No outage is asserted here: when the /32 moves, a probe in flight on the old path can be cut (one or
-        // two failed probes, ~130 ms, seen in CI), which the simulator, switching paths instantly, does not model.
+        List<IpAddr> survivor = List.of(IpAddr.parse("10.0.0.12"));
+        assertEventMatches(firstChange(c.real(), slash32, survivor), firstChange(c.simulated(), slash32, survivor),
+                Duration.ZERO);
+        // A probe in flight on a path that moves is cut (the new node has no state for it): at most one probe per
+        // move, which the tolerance covers, now that a cut connection no longer blocks its flow's next ones.
+        assertOutageMatches(c);
     }
 }
