@@ -2,6 +2,7 @@ package dev.lbstudio.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbstudio.lab.api.Capabilities;
 import dev.lbstudio.io.TopologyReader;
 import dev.lbstudio.lab.kube.ApplyingMockServer;
 import dev.lbstudio.model.ElementId;
@@ -9,8 +10,6 @@ import dev.lbstudio.model.ElementKind;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.render.Renderer;
 import dev.lbstudio.testing.RepoPaths;
-import dev.lbstudio.ui.LbStudioApp;
-import dev.lbstudio.ui.viewmodel.DesignStore;
 import dev.lbstudio.ui.viewmodel.MainViewModel;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
@@ -58,12 +56,9 @@ class DialogsTest {
 
     @Start
     void start(Stage stage) {
-        Platform.setImplicitExit(false);
-        Preferences prefs = Preferences.userRoot().node("lbstudio-dialogs-test/" + System.nanoTime());
-        vm = new MainViewModel(new MainViewModel.Settings(home.resolve("state-" + System.nanoTime()), prefs,
-                DesignStore.FILES));
-        view = LbStudioApp.install(stage, vm);
-        stage.show();
+        TestWindows.Shown shown = TestWindows.showWindow(stage, home, Capabilities::check);
+        vm = shown.vm();
+        view = shown.view();
     }
 
     @AfterEach
@@ -75,7 +70,7 @@ class DialogsTest {
 
     @AfterAll
     static void removePrefs() throws Exception {
-        Preferences.userRoot().node("lbstudio-dialogs-test").removeNode();
+        TestWindows.removePrefs();
     }
 
     private void openSeed(FxRobot robot) throws Exception {

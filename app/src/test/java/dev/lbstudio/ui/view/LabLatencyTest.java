@@ -37,17 +37,17 @@ class LabLatencyTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = LabWindows.show(stage, home, dev.lbstudio.lab.api.Capabilities::check);
+        vm = TestWindows.show(stage, home, dev.lbstudio.lab.api.Capabilities::check);
     }
 
     @AfterAll
     static void removePrefs() throws Exception {
-        LabWindows.removePrefs();
+        TestWindows.removePrefs();
     }
 
     @Test
     void eventToScreenLatencyIsPrinted(FxRobot robot) throws Exception {
-        LabWindows.openSeed(robot, vm);
+        TestWindows.openSeed(robot, vm);
         robot.interact(() -> ((MainView) stage.getScene().getRoot()).showPanel("Lab"));
         WaitForAsyncUtils.waitForFxEvents();
         List<Long> pending = new ArrayList<>();

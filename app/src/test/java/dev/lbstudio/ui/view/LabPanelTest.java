@@ -58,7 +58,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LabPanelTest {
 
-    private static final Path SEED = LabWindows.SEED;
+    private static final Path SEED = TestWindows.SEED;
     private static final Capabilities.Report NOT_ROOT = new Capabilities.Report(List.of(new Capabilities.Missing(
             "root privileges", "network namespaces, veths and daemons need CAP_NET_ADMIN",
             "run as root, e.g. sudo lbstudio lab up FILE, or use --backend sim", true)));
@@ -76,7 +76,7 @@ class LabPanelTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = LabWindows.show(stage, home, () -> NOT_ROOT);
+        vm = TestWindows.show(stage, home, () -> NOT_ROOT);
         lab = vm.lab();
         lab.setLabMaker((backend, kubeconfig, context, progress, opened) -> new Watched(
                 LabViewModel.LabMaker.REAL.make(backend, kubeconfig, context, progress, opened)));
@@ -91,7 +91,7 @@ class LabPanelTest {
 
     @AfterAll
     static void removePrefs() throws Exception {
-        LabWindows.removePrefs();
+        TestWindows.removePrefs();
     }
 
     /** A lab that counts its start and stop, else the real one. */
@@ -136,7 +136,7 @@ class LabPanelTest {
     }
 
     private void openSeedOnTheLabTab(FxRobot robot) throws Exception {
-        LabWindows.openSeed(robot, vm);
+        TestWindows.openSeed(robot, vm);
         robot.clickOn(robot.lookup(".tab-label").match((Label l) -> l.getText().equals("Lab")).queryAs(Label.class));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -235,10 +235,10 @@ class LabPanelTest {
         robot.interact(() -> lab.timeline().cursorProperty().set(null));
         fire(robot, "#lab-replay");
         assertThat(lab.replayingProperty().get()).isTrue();
-        assertThat(LabWindows.rows(robot, vm).size()).isLessThan(recorded);
+        assertThat(TestWindows.rows(robot, vm).size()).isLessThan(recorded);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lab.replayingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(LabWindows.rows(robot, vm)).hasSize(recorded);
+        assertThat(TestWindows.rows(robot, vm)).hasSize(recorded);
         assertThat(lab.timeline().recordedRows()).hasSize(recorded);
         assertThat(lab.timeline().stats().bands().get(0).longest()).isEqualTo(Duration.ofSeconds(250));
     }
@@ -378,14 +378,14 @@ class LabPanelTest {
         assertThat(text(robot, "#lab-measured-0")).isEqualTo(text(robot, "#lab-predicted-0"));
         assertThat(text(robot, "#lab-measured-2")).isEqualTo("2.4 s");
         assertThat(robot.lookup("#lab-measured-0").queryAs(Label.class).getStyleClass()).doesNotContain("differs");
-        assertThat(LabWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.STEP
+        assertThat(TestWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.STEP
                 && r.what().contains("BGP session tor1 ↔ node-1 is reset"));
 
         robot.interact(() -> robot.lookup("#lab-note-text").queryAs(TextField.class)
                 .setText("the ToR withdrew node-1 at once"));
         fire(robot, "#lab-note");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(LabWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.ANNOTATION
+        assertThat(TestWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.ANNOTATION
                 && r.what().equals("the ToR withdrew node-1 at once"));
         assertThat(robot.lookup("#lab-note-text").queryAs(TextField.class).getText()).isEmpty();
 

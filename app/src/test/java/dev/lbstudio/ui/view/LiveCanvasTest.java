@@ -2,6 +2,7 @@ package dev.lbstudio.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbstudio.lab.api.Capabilities;
 import dev.lbstudio.lab.sim.SimLab;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.Layout;
@@ -11,12 +12,10 @@ import dev.lbstudio.scenario.LabEvent;
 import dev.lbstudio.scenario.Scenario;
 import dev.lbstudio.scenario.Scenarios;
 import dev.lbstudio.testing.RepoPaths;
-import dev.lbstudio.ui.LbStudioApp;
 import dev.lbstudio.ui.live.LiveScene;
 import dev.lbstudio.ui.live.WalkOverlay;
 import dev.lbstudio.ui.live.ObservedRoutes.Change;
 import dev.lbstudio.ui.live.ObservedRoutes.Difference;
-import dev.lbstudio.ui.viewmodel.DesignStore;
 import dev.lbstudio.ui.viewmodel.LiveViewModel.ObservedRow;
 import dev.lbstudio.ui.viewmodel.MainViewModel;
 import java.nio.file.Path;
@@ -24,8 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -64,11 +61,9 @@ class LiveCanvasTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Platform.setImplicitExit(false);
-        vm = new MainViewModel(new MainViewModel.Settings(home.resolve("state-" + System.nanoTime()),
-                Preferences.userRoot().node("lbstudio-live-test/" + System.nanoTime()), DesignStore.FILES));
-        view = LbStudioApp.install(stage, vm);
-        stage.show();
+        TestWindows.Shown shown = TestWindows.showWindow(stage, home, Capabilities::check);
+        vm = shown.vm();
+        view = shown.view();
         vm.startEngines();
     }
 
@@ -79,7 +74,7 @@ class LiveCanvasTest {
 
     @AfterAll
     static void removePrefs() throws Exception {
-        Preferences.userRoot().node("lbstudio-live-test").removeNode();
+        TestWindows.removePrefs();
     }
 
     private Topology openSeed(FxRobot robot) throws Exception {

@@ -45,7 +45,7 @@ class NamespaceLabPanelTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = LabWindows.show(stage, home, Capabilities::check);
+        vm = TestWindows.show(stage, home, Capabilities::check);
     }
 
     /** Whatever failed above, the real lab goes: the app's own exit path stops it. */
@@ -56,7 +56,7 @@ class NamespaceLabPanelTest {
 
     @AfterAll
     static void removePrefs() throws Exception {
-        LabWindows.removePrefs();
+        TestWindows.removePrefs();
     }
 
     @Test
@@ -65,7 +65,7 @@ class NamespaceLabPanelTest {
         if (!report.canRunNetnsLab()) {
             fail("the namespace lab cannot run here: " + report.describe());
         }
-        LabWindows.openSeed(robot, vm);
+        TestWindows.openSeed(robot, vm);
         LabViewModel lab = vm.lab();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.namespaceAvailableProperty().get());
         RadioButton namespace = robot.lookup("#lab-namespace").queryAs(RadioButton.class);
@@ -86,12 +86,12 @@ class NamespaceLabPanelTest {
         Step reset = lab.targets(LabViewModel.Action.SESSION_RESET).stream()
                 .filter(s -> s.describe().equals("BGP session tor1 ↔ node-1 is reset")).findFirst().orElseThrow();
         robot.interact(() -> lab.apply(reset));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> LabWindows.rows(robot, vm).stream()
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> TestWindows.rows(robot, vm).stream()
                 .anyMatch(r -> r.kind() == TimelineRow.Kind.ROUTE && r.what().equals(
                         "10.208.1.0/24: 10.0.0.12, 10.0.0.13 → 10.0.0.11, 10.0.0.12, 10.0.0.13")));
-        assertThat(LabWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.STEP
+        assertThat(TestWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.STEP
                 && r.what().equals("step 0: BGP session tor1 ↔ node-1 is reset"));
-        assertThat(LabWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.ROUTE && r.subject().equals("tor1")
+        assertThat(TestWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.ROUTE && r.subject().equals("tor1")
                 && r.what().equals("10.208.1.0/24: 10.0.0.11, 10.0.0.12, 10.0.0.13 → 10.0.0.12, 10.0.0.13")
                 && r.reason().endsWith("(BMP)"));
 

@@ -16,22 +16,30 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The main window on a lab test's stage, with its own state directory and preferences node. */
-final class LabWindows {
+/** The main window on a test's stage, with its own state directory and preferences node. */
+final class TestWindows {
 
     static final Path SEED = RepoPaths.sample("seed-calico-metallb.yaml");
     private static final String PREFS = "lbstudio-labtests";
 
-    private LabWindows() {
+    private TestWindows() {
     }
 
-    static MainViewModel show(Stage stage, Path home, Supplier<Capabilities.Report> capabilities) {
+    /** The window's view model and view, for tests that look at the view too. */
+    record Shown(MainViewModel vm, MainView view) {
+    }
+
+    static Shown showWindow(Stage stage, Path home, Supplier<Capabilities.Report> capabilities) {
         Platform.setImplicitExit(false);
         MainViewModel vm = new MainViewModel(new MainViewModel.Settings(home.resolve("state-" + System.nanoTime()),
                 Preferences.userRoot().node(PREFS + "/" + System.nanoTime()), DesignStore.FILES), capabilities);
-        LbStudioApp.install(stage, vm);
+        MainView view = LbStudioApp.install(stage, vm);
         stage.show();
-        return vm;
+        return new Shown(vm, view);
+    }
+
+    static MainViewModel show(Stage stage, Path home, Supplier<Capabilities.Report> capabilities) {
+        return showWindow(stage, home, capabilities).vm();
     }
 
     static void openSeed(FxRobot robot, MainViewModel vm) throws TimeoutException {
