@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  */
 final class LiveProbes {
 
-    /** A halt waits this long for the prober: opening its relays plus one probe (each bounded by the probe timeout). */
+    /** The most a halt waits for an interrupted prober to close its relays (a safety bound: it takes milliseconds). */
     static final Duration JOIN = Duration.ofSeconds(30);
 
     private final Duration window;
@@ -63,12 +63,19 @@ final class LiveProbes {
             try (ProbeFlows flows = plan.open(lab.get())) {
                 note.accept("probing " + plan.describe() + " for " + window.toSeconds() + " s after the step");
                 plan.capped(flows).ifPresent(note);
-                flows.runWhile(this::going, plan.interval(), sink);
+                // A probe cut by halt's interrupt failed because of us, not the network: it is not a sample.
+                flows.runWhile(this::going, plan.interval(), r -> {
+                    if (!Thread.currentThread().isInterrupted()) {
+                        sink.accept(r);
+                    }
+                });
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            note.accept("probing after the step stopped: " + e.getMessage());
+            if (wanted()) {
+                note.accept("probing after the step stopped: " + e.getMessage());
+            }
         } finally {
             synchronized (this) {
                 if (prober == Thread.currentThread()) {
@@ -78,9 +85,13 @@ final class LiveProbes {
         }
     }
 
+    private synchronized boolean wanted() {
+        return !closed && System.nanoTime() < until;
+    }
+
     /** Whether to send the next probe; a prober told no is done, so the next step starts a new one. */
     private synchronized boolean going() {
-        if (!closed && System.nanoTime() < until) {
+        if (wanted()) {
             return true;
         }
         if (prober == Thread.currentThread()) {
@@ -89,7 +100,10 @@ final class LiveProbes {
         return false;
     }
 
-    /** Ends the window now and waits (bounded) until the prober's relays are closed. */
+    /**
+     * Ends the window now and waits (bounded) until the prober's relays are closed. Interrupted, so a prober still
+     * opening its relays (up to {@link Daemons#START_TIMEOUT} each) gives up at once: stop() keeps its bound.
+     */
     void halt() {
         Thread waitFor;
         synchronized (this) {
@@ -97,6 +111,7 @@ final class LiveProbes {
             waitFor = last;
         }
         if (waitFor != null) {
+            waitFor.interrupt();
             try {
                 waitFor.join(JOIN.toMillis());
             } catch (InterruptedException e) {
