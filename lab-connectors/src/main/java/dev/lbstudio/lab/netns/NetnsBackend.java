@@ -43,11 +43,6 @@ public final class NetnsBackend implements Lab {
     /** Every probe flow's first port, as the simulator numbers its flows (routing.Flow#probe). */
     static final int FIRST_PROBE_PORT = 40000;
     static final Duration DAEMON_CHECK = Duration.ofSeconds(1);
-    /**
-     * How long a step applied on its own is probed: a default scenario's tail after its last step, as the simulated
-     * lab plays a live step, so both backends chart the same window and default hold timers expire inside it.
-     */
-    public static final Duration LIVE_PROBING = new Scenario("live", null, null, null, null, List.of()).effectiveDuration();
 
     private final LabConfigs configs;
     private final Path stateRoot;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class LiveStepProbingTest {
 
-    /** Short, so the test sees the window end by itself; the app uses {@link NetnsBackend#LIVE_PROBING}. */
+    /** Short, so the test sees the window end by itself; the app uses {@link dev.lbstudio.lab.api.Lab#LIVE_PROBING}. */
     static final Duration WINDOW = Duration.ofSeconds(4);
     static final GoDuration NOW = GoDuration.ofSeconds(0);
 
