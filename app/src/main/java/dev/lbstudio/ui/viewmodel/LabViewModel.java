@@ -116,8 +116,6 @@ public final class LabViewModel {
     /** How long a relocated pod or a restarted BIRD takes to come back when a step button asks for one. */
     static final GoDuration COMEBACK = GoDuration.ofSeconds(10);
     private static final GoDuration NOW = GoDuration.ofSeconds(0);
-    /** How long the simulated lab simulates after a step applied live: a default scenario's tail. */
-    static final Duration LIVE_TAIL = new Scenario("live", null, null, null, null, List.of()).effectiveDuration();
     /** How long the exiting app waits for a lab that is still starting (the namespace lab's ready timeout). */
     static final Duration START_GRACE = Duration.ofSeconds(45);
     public static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 30.0, 60.0);
@@ -241,11 +239,11 @@ public final class LabViewModel {
         String ctx = context.get().isBlank() ? null : context.get().strip();
         // The pacer's origin is the lab clock's zero: the simulated lab stamps applied steps from its start.
         labOrigin = System.nanoTime();
-        // The simulated lab simulates each applied step until a default run's end after it: probe until then.
+        // The simulated lab simulates each applied step for Lab.LIVE_PROBING (the namespace lab probes it itself).
         ProbeRepeater probes = new ProbeRepeater(probe(null), Duration.ZERO, feed::publish);
         Pacer pacer = b == Backend.SIMULATED ? new Pacer(System::nanoTime, Duration.ZERO, 1, e -> {
             if (e instanceof LabEvent.StepApplied s) {
-                probes.endAt(s.at().plus(LIVE_TAIL));
+                probes.endAt(s.at().plus(Lab.LIVE_PROBING));
             }
             probes.accept(e);
         }).onTick(probes::catchUp).start("lbstudio-lab-live") : null;

@@ -7,11 +7,15 @@ import dev.lbstudio.lab.api.Capabilities;
 import dev.lbstudio.lab.netns.LabNames;
 import dev.lbstudio.lab.netns.Labs;
 import dev.lbstudio.lab.netns.Netns;
+import dev.lbstudio.scenario.SimulationResult;
 import dev.lbstudio.scenario.Step;
 import dev.lbstudio.ui.viewmodel.LabViewModel;
 import dev.lbstudio.ui.viewmodel.MainViewModel;
+import dev.lbstudio.ui.viewmodel.RunStats;
 import dev.lbstudio.ui.viewmodel.TimelineRow;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
@@ -30,8 +34,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real namespace lab driven from the panel: started with its progress shown, a session reset applied with a
- * step button's target, the ToR's real withdraw and re-announce (over BMP) in the timeline, and every namespace
- * gone once the window closes. Needs root and the lab packages, like the CLI's real-lab test; fails otherwise.
+ * step button's target, the ToR's real withdraw and re-announce (over BMP) in the timeline, the step's live probe
+ * samples in the chart's stats, and every namespace gone once the window closes. Needs root and the lab packages,
+ * like the CLI's real-lab test; fails otherwise.
  */
 @ExtendWith(ApplicationExtension.class)
 class NamespaceLabPanelTest {
@@ -94,11 +99,29 @@ class NamespaceLabPanelTest {
         assertThat(TestWindows.rows(robot, vm)).anyMatch(r -> r.kind() == TimelineRow.Kind.ROUTE && r.subject().equals("tor1")
                 && r.what().equals("10.208.1.0/24: 10.0.0.11, 10.0.0.12, 10.0.0.13 → 10.0.0.12, 10.0.0.13")
                 && r.reason().endsWith("(BMP)"));
+        // The step button's step is probed live too: the chart's stats fill with every flow's samples after it.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> probed(robot, lab).size() == 8
+                && probed(robot, lab).stream().allMatch(o -> o.probes() > 0));
+        List<Object> chart = new ArrayList<>();
+        robot.interact(() -> {
+            RunStats stats = lab.timeline().stats();
+            chart.add(stats.convergence().get(0).stepAt());
+            chart.add(stats.last().orElseThrow());
+            chart.add(stats.flows().stream().allMatch(f -> f.runs().stream().anyMatch(RunStats.Run::ok)));
+        });
+        assertThat((Duration) chart.get(1)).as("samples after the step").isGreaterThan((Duration) chart.get(0));
+        assertThat(chart.get(2)).as("every flow's strip shows answered probes").isEqualTo(true);
 
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lab.stateProperty().get()).isEqualTo(LabViewModel.State.STOPPED);
         assertThat(Netns.list()).as("every namespace the lab made is gone").noneMatch(ns -> ns.startsWith(prefix));
         assertThat(Labs.list(LabNames.DEFAULT_STATE_ROOT)).noneMatch(i -> i.names().labId().equals(ours.get(0)));
+    }
+
+    private static List<SimulationResult.FlowOutage> probed(FxRobot robot, LabViewModel lab) {
+        List<SimulationResult.FlowOutage> copy = new ArrayList<>();
+        robot.interact(() -> copy.addAll(lab.timeline().stats().outages()));
+        return copy;
     }
 }

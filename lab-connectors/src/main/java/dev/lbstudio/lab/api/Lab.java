@@ -4,6 +4,8 @@ import dev.lbstudio.model.Topology;
 import dev.lbstudio.scenario.LabEvent;
 import dev.lbstudio.scenario.Scenario;
 import dev.lbstudio.scenario.Step;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Flow;
 
 /**
@@ -12,6 +14,12 @@ import java.util.concurrent.Flow;
  * {@link #start}.
  */
 public interface Lab extends AutoCloseable {
+
+    /**
+     * How long a step applied on its own ({@link #apply} outside {@link #run}) is probed: a default scenario's tail
+     * after its last step, so a live step charts what a run of it would, default hold timers expiring inside.
+     */
+    Duration LIVE_PROBING = new Scenario("live", null, null, null, null, List.of()).effectiveDuration();
 
     /** Brings the design up and returns once it is ready (every expected session up, FIBs as predicted). */
     void start(Topology topology);

@@ -71,11 +71,23 @@ public final class NetnsBackend implements Lab {
     private long followUpsDue = System.nanoTime();
     /** Daemon pids already reported dead, or stopped on purpose by a step (BIRD restart, node shutdown). */
     private final Set<Long> expectedGone = ConcurrentHashMap.newKeySet();
+    private final LiveProbes liveProbes;
+    /** While a scenario run probes, its steps are not probed again. */
+    private volatile boolean runProbing;
 
     public NetnsBackend(LabConfigs configs, Path stateRoot, Consumer<String> progress) {
+        this(configs, stateRoot, progress, LIVE_PROBING);
+    }
+
+    /** {@code liveProbing}: how long each step applied outside a run is probed (zero: never). */
+    public NetnsBackend(LabConfigs configs, Path stateRoot, Consumer<String> progress, Duration liveProbing) {
         this.configs = configs;
         this.stateRoot = stateRoot;
         this.progress = progress;
+        // Live samples are streamed, not recorded: only a run reads the record, and a presenter's session of many
+        // steps would otherwise grow it by up to 100 samples a second.
+        this.liveProbes = new LiveProbes(liveProbing, () -> lab, r -> publisher.submit(sample(r, t0)),
+                text -> note(LabEvent.Severity.INFO, text));
     }
 
     @Override
@@ -186,6 +198,10 @@ public final class NetnsBackend implements Lab {
     @Override
     public synchronized void apply(Step step) {
         stepStarted = System.nanoTime();
+        if (!runProbing) {
+            // Before the step's action, so the relays open while it acts and the first probes see its effect.
+            liveProbes.extend();
+        }
         Duration appliedAt = now();
         Triggers triggers = lab.triggers();
         if (step instanceof Step.NodeCrash s) {
@@ -318,30 +334,25 @@ public final class NetnsBackend implements Lab {
 
     @Override
     public RunResult run(Scenario scenario) {
+        runProbing = true;
+        liveProbes.halt();
+        try {
+            return probed(scenario);
+        } finally {
+            runProbing = false;
+        }
+    }
+
+    private RunResult probed(Scenario scenario) {
         Topology t = lab.topology();
-        Scenario.Probe p = scenario.probe();
-        String client = p != null && p.client() != null ? p.client()
-                : t.network().clients().stream().findFirst().map(c -> c.name())
-                .orElseThrow(() -> new LabException("the design has no client to probe from"));
-        String target = p != null && p.target() != null ? p.target()
-                : t.workloads().services().stream().filter(s -> s.isLoadBalancer() && !s.status().isEmpty()
-                        && !s.ports().isEmpty()).findFirst().map(s -> s.status().get(0) + ":" + s.ports().get(0).port())
-                .orElseThrow(() -> new LabException("the design has no LoadBalancer service with an address to probe"));
-        int flows = p == null ? 8 : p.effectiveFlows();
-        Duration interval = p == null ? Duration.ofMillis(10) : p.effectiveInterval();
-        Duration timeout = p == null ? Duration.ofMillis(50) : p.effectiveTimeout();
-        int colon = target.lastIndexOf(':');
+        ProbePlan plan = ProbePlan.of(t, scenario.probe());
         int firstEvent = recorded.size();
         long runStart = System.nanoTime();
         Duration duration = scenario.effectiveDuration();
-        try (ProbeFlows probes = lab.probeFlows(client, target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)),
-                timeout, flows, FIRST_PROBE_PORT)) {
-            if (!probes.perFlowInterval(interval).equals(interval)) {
-                note(LabEvent.Severity.INFO, "each of the " + flows + " flows is probed every "
-                        + probes.perFlowInterval(interval).toMillis() + " ms, not " + interval.toMillis()
-                        + " ms: the lab caps probing at " + ProbeFlows.MAX_RATE_PER_SECOND + " requests/s");
-            }
-            Thread prober = new Thread(() -> probes.run(duration, interval, r -> publish(sample(r, t0))), "lab-probes");
+        try (ProbeFlows probes = plan.open(lab)) {
+            plan.capped(probes).ifPresent(text -> note(LabEvent.Severity.INFO, text));
+            Thread prober = new Thread(() -> probes.run(duration, plan.interval(), r -> publish(sample(r, t0))),
+                    "lab-probes");
             prober.setDaemon(true);
             prober.start();
             for (Step step : scenario.steps()) {
@@ -362,7 +373,7 @@ public final class NetnsBackend implements Lab {
         }
         List<LabEvent.ProbeSample> samples = events.stream().filter(LabEvent.ProbeSample.class::isInstance)
                 .map(LabEvent.ProbeSample.class::cast).toList();
-        return new RunResult(scenario, events, RunResult.outages(samples, timeout));
+        return new RunResult(scenario, events, RunResult.outages(samples, plan.timeout()));
     }
 
     private static LabEvent.ProbeSample sample(Probe.Result r, long t0) {
@@ -387,6 +398,7 @@ public final class NetnsBackend implements Lab {
 
     /** Leaves the lab running for `lbstudio lab up`; its id is what `lab down ID` takes. */
     public synchronized LabNames detach() {
+        liveProbes.close();
         stopWatching();
         lab.detach();
         publisher.close();
@@ -413,10 +425,16 @@ public final class NetnsBackend implements Lab {
 
     /** Wraps a detached lab (`lbstudio lab trigger`); steps and snapshots work, start() is not called. */
     public static NetnsBackend attach(LabNames names, LabConfigs configs) {
-        NetnsBackend backend = new NetnsBackend(configs, names.stateRoot(), p -> { });
+        // Not probed: `lab trigger`'s JVM ends right after its step and would cut a prober off, leaving its relays.
+        NetnsBackend backend = new NetnsBackend(configs, names.stateRoot(), p -> { }, Duration.ZERO);
         backend.lab = NetnsLab.attach(names, configs);
         backend.t0 = System.nanoTime();
         return backend;
+    }
+
+    /** Whether steps applied on their own are still being probed (tests: the window ends by itself). */
+    boolean probingAfterStep() {
+        return liveProbes.probing();
     }
 
     /** The running namespace lab itself, for measurements and tests that work below the Lab API. */
@@ -436,6 +454,7 @@ public final class NetnsBackend implements Lab {
 
     @Override
     public synchronized void stop() {
+        liveProbes.close();
         stopWatching();
         if (lab != null) {
             lab.close();

@@ -3,6 +3,7 @@ package dev.lbstudio.lab.netns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -35,20 +36,29 @@ public final class ProbeFlows implements AutoCloseable {
 
     /** Probes every flow once per {@link #perFlowInterval} for {@code duration} (bounded by it). */
     public List<Probe.Result> run(Duration duration, Duration interval, Consumer<Probe.Result> sink) {
+        long end = System.nanoTime() + duration.toNanos();
+        List<Probe.Result> results = new ArrayList<>();
+        runWhile(() -> System.nanoTime() < end, interval, r -> {
+            results.add(r);
+            sink.accept(r);
+        });
+        return results;
+    }
+
+    /**
+     * Probes every flow once per {@link #perFlowInterval} while {@code going}, which is asked before every probe
+     * and must turn false within a bounded time: it is this loop's only bound.
+     */
+    public void runWhile(BooleanSupplier going, Duration interval, Consumer<Probe.Result> sink) {
         Duration spacing = perFlowInterval(interval).dividedBy(flows.size());
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        List<Probe.Result> results = new ArrayList<>();
-        for (int i = 0; System.nanoTime() < end; i++) {
+        for (int i = 0; going.getAsBoolean(); i++) {
             long wait = start + i * spacing.toNanos() - System.nanoTime();
             if (wait > 0) {
                 Teardown.sleep(wait / 1_000_000);
             }
-            Probe.Result r = flows.get(i % flows.size()).once(i / flows.size(), timeout);
-            results.add(r);
-            sink.accept(r);
+            sink.accept(flows.get(i % flows.size()).once(i / flows.size(), timeout));
         }
-        return results;
     }
 
     @Override
