@@ -32,9 +32,16 @@ final class Dialogs {
         lines.getStyleClass().add("problem-lines");
         alert.getDialogPane().setContent(lines);
         alert.getDialogPane().setPrefWidth(720);
-        // AtlantaFX caps dialog panes at 600 px; a minimum above a maximum wins in layout.
-        alert.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        widerThanTheTheme(alert.getDialogPane());
         alert.show();
+    }
+
+    /**
+     * Lets a dialog take the width it asks for: AtlantaFX caps dialog panes at 600 px, too narrow for file:line
+     * lists and file previews, and in layout a minimum above a maximum wins.
+     */
+    static void widerThanTheTheme(javafx.scene.control.DialogPane pane) {
+        pane.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     /** Save / Don't Save / Cancel for unsaved changes. */

@@ -74,8 +74,7 @@ final class ImportDialog extends Dialog<ButtonType> {
         content.setPadding(new Insets(4, 0, 0, 0));
         getDialogPane().setContent(content);
         getDialogPane().setPrefSize(900, 560);
-        // AtlantaFX caps dialog panes at 600 px, too narrow for file:line lists; a minimum above a maximum wins in layout.
-        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Dialogs.widerThanTheTheme(getDialogPane());
         getDialogPane().getButtonTypes().addAll(OPEN, ButtonType.CLOSE);
         getDialogPane().lookupButton(OPEN).disableProperty().bind(vm.previewProperty().isNull());
         // Closing while an import runs abandons it; nothing half-imported reaches the design.

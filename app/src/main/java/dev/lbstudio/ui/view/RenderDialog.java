@@ -111,8 +111,7 @@ final class RenderDialog extends Dialog<ButtonType> {
         VBox.setVgrow(panes, Priority.ALWAYS);
         getDialogPane().setContent(content);
         getDialogPane().setPrefSize(960, 640);
-        // AtlantaFX caps dialog panes at 600 px, too narrow for a file preview; a minimum above a maximum wins in layout.
-        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Dialogs.widerThanTheTheme(getDialogPane());
         getDialogPane().getButtonTypes().addAll(WRITE, ButtonType.CANCEL);
         Button write = (Button) getDialogPane().lookupButton(WRITE);
         write.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(vm.files())));

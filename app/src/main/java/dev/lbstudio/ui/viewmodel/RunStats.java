@@ -1,5 +1,6 @@
 package dev.lbstudio.ui.viewmodel;
 
+import dev.lbstudio.lab.api.FlowOutageTracker;
 import dev.lbstudio.lab.api.RunResult;
 import dev.lbstudio.scenario.LabEvent;
 import dev.lbstudio.scenario.SimulationResult;
@@ -43,30 +44,17 @@ public final class RunStats {
     public static final class Flow {
         private final String name;
         private final List<Run> runs = new ArrayList<>();
-        private final List<SimulationResult.Window> windows = new ArrayList<>();
+        private final FlowOutageTracker outage;
         private double[] latencyMs = new double[0];
-        private int probes;
-        private int failures;
-        private Duration failingSince;
-        private Duration lastFailure;
 
-        Flow(String name) {
+        Flow(String name, Duration timeout) {
             this.name = name;
+            this.outage = new FlowOutageTracker(name, timeout);
         }
 
-        /** Outage windows as {@link RunResult#outages} measures them, kept as samples arrive (they are in time order). */
-        void add(LabEvent.ProbeSample s, Duration timeout) {
-            probes++;
-            if (s.ok()) {
-                if (failingSince != null) {
-                    windows.add(new SimulationResult.Window(failingSince, lastFailure.plus(timeout)));
-                    failingSince = null;
-                }
-            } else {
-                failures++;
-                failingSince = failingSince == null ? s.at() : failingSince;
-                lastFailure = s.at();
-            }
+        /** Samples arrive in time order; the outage is kept as {@link RunResult#outages} measures it. */
+        void add(LabEvent.ProbeSample s) {
+            outage.add(s);
             double t = seconds(s.at());
             Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             if (last != null && last.ok() == s.ok()) {
@@ -93,12 +81,8 @@ public final class RunStats {
             return name;
         }
 
-        SimulationResult.FlowOutage outage(Duration timeout) {
-            List<SimulationResult.Window> all = new ArrayList<>(windows);
-            if (failingSince != null) {
-                all.add(new SimulationResult.Window(failingSince, lastFailure.plus(timeout)));
-            }
-            return new SimulationResult.FlowOutage(name, probes, failures, all);
+        SimulationResult.FlowOutage outage() {
+            return outage.outage();
         }
 
         public List<Run> runs() {
@@ -142,7 +126,7 @@ public final class RunStats {
             first = first == null || e.at().compareTo(first) < 0 ? e.at() : first;
             last = last == null || e.at().compareTo(last) > 0 ? e.at() : last;
             if (e instanceof LabEvent.ProbeSample p) {
-                flows.computeIfAbsent(p.flow(), Flow::new).add(p, timeout);
+                flows.computeIfAbsent(p.flow(), f -> new Flow(f, timeout)).add(p);
                 if (p.ok() && p.latency() != null) {
                     maxLatency = Math.max(maxLatency, p.latency().toNanos() / 1e6);
                 }
@@ -180,7 +164,7 @@ public final class RunStats {
 
     /** Each flow's outage: costs the number of windows, not of samples, so the chart may ask every frame. */
     public List<SimulationResult.FlowOutage> outages() {
-        return flows.values().stream().map(f -> f.outage(timeout)).toList();
+        return flows.values().stream().map(Flow::outage).toList();
     }
 
 
