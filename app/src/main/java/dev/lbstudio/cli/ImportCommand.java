@@ -22,8 +22,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Build a design from Kubernetes/MetalLB/Calico YAML (or a live cluster) and FRR router configs; "
-                + "warnings name file:line.")
-final class ImportCommand implements Runnable {
+                + "warnings name file:line:column.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the design holds everything the input gave (or --allow-lossy)",
+                "1:the design was written, but a value or object was left out or a reference left dangling",
+                "2:unusable input (no such directory, unreadable cluster, bad arguments)"})
+final class ImportCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--manifests", paramLabel = "DIR",
             description = "Directory of YAML files (multi-document; kubectl get -o yaml output, Helm values).")
@@ -40,6 +44,10 @@ final class ImportCommand implements Runnable {
 
     @Option(names = "--name", paramLabel = "NAME", description = "The design's name (default: the manifests directory's name).")
     String name;
+
+    @Option(names = "--allow-lossy",
+            description = "Exit 0 even when the import left out values or objects or kept dangling references (they are still warned about).")
+    boolean allowLossy;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -64,7 +72,7 @@ final class ImportCommand implements Runnable {
     }
 
     @Override
-    public void run() {
+    public Integer call() {
         boolean live = kube.kubeconfig != null || kube.context != null;
         if (live == (manifests != null)) {
             throw new UserError("give either --manifests DIR (exported YAML) or --kubeconfig/--context (a live cluster)");
@@ -89,6 +97,10 @@ final class ImportCommand implements Runnable {
         for (ImportWarning w : result.warnings()) {
             err.println("warning: " + w);
         }
+        String lost = lossSummary(result);
+        if (!lost.isEmpty()) {
+            err.println("import lost " + lost + (allowLossy ? " (accepted: --allow-lossy)" : "; exit code 1 (--allow-lossy accepts this)"));
+        }
         err.flush();
         String yaml = TopologyWriter.toYaml(result.topology());
         PrintWriter o = spec.commandLine().getOut();
@@ -101,8 +113,25 @@ final class ImportCommand implements Runnable {
                 throw new UserError("cannot write " + out + ": " + e.getMessage());
             }
             o.println("wrote " + out + " (" + result.topology().cluster().nodes().size() + " nodes, "
-                    + result.topology().network().routers().size() + " routers, " + result.warnings().size() + " warnings)");
+                    + result.topology().network().routers().size() + " routers, " + result.warnings().size() + " warnings"
+                    + (lost.isEmpty() ? "" : "; lost " + lost) + ")");
         }
         o.flush();
+        return lost.isEmpty() || allowLossy ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** "2 values, 1 object, 1 dangling reference", or empty when nothing was lost. */
+    static String lossSummary(ManifestImporter.Result result) {
+        List<String> parts = new java.util.ArrayList<>();
+        count(parts, result.count(ImportWarning.Loss.FIELD), "value");
+        count(parts, result.count(ImportWarning.Loss.OBJECT), "object");
+        count(parts, result.count(ImportWarning.Loss.DANGLING), "dangling reference");
+        return String.join(", ", parts);
+    }
+
+    private static void count(List<String> parts, long n, String what) {
+        if (n > 0) {
+            parts.add(n + " " + what + (n == 1 ? "" : "s"));
+        }
     }
 }

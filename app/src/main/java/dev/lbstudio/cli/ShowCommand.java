@@ -124,7 +124,9 @@ final class ShowCommand implements Runnable {
         }
         var version = m.parsedVersion();
         var helm = m.helm();
-        String speaker = !helm.effectiveSpeakerEnabled() ? "controller only (speaker off)"
+        String speaker = helm == null ? "install unknown (no Helm values)"
+                : !helm.effectiveSpeakerEnabled() ? "controller only (speaker off)"
+                : m.speakerBgpBackend().isEmpty() ? "speaker on (backend: chart default of an unknown version)"
                 : "speaker on (" + (helm.effectiveFrrk8sEnabled(version) ? "FRR-K8s"
                 : helm.effectiveSpeakerFrrEnabled(version) ? "FRR mode" : "native, FRR off") + ")";
         out.println("MetalLB " + (m.version() != null ? m.version() : "(version not set)") + " in "

@@ -29,7 +29,7 @@ public final class ElementLines {
         paths.putIfAbsent(t.calico().bgpConfiguration().id(), "calico.bgpConfiguration");
         paths.putIfAbsent(t.calico().felix().id(), "calico.felix");
         if (t.metallb() != null) {
-            paths.putIfAbsent(t.metallb().helm().id(), "metallb.helm");
+            paths.putIfAbsent(t.metallb().effectiveHelm().id(), "metallb.helm");
             add("metallb.ipAddressPools", t.metallb().ipAddressPools());
             add("metallb.l2Advertisements", t.metallb().l2Advertisements());
             add("metallb.bgpAdvertisements", t.metallb().bgpAdvertisements());

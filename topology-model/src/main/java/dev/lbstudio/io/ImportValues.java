@@ -33,7 +33,7 @@ final class ImportValues {
     }
 
     /** The exception's message; for a failed Jackson binding, the field path and the gist without Jackson's source location. */
-    private static String reason(IllegalArgumentException e) {
+    static String reason(IllegalArgumentException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (!(e.getCause() instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return TopologyReader.readable(message);

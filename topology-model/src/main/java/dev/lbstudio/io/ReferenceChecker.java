@@ -1,13 +1,8 @@
 package dev.lbstudio.io;
 
-import dev.lbstudio.model.BgpAdvertisement;
-import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.Client;
 import dev.lbstudio.model.Deployment;
 import dev.lbstudio.model.ElementId;
-import dev.lbstudio.model.L2Advertisement;
-import dev.lbstudio.model.MetalLb;
-import dev.lbstudio.model.MetalLbBgpPeer;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.Topology;
@@ -19,8 +14,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The last shape check at load: every name a design refers to (a segment, a node, a pool, a
- * filter, a layout id) exists. Dangling names are reported with the YAML path of the reference.
+ * The last shape check at load: every name the design's own structure refers to (a segment, a
+ * pod's node, a layout id) exists. Dangling names are reported with the YAML path of the reference.
+ * References between MetalLB or Calico resources (an advertisement's pools, a peer's BFD profile or
+ * filters) may dangle in a cluster too, so they load and the DANGLING_REFERENCE rules report them (ADR 0500).
  */
 final class ReferenceChecker {
 
@@ -59,18 +56,6 @@ final class ReferenceChecker {
             expect(segments, nodeList.get(n).segment(), "segment", "cluster.nodes[" + n + "].segment");
         }
 
-        Set<String> filters = names(t.calico().bgpFilters(), f -> f.name());
-        List<CalicoBgpPeer> peers = t.calico().bgpPeers();
-        for (int p = 0; p < peers.size(); p++) {
-            CalicoBgpPeer peer = peers.get(p);
-            if (peer.node() != null) {
-                expect(nodes, peer.node(), "node", "calico.bgpPeers[" + p + "].node");
-            }
-            for (int f = 0; f < peer.filters().size(); f++) {
-                expect(filters, peer.filters().get(f), "BGPFilter", "calico.bgpPeers[" + p + "].filters[" + f + "]");
-            }
-        }
-
         List<Deployment> deployments = t.workloads().deployments();
         for (int d = 0; d < deployments.size(); d++) {
             var pods = deployments.get(d).pods();
@@ -79,45 +64,11 @@ final class ReferenceChecker {
             }
         }
 
-        if (t.metallb() != null) {
-            checkMetalLb(t.metallb());
-        }
-
         for (String id : t.layout().positions().keySet()) {
             try {
                 ElementId.parse(id);
             } catch (IllegalArgumentException e) {
                 found.add(new Dangling("layout.positions." + id, "'" + id + "' is not an element id such as node/node-1"));
-            }
-        }
-    }
-
-    private void checkMetalLb(MetalLb m) {
-        Set<String> pools = names(m.ipAddressPools(), p -> p.name());
-        Set<String> peers = names(m.bgpPeers(), MetalLbBgpPeer::name);
-        Set<String> bfd = names(m.bfdProfiles(), p -> p.name());
-        List<L2Advertisement> l2 = m.l2Advertisements();
-        for (int a = 0; a < l2.size(); a++) {
-            for (int i = 0; i < l2.get(a).ipAddressPools().size(); i++) {
-                expect(pools, l2.get(a).ipAddressPools().get(i), "IPAddressPool",
-                        "metallb.l2Advertisements[" + a + "].ipAddressPools[" + i + "]");
-            }
-        }
-        List<BgpAdvertisement> bgp = m.bgpAdvertisements();
-        for (int a = 0; a < bgp.size(); a++) {
-            for (int i = 0; i < bgp.get(a).ipAddressPools().size(); i++) {
-                expect(pools, bgp.get(a).ipAddressPools().get(i), "IPAddressPool",
-                        "metallb.bgpAdvertisements[" + a + "].ipAddressPools[" + i + "]");
-            }
-            for (int i = 0; i < bgp.get(a).peers().size(); i++) {
-                expect(peers, bgp.get(a).peers().get(i), "MetalLB BGPPeer",
-                        "metallb.bgpAdvertisements[" + a + "].peers[" + i + "]");
-            }
-        }
-        for (int p = 0; p < m.bgpPeers().size(); p++) {
-            String profile = m.bgpPeers().get(p).bfdProfile();
-            if (profile != null) {
-                expect(bfd, profile, "BFDProfile", "metallb.bgpPeers[" + p + "].bfdProfile");
             }
         }
     }

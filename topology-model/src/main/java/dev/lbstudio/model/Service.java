@@ -1,5 +1,6 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -9,13 +10,16 @@ import java.util.Optional;
 
 /**
  * A Kubernetes Service as it matters for load balancing. {@code status} holds the LoadBalancer
- * IPs the allocator handed out, when known (Calico advertises only those).
+ * IPs the allocator handed out, when known (Calico advertises only those). {@code endpoints} are
+ * the endpoints as Kubernetes reports them (EndpointSlices); when absent (null) they are the pods of
+ * the design's deployments that the selector matches, as a hand-written design describes them.
  */
 public record Service(@JsonProperty(required = true) String namespace, @JsonProperty(required = true) String name, Type type, TrafficPolicy externalTrafficPolicy,
                       TrafficPolicy internalTrafficPolicy, List<ServicePort> ports, Map<String, String> selector,
                       Map<String, String> labels, Map<String, String> annotations, IpAddr clusterIP,
                       List<IpAddr> externalIPs, IpAddr loadBalancerIP, String loadBalancerClass,
-                      Integer healthCheckNodePort, List<IpAddr> status) implements Identified {
+                      Integer healthCheckNodePort, List<IpAddr> status,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<ServiceEndpoint> endpoints) implements Identified {
 
     public static final String LB_IPS = "metallb.io/loadBalancerIPs";
     public static final String ADDRESS_POOL = "metallb.io/address-pool";
@@ -35,6 +39,19 @@ public record Service(@JsonProperty(required = true) String namespace, @JsonProp
         annotations = Lists.sorted(annotations);
         externalIPs = Lists.copy(externalIPs);
         status = Lists.copy(status);
+        endpoints = endpoints == null ? null : List.copyOf(endpoints);
+    }
+
+    /** True when the endpoints are given as Kubernetes reports them, not derived from deployments. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean reportsEndpoints() {
+        return endpoints != null;
+    }
+
+    /** This service with other reported endpoints (null: derived from deployments again). */
+    public Service withEndpoints(List<ServiceEndpoint> newEndpoints) {
+        return new Service(namespace, name, type, externalTrafficPolicy, internalTrafficPolicy, ports, selector, labels, annotations,
+                clusterIP, externalIPs, loadBalancerIP, loadBalancerClass, healthCheckNodePort, status, newEndpoints);
     }
 
     public TrafficPolicy effectiveExternalTrafficPolicy() {

@@ -68,19 +68,46 @@ public record Topology(String apiVersion, String kind, @JsonProperty(required = 
         return metallb == null ? List.of() : metallb.ipAddressPools();
     }
 
-    /** Pods that back a service: same namespace, pod labels matched by the service's selector. */
+    /**
+     * The pods that back a service: the endpoints Kubernetes reported for it when the design holds
+     * them, else the pods of the deployments its selector matches (same namespace).
+     */
     public List<Endpoint> endpoints(Service service) {
+        if (service.reportsEndpoints()) {
+            return reported(service, workloads.deployments());
+        }
         if (service.selector().isEmpty()) {
             return List.of();
         }
         List<Endpoint> result = new ArrayList<>();
         for (Deployment d : workloads.deployments()) {
-            boolean selected = d.namespace().equals(service.namespace())
-                    && service.selector().entrySet().stream()
-                    .allMatch(e -> e.getValue().equals(d.podLabels().get(e.getKey())));
-            if (selected) {
+            if (selects(service, d)) {
                 d.pods().forEach(p -> result.add(new Endpoint(d, p)));
             }
+        }
+        return result;
+    }
+
+    /** True when the service's selector matches the deployment's pods. */
+    public static boolean selects(Service service, Deployment d) {
+        return d.namespace().equals(service.namespace()) && !service.selector().isEmpty()
+                && service.selector().entrySet().stream().allMatch(e -> e.getValue().equals(d.podLabels().get(e.getKey())));
+    }
+
+    /**
+     * The reported endpoints that run on a node, as pods: an endpoint outside the cluster (no node)
+     * backs no node's routes. A Deployment-owned endpoint is tied to its deployment when the design has it.
+     */
+    public static List<Endpoint> reported(Service service, List<Deployment> deployments) {
+        List<Endpoint> result = new ArrayList<>();
+        for (ServiceEndpoint e : service.endpoints()) {
+            Pod pod = e.asPod();
+            if (pod == null) {
+                continue;
+            }
+            Deployment owner = e.owner() == null || !e.owner().kind().equals("Deployment") ? null : deployments.stream()
+                    .filter(d -> d.namespace().equals(service.namespace()) && d.name().equals(e.owner().name())).findFirst().orElse(null);
+            result.add(new Endpoint(owner, pod, e.owner(), e.isServing(), e.isTerminating()));
         }
         return result;
     }
@@ -100,7 +127,9 @@ public record Topology(String apiVersion, String kind, @JsonProperty(required = 
         items.addAll(calico.bgpFilters());
         items.addAll(calico.ipPools());
         if (metallb != null) {
-            items.add(metallb.helm());
+            if (metallb.helm() != null) {
+                items.add(metallb.helm());
+            }
             items.addAll(metallb.ipAddressPools());
             items.addAll(metallb.l2Advertisements());
             items.addAll(metallb.bgpAdvertisements());
@@ -147,8 +176,21 @@ public record Topology(String apiVersion, String kind, @JsonProperty(required = 
         return items.stream().collect(Collectors.toMap(nameOf, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
-    /** A pod that backs a service. */
-    public record Endpoint(Deployment deployment, Pod pod) {
+    /**
+     * A pod that backs a service, with its owner; {@code deployment} is null unless a Deployment of
+     * the design owns it. {@code serving} and {@code terminating} are Kubernetes' endpoint conditions.
+     */
+    public record Endpoint(Deployment deployment, Pod pod, ServiceEndpoint.Owner owner, boolean serving, boolean terminating) {
+
+        /** A pod of a deployment in the design: serving exactly when ready, never terminating. */
+        public Endpoint(Deployment deployment, Pod pod) {
+            this(deployment, pod, new ServiceEndpoint.Owner("Deployment", deployment.name()), pod.isReady(), false);
+        }
+
+        /** The pod's element id, in its service's namespace. */
+        public ElementId podId(String namespace) {
+            return ElementId.of(ElementKind.POD, namespace + "/" + pod.name());
+        }
     }
 
     /** One attachment of an element to a segment, through a named interface with an address. */

@@ -45,7 +45,7 @@ final class MetalLbRenderer {
     }
 
     private static String values(MetalLb metallb) {
-        HelmValues helm = metallb.helm();
+        HelmValues helm = metallb.effectiveHelm();
         Version version = metallb.parsedVersion();
         StringBuilder out = new StringBuilder(Manifest.comment(versionLine(metallb) + " Helm chart values.\n"
                 + "helm repo add metallb https://metallb.github.io/metallb\n"
@@ -66,7 +66,7 @@ final class MetalLbRenderer {
     }
 
     private static String mode(MetalLb metallb, Version version) {
-        HelmValues helm = metallb.helm();
+        HelmValues helm = metallb.effectiveHelm();
         if (!helm.effectiveSpeakerEnabled()) {
             return "Mode: controller only. MetalLB assigns the IPs and Calico's BIRD announces them, as MetalLB's\n"
                     + "Calico page (\"The easy way\") and Calico's docs say; the chart renders no speaker since v0.14.9.";

@@ -88,10 +88,10 @@ public enum ResourceKind {
     }
 
     /**
-     * The model record for a spec read from a file. Fields the model does not know are removed and
-     * reported to {@code unknown}; a value the model refuses throws IllegalArgumentException.
+     * A spec read from a file in the model record's shape: upstream wrappings undone, and fields the
+     * model does not know removed and reported to {@code unknown}. The spec itself is left as it is.
      */
-    public <T extends Record> T toModel(ObjectNode spec, String name, String namespace, Consumer<String> unknown) {
+    public ObjectNode modelFields(ObjectNode spec, Consumer<String> unknown) {
         ObjectNode fields = spec.deepCopy();
         codecs.forEach(c -> c.toModel(fields));
         Set<String> known = Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toSet());
@@ -103,6 +103,16 @@ public enum ResourceKind {
                 unknown.accept(field);
             }
         }
+        return fields;
+    }
+
+    /**
+     * The model record for fields in its shape ({@link #modelFields}), named. A value the model
+     * refuses throws IllegalArgumentException whose cause, a Jackson mapping error, holds the path of the value.
+     */
+    public <T extends Record> T bind(ObjectNode modelFields, String name, String namespace) {
+        ObjectNode fields = modelFields.deepCopy();
+        Set<String> known = Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toSet());
         if (known.contains("name")) {
             fields.put("name", name);
         }

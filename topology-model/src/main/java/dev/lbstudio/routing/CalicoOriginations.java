@@ -140,8 +140,11 @@ public final class CalicoOriginations {
         return result;
     }
 
-    /** The pods that back a service (same namespace, labels matched by its selector). */
+    /** The pods that back a service: its reported endpoints, else the deployments' pods its selector matches. */
     public List<Topology.Endpoint> endpoints(Service s) {
+        if (s.reportsEndpoints()) {
+            return Topology.reported(s, topology.workloads().deployments());
+        }
         if (s.selector().isEmpty()) {
             return List.of();
         }

@@ -121,7 +121,7 @@ public final class DataPlane {
             return new Trace(flow, hops, null, nodeId, null, local ? Drop.NO_LOCAL_ENDPOINT : Drop.NO_ENDPOINTS, assumed);
         }
         Topology.Endpoint e = usable.get((int) (flow.hash(ENDPOINT_SALT) % usable.size()));
-        ElementId podId = ElementId.of(ElementKind.POD, e.deployment().namespace() + "/" + e.pod().name());
+        ElementId podId = e.podId(svc.namespace());
         IpAddr podIp = e.pod().ip();
         int targetPort = match.get().port().effectiveTargetPort();
         boolean remote = !e.pod().node().equals(node.name());

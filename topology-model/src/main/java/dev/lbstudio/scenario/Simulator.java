@@ -11,6 +11,8 @@ import dev.lbstudio.model.Pod;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.RouterBgp;
 import dev.lbstudio.model.Segment;
+import dev.lbstudio.model.Service;
+import dev.lbstudio.model.ServiceEndpoint;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.model.Version;
 import dev.lbstudio.model.Workloads;
@@ -632,12 +634,19 @@ public final class Simulator {
         private void relocate(Step.PodRelocation s) {
             nodeId(s.to());
             Deployment owner = topo.workloads().deployments().stream()
-                    .filter(d -> d.pods().stream().anyMatch(p -> p.name().equals(s.pod()))).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("scenario '" + scenario.name() + "' names pod '"
-                            + s.pod() + "', which is not in the design"));
+                    .filter(d -> d.pods().stream().anyMatch(p -> p.name().equals(s.pod()))).findFirst().orElse(null);
+            Duration delay = s.delay() != null ? s.delay().duration() : Scenarios.DEFAULT_RESCHEDULE.duration();
+            if (owner == null) {
+                // a StatefulSet's or DaemonSet's pod, or a bare one: it comes back under its own name, not yet ready
+                Pod old = reportedPod(topo, s.pod()).orElseThrow(() -> new IllegalArgumentException("scenario '" + scenario.name()
+                        + "' names pod '" + s.pod() + "', which is not in the design"));
+                setTopology(withPods(topo, p -> p.name().equals(s.pod()), p -> new Pod(p.name(), s.to(), p.ip(), false)));
+                after(delay, "pod " + s.pod() + " ready on " + s.to(), ElementId.of(ElementKind.NODE, s.to()),
+                        () -> setTopology(withPods(topo, p -> p.name().equals(old.name()), p -> new Pod(p.name(), p.node(), p.ip(), true))));
+                return;
+            }
             Pod old = owner.pods().stream().filter(p -> p.name().equals(s.pod())).findFirst().orElseThrow();
             setTopology(withoutPod(topo, s.pod()));
-            Duration delay = s.delay() != null ? s.delay().duration() : Scenarios.DEFAULT_RESCHEDULE.duration();
             // A ReplicaSet replaces the pod under a new name; a counter keeps repeated moves distinct.
             String newName = s.pod().replaceFirst("-[a-z0-9]{5}$", "") + "-moved" + seq;
             after(delay, "pod " + newName + " ready on " + s.to(), ElementId.of(ElementKind.NODE, s.to()),
@@ -835,30 +844,48 @@ public final class Simulator {
         return added;
     }
 
+    /** The design with {@code change} applied to the pods {@code which} selects, in deployments and reported endpoints alike. */
     static Topology withPods(Topology t, java.util.function.Predicate<Pod> which, java.util.function.UnaryOperator<Pod> change) {
         List<Deployment> ds = t.workloads().deployments().stream().map(d -> d.pods().stream().noneMatch(which) ? d
                 : new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(),
                 d.pods().stream().map(p -> which.test(p) ? change.apply(p) : p).toList())).toList();
-        return withDeployments(t, ds);
+        return withWorkloads(t, ds, (s, endpoints) -> endpoints.stream().map(e -> {
+            Pod p = e.asPod();
+            return p != null && which.test(p) ? e.movedTo(change.apply(p)) : e;
+        }).toList());
     }
 
     static Topology withoutPod(Topology t, String pod) {
         List<Deployment> ds = t.workloads().deployments().stream().map(d -> d.pods().stream().noneMatch(p -> p.name().equals(pod))
                 ? d : new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(),
                 d.pods().stream().filter(p -> !p.name().equals(pod)).toList())).toList();
-        return withDeployments(t, ds);
+        return withWorkloads(t, ds, (s, endpoints) -> endpoints.stream().filter(e -> !pod.equals(e.pod())).toList());
     }
 
+    /** A new pod of a deployment; services that report their endpoints and select the deployment gain one. */
     static Topology withPodAdded(Topology t, ElementId deployment, Pod pod) {
-        List<Deployment> ds = t.workloads().deployments().stream().map(d -> !d.id().equals(deployment) ? d
+        Deployment owner = t.workloads().deployments().stream().filter(d -> d.id().equals(deployment)).findFirst().orElseThrow();
+        List<Deployment> ds = t.workloads().deployments().stream().map(d -> d != owner ? d
                 : new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(),
                 java.util.stream.Stream.concat(d.pods().stream(), java.util.stream.Stream.of(pod)).toList())).toList();
-        return withDeployments(t, ds);
+        return withWorkloads(t, ds, (s, endpoints) -> !Topology.selects(s, owner) ? endpoints : java.util.stream.Stream.concat(
+                endpoints.stream(), java.util.stream.Stream.of(new ServiceEndpoint(pod.ip(), pod.node(), pod.isReady(), pod.isReady(), null,
+                        pod.name(), new ServiceEndpoint.Owner("Deployment", owner.name())))).toList());
     }
 
-    private static Topology withDeployments(Topology t, List<Deployment> ds) {
+    /** The pod of a reported endpoint that no deployment of the design owns (a StatefulSet's, a DaemonSet's, a bare pod). */
+    static Optional<Pod> reportedPod(Topology t, String pod) {
+        return t.workloads().services().stream().filter(Service::reportsEndpoints).flatMap(s -> s.endpoints().stream())
+                .filter(e -> pod.equals(e.pod())).map(ServiceEndpoint::asPod).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Deployments replaced, and each service's reported endpoints changed by {@code endpoints} (derived ones follow the deployments). */
+    private static Topology withWorkloads(Topology t, List<Deployment> ds,
+            java.util.function.BiFunction<Service, List<ServiceEndpoint>, List<ServiceEndpoint>> endpoints) {
+        List<Service> services = t.workloads().services().stream()
+                .map(s -> s.reportsEndpoints() ? s.withEndpoints(endpoints.apply(s, s.endpoints())) : s).toList();
         return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(), t.calico(),
-                t.metallb(), new Workloads(t.workloads().services(), ds), t.validation(), t.layout());
+                t.metallb(), new Workloads(services, ds), t.validation(), t.layout());
     }
 
 }

@@ -9,6 +9,7 @@ import static dev.lbstudio.validate.Rule.Section.WORKLOADS;
 import dev.lbstudio.model.BgpConfiguration;
 import dev.lbstudio.model.BgpFilter;
 import dev.lbstudio.model.CalicoBgpPeer;
+import dev.lbstudio.model.Deployment;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPool;
@@ -178,10 +179,10 @@ final class CalicoRules {
                 out.add("serviceLoadBalancerIPs is set but neither MetalLB nor a Calico LoadBalancer IPPool assigns IPs",
                         Fix.say("Install MetalLB's controller (controller only), or add a Calico IPPool with allowedUses: [LoadBalancer]."),
                         BgpConfiguration.DEFAULT.id());
-            } else if (!d.topology().metallb().helm().effectiveControllerEnabled()) {
+            } else if (!d.topology().metallb().effectiveHelm().effectiveControllerEnabled()) {
                 out.add("serviceLoadBalancerIPs is set but MetalLB's controller is disabled, so no service gets an IP",
                         Fix.apply("Enable MetalLB's controller.", Edits.controllerEnabled(true)),
-                        BgpConfiguration.DEFAULT.id(), d.topology().metallb().helm().id());
+                        BgpConfiguration.DEFAULT.id(), d.topology().metallb().effectiveHelm().id());
             }
         }
     }
@@ -283,9 +284,10 @@ final class CalicoRules {
             for (Service s : localServices(d)) {
                 List<Endpoint> ready = d.readyEndpoints(s);
                 if (ready.size() == 1) {
+                    Deployment owner = ready.get(0).deployment();
                     out.add(s.id().name() + " (Local) has one ready endpoint, on " + ready.get(0).pod().node(),
-                            Fix.say("Run at least two replicas with anti-affinity across nodes."), s.id(),
-                            ready.get(0).deployment().id());
+                            Fix.say("Run at least two replicas with anti-affinity across nodes."),
+                            owner == null ? List.of(s.id()) : List.of(s.id(), owner.id()));
                 }
             }
         }

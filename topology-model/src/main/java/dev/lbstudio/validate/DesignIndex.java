@@ -199,6 +199,9 @@ public final class DesignIndex {
     }
 
     private List<Endpoint> findEndpoints(Service service) {
+        if (service.reportsEndpoints()) {
+            return Topology.reported(service, t.workloads().deployments());
+        }
         if (service.selector().isEmpty()) {
             return List.of();
         }

@@ -131,7 +131,7 @@ final class Edits {
 
     private static Edit helm(String field, boolean value, UnaryOperator<HelmValues> change) {
         return new Edit(HelmValues.CHART_DEFAULTS.id(), field, String.valueOf(value), t -> metallb(t, m -> new MetalLb(
-                m.version(), m.namespace(), change.apply(m.helm()), m.ipAddressPools(), m.l2Advertisements(),
+                m.version(), m.namespace(), change.apply(m.effectiveHelm()), m.ipAddressPools(), m.l2Advertisements(),
                 m.bgpAdvertisements(), m.bgpPeers(), m.bfdProfiles())));
     }
 
@@ -160,7 +160,7 @@ final class Edits {
             Workloads changed = new Workloads(replace(w.services(), x -> x.id().equals(s.id()),
                     x -> new Service(x.namespace(), x.name(), x.type(), x.externalTrafficPolicy(),
                             x.internalTrafficPolicy(), x.ports(), x.selector(), x.labels(), annotations, x.clusterIP(),
-                            x.externalIPs(), loadBalancerIP, x.loadBalancerClass(), x.healthCheckNodePort(), x.status())),
+                            x.externalIPs(), loadBalancerIP, x.loadBalancerClass(), x.healthCheckNodePort(), x.status(), x.endpoints())),
                     w.deployments());
             return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(),
                     t.calico(), t.metallb(), changed, t.validation(), t.layout());

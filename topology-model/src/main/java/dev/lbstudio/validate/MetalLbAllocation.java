@@ -61,8 +61,8 @@ public final class MetalLbAllocation {
 
     /** True when MetalLB's controller takes care of the service: it runs, and the load balancer classes agree. */
     public boolean handles(Service s) {
-        return s.isLoadBalancer() && design.metallb().map(m -> m.helm().effectiveControllerEnabled()
-                && Objects.equals(m.helm().loadBalancerClass(), s.loadBalancerClass())).orElse(false);
+        return s.isLoadBalancer() && design.metallb().map(m -> m.effectiveHelm().effectiveControllerEnabled()
+                && Objects.equals(m.effectiveHelm().loadBalancerClass(), s.loadBalancerClass())).orElse(false);
     }
 
     public Optional<Assignment> assignment(Service s) {

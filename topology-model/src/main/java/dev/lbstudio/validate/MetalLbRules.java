@@ -28,7 +28,7 @@ final class MetalLbRules {
 
     static List<Rule> all() {
         return List.of(new SpeakerBgpWithCalico(), new Port179(), new HelmSpeakerMode(), new SpeakerUnused(),
-                new FrrK8sOnUpgrade(), new SpeakerDisabledOldChart(), new StrictArp(), new PeerTimers());
+                new FrrK8sOnUpgrade(), new SpeakerDisabledOldChart(), new InstallUnknown(), new StrictArp(), new PeerTimers());
     }
 
     /** The routers Calico's nodes peer with. */
@@ -73,9 +73,13 @@ final class MetalLbRules {
         }
     }
 
-    /** True when the chart's values make the speaker run a BGP daemon (FRR or FRR-K8s) for this MetalLB version. */
+    /**
+     * True when the chart's values make the speaker run a BGP daemon (FRR or FRR-K8s) for this MetalLB
+     * version; false also when that is unknown (no Helm values, or defaults of an unknown version),
+     * which {@link InstallUnknown} reports instead.
+     */
     static boolean speakerRunsBgp(MetalLb m) {
-        return m.helm().runsBgpBackend(m.parsedVersion());
+        return m.speakerBgpBackend().orElse(false);
     }
 
     static String backend(MetalLb m) {
@@ -137,7 +141,7 @@ final class MetalLbRules {
         @Override
         protected void check(DesignIndex d, Report out) {
             MetalLb m = d.topology().metallb();
-            if (m == null || !m.helm().effectiveSpeakerEnabled() || speakerRunsBgp(m) || !d.usesCalicoBgp()
+            if (m == null || m.speakerBgpBackend().isEmpty() || !m.helm().effectiveSpeakerEnabled() || speakerRunsBgp(m) || !d.usesCalicoBgp()
                     || !m.l2Advertisements().isEmpty() || !m.bgpAdvertisements().isEmpty()) {
                 return;
             }
@@ -157,7 +161,7 @@ final class MetalLbRules {
         @Override
         protected void check(DesignIndex d, Report out) {
             MetalLb m = d.topology().metallb();
-            if (m == null || !m.helm().effectiveSpeakerEnabled() || m.helm().frrk8sEnabled() != null
+            if (m == null || m.speakerBgpBackend().isEmpty() || !m.helm().effectiveSpeakerEnabled() || m.helm().frrk8sEnabled() != null
                     || !m.parsedVersion().isBefore("0.16.0") || !d.usesCalicoBgp() || speakerRunsBgp(m)) {
                 return;
             }
@@ -177,10 +181,41 @@ final class MetalLbRules {
         @Override
         protected void check(DesignIndex d, Report out) {
             MetalLb m = d.topology().metallb();
-            if (m != null && !m.helm().effectiveSpeakerEnabled() && m.parsedVersion().isBefore("0.14.9")) {
+            if (m != null && m.installKnown() && !m.helm().effectiveSpeakerEnabled() && m.parsedVersion().isBefore("0.14.9")) {
                 out.add("MetalLB " + m.version() + "'s chart still creates speaker resources although speaker.enabled is false",
                         Fix.say("Upgrade MetalLB to v0.14.9 or later, or delete the speaker DaemonSet after install."), m.helm().id());
             }
+        }
+    }
+
+    /**
+     * The install-dependent rules above need to know how MetalLB was installed; when the design does
+     * not say, that is reported once at INFO instead of assuming the newest chart's defaults (ADR 0501).
+     */
+    static final class InstallUnknown extends Rule {
+        InstallUnknown() {
+            super("METALLB_INSTALL_UNKNOWN", Severity.INFO, "How MetalLB was installed is known where BGP runs",
+                    "Whether the speaker runs FRR or FRR-K8s beside Calico's BIRD (one of them then cannot bind port 179) depends"
+                            + " on the Helm values and, where they are left at the chart defaults, on the MetalLB version.",
+                    MLB_VALUES, METALLB, CALICO, NETWORK, CLUSTER);
+        }
+
+        @Override
+        protected void check(DesignIndex d, Report out) {
+            MetalLb m = d.topology().metallb();
+            if (m == null || m.speakerBgpBackend().isPresent() || d.routerSessions().isEmpty() && !d.usesCalicoBgp()) {
+                return;
+            }
+            String missing = !m.installKnown() ? "no Helm values or speaker DaemonSet are given"
+                    : "the Helm values leave the speaker's BGP backend at the chart default and the MetalLB version is unknown";
+            List<ElementId> ids = new ArrayList<>();
+            ids.add(BgpConfiguration.DEFAULT.id());
+            if (m.installKnown()) {
+                ids.add(0, m.helm().id());
+            }
+            out.add("whether MetalLB's speaker runs a BGP daemon beside Calico's BIRD (port 179) is not checked: " + missing,
+                    Fix.say("Give the Helm values or import from the cluster to check this"
+                            + (m.installKnown() ? " (or set the MetalLB version)." : ".")), ids);
         }
     }
 

@@ -10,6 +10,7 @@ public final class Rules {
     static {
         List<Rule> all = new ArrayList<>();
         all.addAll(BasicRules.all());
+        all.addAll(ReferenceRules.all());
         all.addAll(PoolRules.all());
         all.addAll(CalicoRules.all());
         all.addAll(RouterRules.all());

@@ -219,7 +219,8 @@ final class ServiceRules {
         @Override
         protected void check(DesignIndex d, Report out) {
             MetalLb m = d.topology().metallb();
-            if (m == null) {
+            // MetalLB's class is a Helm value: with the install unknown, so is the class (METALLB_INSTALL_UNKNOWN)
+            if (m == null || !m.installKnown()) {
                 return;
             }
             String mine = m.helm().loadBalancerClass();

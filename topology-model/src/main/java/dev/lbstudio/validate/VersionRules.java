@@ -206,7 +206,7 @@ final class VersionRules {
             Version v = m.parsedVersion();
             if (v.isBefore("0.13.2")) {
                 out.add("MetalLB " + m.version() + " is configured by ConfigMap; the design's IPAddressPools and advertisements need v0.13.2+",
-                        Fix.say("Upgrade MetalLB to v0.13.2 or later."), m.helm().id());
+                        Fix.say("Upgrade MetalLB to v0.13.2 or later."), m.effectiveHelm().id());
                 return;
             }
             for (IpAddressPool p : m.ipAddressPools()) {

@@ -70,7 +70,7 @@ public record PropertyField(RecordPath path, String category, String name, Type 
                 false, fields);
         if (design.metallb() != null) {
             fields.add(leaf(design, RecordPath.of("metallb", "version"), "MetalLB"));
-            collect(design, RecordPath.of("metallb", "helm"), design.metallb().helm(), "MetalLB", false, fields);
+            collect(design, RecordPath.of("metallb", "helm"), design.metallb().effectiveHelm(), "MetalLB", false, fields);
         }
         fields.add(leaf(design, RecordPath.of("name"), "Design"));
         fields.add(leaf(design, RecordPath.of("description"), "Design"));

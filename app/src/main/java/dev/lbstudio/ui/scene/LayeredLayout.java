@@ -101,7 +101,7 @@ public final class LayeredLayout {
             }
         }
         double serviceRow = bottom + 105;
-        placeRow(t.workloads().services(), Service::id, s -> mean(at, t.endpoints(s).stream()
+        placeRow(t.workloads().services(), Service::id, s -> mean(at, t.endpoints(s).stream().filter(e -> e.deployment() != null)
                 .map(e -> ElementPaths.podId(e.deployment(), e.pod())).toList()), serviceRow, at);
         placeRow(t.addressPools(), IpAddressPool::id, p -> mean(at, t.workloads().services().stream()
                 .filter(s -> SceneBuilder.poolOf(t, s).filter(p::equals).isPresent()).map(Service::id).toList()),

@@ -127,8 +127,9 @@ public final class SceneBuilder {
             }
         }
         for (Service s : t.workloads().services()) {
-            t.endpoints(s).forEach(e -> edges.add(new Edge(s.id(), ElementPaths.podId(e.deployment(), e.pod()),
-                    EdgeKind.ENDPOINT, "")));
+            // the canvas draws the deployments' pods; an endpoint no deployment of the design owns has no box
+            t.endpoints(s).stream().filter(e -> e.deployment() != null).forEach(e -> edges.add(new Edge(s.id(),
+                    ElementPaths.podId(e.deployment(), e.pod()), EdgeKind.ENDPOINT, "")));
             poolOf(t, s).ifPresent(p -> edges.add(new Edge(s.id(), p.id(), EdgeKind.ALLOCATION, "")));
         }
         return edges;

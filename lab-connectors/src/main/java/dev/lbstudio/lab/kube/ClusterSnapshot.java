@@ -55,7 +55,7 @@ public final class ClusterSnapshot {
             String prefix = dir + java.io.File.separator;
             return new ManifestImporter.Result(result.topology(), result.warnings().stream()
                     .map(w -> w.file().startsWith(prefix) ? new ImportWarning("cluster/" + w.file().substring(prefix.length()),
-                            w.line(), w.message()) : w).toList());
+                            w.line(), w.column(), w.message(), w.loss()) : w).toList());
         } finally {
             try (var walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
