@@ -288,6 +288,14 @@ final class KubernetesReader {
                 result.add(service);
             }
         }
+        Set<String> used = new java.util.HashSet<>(placed);
+        result.stream().filter(Service::reportsEndpoints).forEach(svc -> svc.endpoints().stream().filter(e -> e.pod() != null)
+                .forEach(e -> used.add(svc.namespace() + "/" + e.pod())));
+        podsByName.values().stream().filter(p -> !used.contains(p.namespace() + "/" + p.name()) && services.values().stream()
+                .noneMatch(svc -> svc.namespace().equals(p.namespace()) && !svc.selector().isEmpty()
+                        && p.labels().entrySet().containsAll(svc.selector().entrySet())))
+                .forEach(p -> cx.warn(p.at(), "Pod " + p.namespace() + "/" + p.name() + " backs no Service and belongs to no Deployment"
+                        + " in the input; not part of the design", Loss.NONE));
         reported.keySet().stream().filter(k -> !services.containsKey(k)).sorted().forEach(k -> {
             Read first = reported.get(k).get(0);
             cx.warn(first.at(), "endpoints of Service " + k + ", which is not in the input; skipped", Loss.OBJECT);

@@ -1,6 +1,5 @@
 package dev.lbstudio.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -14,24 +13,21 @@ import java.util.List;
 public record ServiceEndpoint(@JsonProperty(required = true) IpAddr address, String node, Boolean ready, Boolean serving,
                               Boolean terminating, String pod, Owner owner) {
 
-    @JsonIgnore
-    public boolean isTerminating() {
+    public boolean effectiveTerminating() {
         return Boolean.TRUE.equals(terminating);
     }
 
-    @JsonIgnore
-    public boolean isReady() {
-        return ready != null ? ready : !isTerminating();
+    public boolean effectiveReady() {
+        return ready != null ? ready : !effectiveTerminating();
     }
 
-    @JsonIgnore
-    public boolean isServing() {
-        return serving != null ? serving : isReady();
+    public boolean effectiveServing() {
+        return serving != null ? serving : effectiveReady();
     }
 
     /** The endpoint as the pod it targets (named by its address when it targets none); null when it runs on no node. */
     public Pod asPod() {
-        return node == null ? null : new Pod(pod != null ? pod : address.toString(), node, address, isReady());
+        return node == null ? null : new Pod(pod != null ? pod : address.toString(), node, address, effectiveReady());
     }
 
     /** The endpoint once its pod is {@code moved}: what a scenario does to a pod it moves, readies or stops. */

@@ -107,7 +107,7 @@ public record Topology(String apiVersion, String kind, @JsonProperty(required = 
             }
             Deployment owner = e.owner() == null || !e.owner().kind().equals("Deployment") ? null : deployments.stream()
                     .filter(d -> d.namespace().equals(service.namespace()) && d.name().equals(e.owner().name())).findFirst().orElse(null);
-            result.add(new Endpoint(owner, pod, e.owner(), e.isServing(), e.isTerminating()));
+            result.add(new Endpoint(owner, pod, e.owner(), e.effectiveServing(), e.effectiveTerminating()));
         }
         return result;
     }

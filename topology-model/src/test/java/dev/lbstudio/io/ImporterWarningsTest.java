@@ -60,11 +60,11 @@ class ImporterWarningsTest {
                 spec: {nodeName: w1}
                 status: {podIP: "ku)o'"}
                 """)).containsExactly(
-                "m.yaml:5: Node w1: status.addresses[1].address: '10.0.0.999' is not an IP address: 10.0.0.999 IP Address error:"
+                "m.yaml:5:83: Node w1: status.addresses[1].address: '10.0.0.999' is not an IP address: 10.0.0.999 IP Address error:"
                         + " IPv4 segment too large; ignored",
                 "m.yaml:1: Node w1: address 10.0.0.11 is on no router interface's subnet; put on segment 'unplaced'"
                         + " (pass the router configs with --router NAME=FILE)",
-                "m.yaml:16: Pod default/web-1: status.podIP: 'ku)o'' is not an IP address: ku)o' IP Address error: invalid character"
+                "m.yaml:16:17: Pod default/web-1: status.podIP: 'ku)o'' is not an IP address: ku)o' IP Address error: invalid character"
                         + " number 4; ignored");
         assertThat(imported.workloads().deployments().get(0).pods()).singleElement().satisfies(p -> assertThat(p.ip()).isNull());
     }
@@ -90,11 +90,11 @@ class ImporterWarningsTest {
                   type: Balloon
                   ports: [{port: 99999}, {port: 80, protocol: TCPX}, {port: 443, nodePort: 0}, {name: http}]
                 """)).containsExactly(
-                "m.yaml:6: Service default/web: spec.ports[0].port: 99999 is outside 1-65535; skipped",
-                "m.yaml:6: Service default/web: spec.ports[1].protocol: 'TCPX' is not TCP, UDP or SCTP; skipped",
-                "m.yaml:6: Service default/web: spec.ports[2].nodePort: 0 is outside 1-65535; ignored",
-                "m.yaml:6: Service default/web: spec.ports[3] has no port; skipped",
-                "m.yaml:5: Service default/web: spec.type: 'Balloon' is not one of ClusterIP, NodePort, LoadBalancer, ExternalName; ignored");
+                "m.yaml:6:18: Service default/web: spec.ports[0].port: 99999 is outside 1-65535; skipped",
+                "m.yaml:6:47: Service default/web: spec.ports[1].protocol: 'TCPX' is not TCP, UDP or SCTP; skipped",
+                "m.yaml:6:76: Service default/web: spec.ports[2].nodePort: 0 is outside 1-65535; ignored",
+                "m.yaml:6:80: Service default/web: spec.ports[3] has no port; skipped",
+                "m.yaml:5:9: Service default/web: spec.type: 'Balloon' is not one of ClusterIP, NodePort, LoadBalancer, ExternalName; ignored");
         Service web = imported.service("default", "web").orElseThrow();
         assertThat(web.ports()).singleElement().satisfies(p -> assertThat(p.port()).isEqualTo(443));
         assertThat(web.type()).isEqualTo(Service.Type.CLUSTER_IP);
@@ -119,12 +119,12 @@ class ImporterWarningsTest {
                 items: [7]
                 """)).containsExactly(
                 "m.yaml:1: a YAML document that is not a mapping; skipped",
-                "m.yaml:5: Service: metadata is a list where a mapping belongs; ignored",
+                "m.yaml:5:1: Service: metadata is a list where a mapping belongs; ignored",
                 "m.yaml:3: Service without metadata.name; skipped",
-                "m.yaml:10: Service default/web: spec.ports is a mapping where a list belongs; ignored",
-                "m.yaml:10: Service default/web: spec.selector.app is a list where a single value belongs; ignored",
-                "m.yaml:9: Service default/web: metadata.labels is a list where a mapping belongs; ignored",
-                "m.yaml:12: List: items[0] is not a mapping; skipped");
+                "m.yaml:10:8: Service default/web: spec.ports is a mapping where a list belongs; ignored",
+                "m.yaml:10:38: Service default/web: spec.selector.app is a list where a single value belongs; ignored",
+                "m.yaml:9:23: Service default/web: metadata.labels is a list where a mapping belongs; ignored",
+                "m.yaml:14:9: List: items[0] is not a mapping; skipped");
     }
 
     @Test
@@ -140,8 +140,8 @@ class ImporterWarningsTest {
                 ---
                 metadata: {name: nokind}
                 """)).containsExactly(
-                "m.yaml:3: Service: metadata.name: 'Web_1' is not a Kubernetes name (lower-case letters, digits, '-' and '.'); skipped",
-                "m.yaml:7: Service web: metadata.namespace: 'Shop' is not a Kubernetes namespace (lower-case letters, digits and '-');"
+                "m.yaml:3:18: Service: metadata.name: 'Web_1' is not a Kubernetes name (lower-case letters, digits, '-' and '.'); skipped",
+                "m.yaml:7:34: Service web: metadata.namespace: 'Shop' is not a Kubernetes namespace (lower-case letters, digits and '-');"
                         + " skipped",
                 "m.yaml:9: a document without kind is not part of a design; skipped");
         assertThat(imported.workloads().services()).isEmpty();
@@ -179,9 +179,9 @@ class ImporterWarningsTest {
                 ---
                 controller: {enabled: maybe}
                 """)).containsExactly(
-                "m.yaml:6: Node w1: status.nodeInfo.kubeletVersion: 'latest' is not a version; write e.g. v3.32.1; ignored",
-                "m.yaml:11: Calico Node w1: spec.bgp.asNumber: 4294967296 is outside 1-4294967295; ignored",
-                "m.yaml:13: MetalLB Helm values: controller.enabled: 'maybe' is not true or false; ignored",
+                "m.yaml:6:30: Node w1: status.nodeInfo.kubeletVersion: 'latest' is not a version; write e.g. v3.32.1; ignored",
+                "m.yaml:11:24: Calico Node w1: spec.bgp.asNumber: 4294967296 is outside 1-4294967295; ignored",
+                "m.yaml:13:23: MetalLB Helm values: controller.enabled: 'maybe' is not true or false; ignored",
                 "m.yaml:1: Node w1: address 10.0.0.11 is on no router interface's subnet; put on segment 'unplaced'"
                         + " (pass the router configs with --router NAME=FILE)");
         assertThat(imported.cluster().kubernetesVersion()).isNull();
@@ -189,7 +189,7 @@ class ImporterWarningsTest {
     }
 
     @Test
-    void aCustomResourceWithAValueItsSchemaRefusesIsSkippedNamingTheField() {
+    void aCustomResourceKeepsAllButTheValueItsSchemaRefuses() {
         assertThat(yaml("""
                 apiVersion: metallb.io/v1beta2
                 kind: BGPPeer
@@ -201,9 +201,14 @@ class ImporterWarningsTest {
                 metadata: {name: pods}
                 spec: [10.244.0.0/16]
                 """)).containsExactly(
-                "m.yaml:1: BGPPeer tor: holdTime: '3 minutes' is not a duration; write e.g. 120s, 2m or 500ms; skipped",
-                "m.yaml:9: IPPool pods: spec is a list where a mapping belongs; ignored",
+                "m.yaml:4:71: BGPPeer tor: holdTime: '3 minutes' is not a duration; write e.g. 120s, 2m or 500ms; spec.holdTime is"
+                        + " left out, the rest kept",
+                "m.yaml:9:1: IPPool pods: spec is a list where a mapping belongs; ignored",
                 "m.yaml:6: IPPool pods: cidr is missing; skipped");
+        assertThat(imported.metallb().bgpPeers()).singleElement().satisfies(p -> {
+            assertThat(p.holdTime()).isNull();
+            assertThat(p.peerASN()).isEqualTo(65001L);
+        });
         assertThat(imported.calico().ipPools()).isEmpty();
     }
 
@@ -284,7 +289,7 @@ class ImporterWarningsTest {
                   spec:
                     type: Balloon
                 """)).containsExactly(
-                "m.yaml:11: Service default/b: spec.type: 'Balloon' is not one of ClusterIP, NodePort, LoadBalancer, ExternalName;"
+                "m.yaml:11:11: Service default/b: spec.type: 'Balloon' is not one of ClusterIP, NodePort, LoadBalancer, ExternalName;"
                         + " ignored");
     }
 }

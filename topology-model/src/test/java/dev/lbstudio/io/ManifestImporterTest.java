@@ -181,7 +181,7 @@ class ManifestImporterTest {
         assertThat(t.metallb().version()).isEqualTo("v0.15.2");
         assertThat(t.metallb().helm().speakerEnabled()).isFalse();
         assertThat(t.metallb().ipAddressPools()).singleElement().satisfies(p -> assertThat(p.addresses()).containsExactly("10.208.1.0/24"));
-        assertThat(t.calico().bgpPeers()).singleElement().satisfies(p -> assertThat(p.asNumber()).isEqualTo(65001L));
+        assertThat(t.calico().bgpPeers()).extracting(p -> p.name()).containsExactly("tor", "gone");
         assertThat(t.calico().ipPools()).singleElement().satisfies(p -> assertThat(p.encapsulation()).isEqualTo(IpPool.Encapsulation.IPIP));
         Router tor = t.router("tor-1").orElseThrow();
         assertThat(tor.software().version()).isEqualTo("8.4.4");
@@ -192,19 +192,19 @@ class ManifestImporterTest {
         String metallb = dir.resolve("metallb.yml").toString();
         assertThat(warnings).contains(
                 cluster + ":18: v1 ConfigMap is not part of a design; skipped",
-                cluster + ":34: Service shop/web: named targetPort 'http' is not modelled",
-                metallb + ":7: IPAddressPool public: spec.futureField is not modelled; ignored",
-                metallb + ":9: L2Advertisement l2 is in namespace default, not metallb-system like the other MetalLB resources; MetalLB's webhook refuses that",
+                cluster + ":34:34: Service shop/web: named targetPort 'http' is not modelled",
+                metallb + ":7:16: IPAddressPool public: spec.futureField is not modelled; ignored",
+                metallb + ":11:33: L2Advertisement l2 is in namespace default, not metallb-system like the other MetalLB resources; MetalLB's webhook refuses that",
                 metallb + ":14: BGPConfiguration node.w1: only 'default' is modelled (per-node overrides are not); skipped",
-                dir.resolve("values.yaml") + ":3: MetalLB Helm value 'prometheus' is not modelled; ignored",
+                dir.resolve("values.yaml") + ":3:1: MetalLB Helm value 'prometheus' is not modelled; ignored",
                 frr + ":10: not modelled, ignored: ip route 0.0.0.0/0 192.0.2.1",
                 frr + ":17: neighbour setting not modelled, ignored: neighbor 10.0.0.11 route-map IN in",
                 frr + ":19: address-family setting not modelled, ignored: network 10.0.0.0/24",
                 frr + ":22: not modelled, ignored: route-map IN permit 10",
                 frr + ": router tor-1: neighbour 10.0.0.99 matches no node and no router in the input",
-                metallb + ":29: Calico BGPPeer gone refers to a node w9 that is not in the input; skipped");
+                metallb + ":32:14: Calico BGPPeer gone refers to node w9, which is not in the input; kept as written");
         assertThat(warnings).anyMatch(w -> w.startsWith(dir.resolve("broken.yaml") + ":3: not readable YAML"));
-        assertThat(warnings).anyMatch(w -> w.startsWith(cluster + ":") && w.contains("Pod shop/orphan belongs to no Deployment"));
+        assertThat(warnings).anyMatch(w -> w.startsWith(cluster + ":") && w.contains("Pod shop/orphan backs no Service"));
         assertThat(warnings).anyMatch(w -> w.startsWith(cluster + ":1: Node lost: address 172.16.0.5 is on no router interface's subnet"));
         assertThat(warnings).noneMatch(w -> w.contains("notes.txt"));
         // what was imported is a loadable design
