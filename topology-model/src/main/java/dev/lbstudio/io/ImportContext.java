@@ -68,12 +68,14 @@ final class ImportContext {
             } catch (IllegalArgumentException e) {
                 String path = e.getCause() instanceof JsonMappingException m ? TopologyReader.yamlPath(m.getPath()) : "";
                 String why = ImportValues.reason(e);
-                if (path.isEmpty() || !remove(fields, path)) {
+                // a value inside a list entry costs the entry: half a filter rule or selector term would mean something else
+                String drop = path.contains("]") ? path.substring(0, path.lastIndexOf(']') + 1) : path;
+                if (path.isEmpty() || !remove(fields, drop)) {
                     warn(at, element + ": " + why + "; skipped", Loss.OBJECT);
                     return null;
                 }
-                warn(at, "spec." + path, element + ": " + why + "; " + (path.endsWith("]") ? "that entry is" : "spec." + path
-                        + " is") + " left out, the rest kept", Loss.FIELD);
+                warn(at, "spec." + path, element + ": " + why + "; " + (drop.endsWith("]") ? "the entry spec." + drop : "spec." + drop)
+                        + " is left out, the rest kept", Loss.FIELD);
             }
         }
         warn(at, element + ": more than " + MAX_DROPPED_FIELDS + " refused fields; skipped", Loss.OBJECT);

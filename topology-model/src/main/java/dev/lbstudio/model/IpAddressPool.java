@@ -1,5 +1,6 @@
 package dev.lbstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * {@code start-end} ranges): parsing them the way MetalLB does is a validation rule, so a pool
  * with a typo still loads and is explained.
  */
-public record IpAddressPool(@JsonProperty(required = true) String name, String namespace, @JsonProperty(required = true) List<String> addresses, Boolean autoAssign,
+public record IpAddressPool(@JsonProperty(required = true) String name, String namespace, @JsonProperty(required = true) @JsonInclude(JsonInclude.Include.NON_NULL) List<String> addresses, Boolean autoAssign,
                             Boolean avoidBuggyIPs, ServiceAllocation serviceAllocation) implements Identified {
 
     public IpAddressPool {
