@@ -26,7 +26,8 @@ class ImportExitCodeTest {
     }
 
     @Test
-    void aDroppedValueAndADanglingReferenceExitOneAndAreCounted(@TempDir Path dir) throws Exception {
+    void aDroppedValueAndADanglingReferenceExitOneAndAreCounted(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("manifests"));
         Files.writeString(dir.resolve("m.yaml"), POOL + """
                 ---
                 apiVersion: metallb.io/v1beta2
@@ -34,10 +35,10 @@ class ImportExitCodeTest {
                 metadata: {name: spine, namespace: metallb-system}
                 spec: {myASN: 64513, peerASN: 64512, peerAddress: 10.0.0.1, holdTime: soon, bfdProfile: fast}
                 """);
-        Path design = dir.resolve("d.yaml");
+        Path design = tmp.resolve("d.yaml");
         Cli result = Cli.run("import", "--manifests", dir.toString(), "--out", design.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(result.err()).contains(dir.resolve("m.yaml") + ":9:79: BGPPeer spine: holdTime: 'soon' is not a duration")
+        assertThat(result.err()).contains(dir.resolve("m.yaml") + ":9:71: BGPPeer spine: holdTime: 'soon' is not a duration")
                 .contains("import lost 1 value, 1 dangling reference; exit code 1 (--allow-lossy accepts this)");
         assertThat(result.out()).contains("lost 1 value, 1 dangling reference");
         // the peer is kept, with its dangling reference, in a design that loads and that validate explains

@@ -91,7 +91,8 @@ public record PropertyField(RecordPath path, String category, String name, Type 
                 boolean editable = !(top && ID_FIELDS.contains(c.getName()));
                 out.add(new PropertyField(path, category, c.getName(), type, editable, choices(design, c)));
             } else if (Types.isList(type)) {
-                List<?> items = (List<?>) value;
+                // a list left unset (a service's endpoints, derived from deployments) has no fields to show
+                List<?> items = value == null ? List.of() : (List<?>) value;
                 for (int i = 0; i < items.size(); i++) {
                     collect(design, path.then(i), items.get(i), c.getName() + " " + label(items.get(i), i), false, out);
                 }
