@@ -14,13 +14,9 @@ import dev.lbstudio.render.ResourceKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Calico's resources (projectcalico.org/v3, or the crd.projectcalico.org/v1 objects behind them) and its version. */
 final class CalicoReader {
-
-    private static final Pattern VERSION = Pattern.compile("(?m)^#.*\\bCalico (v?\\d+\\.\\d+(?:\\.\\d+)?)\\b");
 
     /** Calico's per-node BGP overrides (projectcalico.org/v3 Node spec.bgp). */
     private record CalicoNode(Long asNumber, String routeReflectorClusterId) {
@@ -39,10 +35,7 @@ final class CalicoReader {
     }
 
     void header(String text) {
-        Matcher m = VERSION.matcher(text);
-        if (version == null && m.find()) {
-            version = m.group(1);
-        }
+        version = ImportContext.headerVersion("Calico", text, version);
     }
 
     void read(Located at, ResourceKind kind, String name) {

@@ -170,6 +170,19 @@ final class ImportContext {
         return out;
     }
 
+    /**
+     * The version a file's header comment names for a product ("# Calico v3.32.1 resources", as
+     * our renderer and most exports write it), when none is known yet.
+     */
+    static String headerVersion(String product, String text, String known) {
+        if (known != null) {
+            return known;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^#.*\\b" + product + " (v?\\d+\\.\\d+(?:\\.\\d+)?)\\b")
+                .matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
     static boolean present(JsonNode value) {
         return value != null && !value.isMissingNode() && !value.isNull();
     }

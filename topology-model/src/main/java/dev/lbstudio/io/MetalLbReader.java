@@ -13,13 +13,9 @@ import dev.lbstudio.render.ResourceKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** MetalLB's custom resources (metallb.io) and the version a file's header comment names. */
 final class MetalLbReader {
-
-    private static final Pattern VERSION = Pattern.compile("(?m)^#.*\\bMetalLB (v?\\d+\\.\\d+(?:\\.\\d+)?)\\b");
 
     private final ImportContext cx;
     private final Map<String, IpAddressPool> pools = new LinkedHashMap<>();
@@ -35,10 +31,7 @@ final class MetalLbReader {
     }
 
     void header(String text) {
-        Matcher m = VERSION.matcher(text);
-        if (version == null && m.find()) {
-            version = m.group(1);
-        }
+        version = ImportContext.headerVersion("MetalLB", text, version);
     }
 
     /** A version learnt elsewhere (the speaker's image tag) when no file header named one. */

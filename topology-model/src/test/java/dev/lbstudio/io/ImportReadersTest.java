@@ -159,6 +159,28 @@ class ImportReadersTest {
     }
 
     @Test
+    void chartDefaultsOfAnUnknownVersionLeaveTheBackendUnknown() {
+        Topology t = imported(NODES + """
+                apiVersion: projectcalico.org/v3
+                kind: BGPConfiguration
+                metadata: {name: default}
+                spec: {asNumber: 64513, nodeToNodeMeshEnabled: false, serviceLoadBalancerIPs: [{cidr: 10.208.1.0/24}]}
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: BGPPeer
+                metadata: {name: tor}
+                spec: {peerIP: 10.0.0.1, asNumber: 64512}
+                ---
+                speaker: {enabled: true}
+                """);
+        assertThat(t.metallb().installKnown()).isTrue();
+        assertThat(t.metallb().speakerBgpBackend()).isEmpty();
+        assertThat(findings(t, "PORT179_CONFLICT")).isEmpty();
+        assertThat(findings(t, "METALLB_INSTALL_UNKNOWN")).singleElement().satisfies(f -> assertThat(f.message())
+                .endsWith("the Helm values leave the speaker's BGP backend at the chart default and the MetalLB version is unknown"));
+    }
+
+    @Test
     void theSpeakerDaemonSetTellsTheBackendAndTheVersion() {
         Topology t = imported("""
                 apiVersion: apps/v1
