@@ -22,6 +22,7 @@ import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.L2Advertisement;
 import dev.lbstudio.model.MetalLb;
 import dev.lbstudio.model.MetalLbBfdProfile;
+import dev.lbstudio.model.MetalLbCommunity;
 import dev.lbstudio.model.MetalLbBgpPeer;
 import dev.lbstudio.model.Network;
 import dev.lbstudio.model.Node;
@@ -67,6 +68,7 @@ public final class ManifestImporter {
     /** Inputs above this are skipped with a warning: nothing exported by hand is this big. */
     public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
     private static final Pattern CALICO_VERSION = Pattern.compile("(?m)^#.*\\bCalico (v?\\d+\\.\\d+(?:\\.\\d+)?)\\b");
+    private static final String METALLB_CHART = "metallb";
     private static final Pattern METALLB_VERSION = Pattern.compile("(?m)^#.*\\bMetalLB (v?\\d+\\.\\d+(?:\\.\\d+)?)\\b");
 
     private final List<ImportWarning> warnings = new ArrayList<>();
@@ -93,7 +95,9 @@ public final class ManifestImporter {
     private final Map<String, BgpAdvertisement> bgpAdvertisements = new LinkedHashMap<>();
     private final Map<String, MetalLbBgpPeer> metallbPeers = new LinkedHashMap<>();
     private final Map<String, MetalLbBfdProfile> bfdProfiles = new LinkedHashMap<>();
+    private final Map<String, MetalLbCommunity> communities = new LinkedHashMap<>();
     private HelmValues helm;
+    /** The Helm release's namespace, known only from the chart's controller Deployment. */
     private String metallbNamespace;
     private String metallbVersion;
     private String calicoVersion;
@@ -253,7 +257,14 @@ public final class ManifestImporter {
             case "v1 Node" -> node(at, name, metadata);
             case "projectcalico.org/v3 Node" -> calicoNode(at, name);
             case "v1 Service" -> service(at, name, namespace == null ? "default" : namespace, metadata);
-            case "apps/v1 Deployment" -> deployment(at, name, namespace == null ? "default" : namespace);
+            case "apps/v1 Deployment" -> {
+                if (METALLB_CHART.equals(strings(at, kind, "metadata.labels", metadata.get("labels")).get("app.kubernetes.io/name"))) {
+                    // the chart's own controller: where the Helm release runs MetalLB, not a workload
+                    metallbNamespace = namespace;
+                } else {
+                    deployment(at, name, namespace == null ? "default" : namespace);
+                }
+            }
             case "v1 Pod" -> pods.add(at);
             case "discovery.k8s.io/v1 EndpointSlice" -> slices.add(at);
             default -> warn(at, apiVersion + " " + kind + " is not part of a design; skipped");
@@ -263,15 +274,8 @@ public final class ManifestImporter {
     private void custom(Located at, ResourceKind kind, String name, String namespace) {
         String element = kind.kind() + " " + name;
         ObjectNode spec = map(at, element, "spec", at.doc().get("spec"));
-        if (kind.namespaced()) {
-            if (metallbNamespace == null) {
-                metallbNamespace = namespace;
-            } else if (namespace != null && !namespace.equals(metallbNamespace)) {
-                warn(at, element + " is in namespace " + namespace + ", not " + metallbNamespace
-                        + " like the other MetalLB resources; MetalLB's webhook refuses that");
-            }
-        }
-        String ns = namespace != null && namespace.equals(metallbNamespace) ? null : namespace;
+        // each object keeps its namespace: which one is MetalLB's is decided by MLB_POOL_NAMESPACE, not by file order
+        String ns = kind.namespaced() ? namespace : null;
         // the API server refuses a custom resource with a value its schema refuses, so the whole one is skipped
         Record value = ImportValues.parse(spec, s -> kind.toModel(s, name, ns, field -> warn(at, "spec." + field, element + ": spec." + field
                 + " is not modelled; ignored")), why -> warn(at, element + ": " + why + "; skipped"));
@@ -284,6 +288,7 @@ public final class ManifestImporter {
             case BGP_ADVERTISEMENT -> keep(bgpAdvertisements, at, element, name, (BgpAdvertisement) value);
             case METALLB_BGP_PEER -> keep(metallbPeers, at, element, name, (MetalLbBgpPeer) value);
             case METALLB_BFD_PROFILE -> keep(bfdProfiles, at, element, name, (MetalLbBfdProfile) value);
+            case METALLB_COMMUNITY -> keep(communities, at, element, name, (MetalLbCommunity) value);
             case CALICO_BGP_PEER -> keep(calicoPeers, at, element, name, (CalicoBgpPeer) value);
             case IP_POOL -> keep(ipPools, at, element, name, (IpPool) value);
             case BGP_FILTER -> keep(filters, at, element, name, (BgpFilter) value);
@@ -493,10 +498,10 @@ public final class ManifestImporter {
         Calico calico = new Calico(calicoVersion, bgpConfiguration, List.copyOf(calicoPeers.values()), List.copyOf(filters.values()),
                 List.copyOf(ipPools.values()), null, null);
         boolean anyMetallb = helm != null || !pools.isEmpty() || !l2.isEmpty() || !bgpAdvertisements.isEmpty() || !metallbPeers.isEmpty()
-                || !bfdProfiles.isEmpty();
+                || !bfdProfiles.isEmpty() || !communities.isEmpty();
         MetalLb metallb = anyMetallb ? new MetalLb(metallbVersion, metallbNamespace, helm, List.copyOf(pools.values()),
                 List.copyOf(l2.values()), List.copyOf(bgpAdvertisements.values()), List.copyOf(metallbPeers.values()),
-                List.copyOf(bfdProfiles.values())) : null;
+                List.copyOf(bfdProfiles.values()), List.copyOf(communities.values())) : null;
         return new Topology(null, null, designName, null,
                 new Network(routers, List.copyOf(segments.values()), List.of()),
                 new Cluster(null, kubernetesVersion, List.of(), null, null, placed),
