@@ -164,8 +164,8 @@ final class PoolRules {
                 // a tie is broken towards the chart's default namespace, then by name, so the verdict never depends on file order
                 ns = counts.getOrDefault(MetalLb.DEFAULT_NAMESPACE, 0) == most ? MetalLb.DEFAULT_NAMESPACE
                         : counts.entrySet().stream().filter(e -> e.getValue() == most).findFirst().orElseThrow().getKey();
-                because = "the namespace most MetalLB objects share (" + most + " of " + counts.values().stream()
-                        .mapToInt(Integer::intValue).sum() + "; set metallb.namespace to the Helm release's namespace if it is another)";
+                because = "the namespace most MetalLB objects share, " + most + " of " + counts.values().stream()
+                        .mapToInt(Integer::intValue).sum();
             }
             for (Placed p : placed) {
                 if (p.namespace() == null || p.namespace().equals(ns)) {
@@ -173,8 +173,9 @@ final class PoolRules {
                 }
                 String message = p.what() + p.id().name() + " is in namespace " + p.namespace() + ", but MetalLB runs in " + ns
                         + " (" + because + ")";
-                out.add(message, p.pool() != null ? Fix.apply("Put the pool in " + ns + ".", Edits.poolNamespace(p.pool(), ns))
-                        : Fix.say("Set metadata.namespace: " + ns + "."), p.id());
+                String other = m.namespace() == null ? " (If the Helm release runs elsewhere, set metallb.namespace to it.)" : "";
+                out.add(message, p.pool() != null ? Fix.apply("Put the pool in " + ns + "." + other, Edits.poolNamespace(p.pool(), ns))
+                        : Fix.say("Set metadata.namespace: " + ns + "." + other), p.id());
             }
         }
     }
