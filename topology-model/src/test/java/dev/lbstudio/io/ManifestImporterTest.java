@@ -215,6 +215,42 @@ class ManifestImporterTest {
     }
 
     @Test
+    void theChartsControllerNamesMetallbsNamespaceAndCommunitiesAreKept() {
+        ManifestImporter.Result r = ManifestImporter.importTexts("ns", Map.of("in.yaml", """
+                apiVersion: metallb.io/v1beta1
+                kind: IPAddressPool
+                metadata: {name: early, namespace: default}
+                spec: {addresses: [10.208.2.0/24]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: controller, namespace: lb, labels: {app.kubernetes.io/name: metallb}}
+                spec: {selector: {matchLabels: {app: metallb}}, template: {metadata: {labels: {app: metallb}}}}
+                ---
+                apiVersion: metallb.io/v1beta1
+                kind: IPAddressPool
+                metadata: {name: pool1, namespace: lb}
+                spec: {addresses: [10.208.1.0/24]}
+                ---
+                apiVersion: metallb.io/v1beta1
+                kind: Community
+                metadata: {name: aliases, namespace: lb}
+                spec:
+                  communities: [{name: no-export, value: "65535:65281"}]
+                """), Map.of());
+        Topology t = r.topology();
+        assertThat(r.warnings()).isEmpty();
+        assertThat(t.metallb().namespace()).isEqualTo("lb");
+        assertThat(t.workloads().deployments()).as("MetalLB's own controller is no workload").isEmpty();
+        assertThat(t.metallb().ipAddressPools()).extracting(p -> p.namespace()).containsExactly("default", "lb");
+        assertThat(t.metallb().communities()).singleElement()
+                .satisfies(c -> assertThat(c.communities()).extracting(a -> a.value()).containsExactly("65535:65281"));
+        // the pool that came first is the odd one out: the release's namespace decides, not file order
+        assertThat(dev.lbstudio.validate.Validator.validate(t).of("MLB_POOL_NAMESPACE"))
+                .singleElement().satisfies(f -> assertThat(f.elements().get(0).toString()).isEqualTo("address-pool/early"));
+    }
+
+    @Test
     void garbageNeverCrashes(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a.yaml"), "- just\n- a list\n---\n42\n---\nkind: Service\napiVersion: v1\n---\n"
                 + "apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {type: Balloon, ports: [{port: 99999}]}\n---\n"

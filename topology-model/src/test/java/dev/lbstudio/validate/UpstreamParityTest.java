@@ -338,6 +338,14 @@ class UpstreamParityTest {
                         "CALICO_KEEPALIVE_VERSION", "calico-bgp-peer/p"));
     }
 
+    /** Issue 13 item 6: a Calico BGPPeer beside MetalLB's speaker would be the duplicate session SPEAKER_BGP_WITH_CALICO_BGP warns of. */
+    @org.junit.jupiter.api.Test
+    void aMetallbOnlyBgpDesignIsNeverToldToAddACalicoPeer() throws Exception {
+        Topology t = TopologyReader.read(Golden.testResources().resolve("validate/TOR_NEIGHBOR_WITHOUT_CALICO_PEER/near-miss-metallb-only.yaml"));
+        assertThat(Validator.validate(t).findings())
+                .noneMatch(f -> f.fix().text().contains("Calico BGPPeer") || f.message().contains("Calico BGPPeer"));
+    }
+
     @org.junit.jupiter.api.Test
     void asdotMeansHighTimes65536PlusLow() throws Exception {
         Topology t = accepted().filter(Row::manifests).findFirst().orElseThrow().design();
