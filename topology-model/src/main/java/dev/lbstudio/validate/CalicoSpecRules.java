@@ -97,12 +97,9 @@ final class CalicoSpecRules {
                         problems.add("LoadBalancer cannot be combined with Workload or Tunnel");
                     }
                 }
-                if (!problems.isEmpty()) {
-                    out.add("IPPool " + p.name() + ": " + String.join("; ", problems),
-                            Fix.say("Use a masked CIDR outside link-local space and at least one block wide; for a LoadBalancer"
-                                    + " pool, allowedUses [LoadBalancer] alone, no encapsulation, BGP export on and nodeSelector all()."),
-                            p.id());
-                }
+                out.addProblems("IPPool " + p.name(), problems, Fix.say("Use a masked CIDR outside link-local space and at"
+                        + " least one block wide; for a LoadBalancer pool, allowedUses [LoadBalancer] alone, no encapsulation, BGP"
+                        + " export on and nodeSelector all()."), p.id());
             }
         }
     }
@@ -194,11 +191,8 @@ final class CalicoSpecRules {
                     problems.add("nodeMeshMaxRestartTime is set with the node-to-node mesh disabled");
                 }
             }
-            if (!problems.isEmpty()) {
-                out.add("BGPConfiguration default: " + String.join("; ", problems),
-                        Fix.say("Keep listenPort within 1-65535, write communities as aa:nn or aa:nn:mm and use them in"
-                                + " prefixAdvertisements, and drop mesh settings when the mesh is off."), b.id());
-            }
+            out.addProblems("BGPConfiguration default", problems, Fix.say("Keep listenPort within 1-65535, write communities"
+                    + " as aa:nn or aa:nn:mm and use them in prefixAdvertisements, and drop mesh settings when the mesh is off."), b.id());
         }
     }
 
@@ -217,10 +211,8 @@ final class CalicoSpecRules {
                 family(problems, "importV4", f.importV4(), true);
                 family(problems, "exportV6", f.exportV6(), false);
                 family(problems, "importV6", f.importV6(), false);
-                if (!problems.isEmpty()) {
-                    out.add("BGPFilter " + f.name() + ": " + String.join("; ", problems),
-                            Fix.say("Move each rule to the list of its CIDR's family (V4 or V6)."), f.id());
-                }
+                out.addProblems("BGPFilter " + f.name(), problems,
+                        Fix.say("Move each rule to the list of its CIDR's family (V4 or V6)."), f.id());
             }
         }
 

@@ -4,7 +4,6 @@ import static dev.lbstudio.validate.Rule.Section.CLUSTER;
 import static dev.lbstudio.validate.Rule.Section.METALLB;
 
 import dev.lbstudio.model.BgpAdvertisement;
-import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.L2Advertisement;
 import dev.lbstudio.model.LabelSelector;
 import dev.lbstudio.model.MetalLb;
@@ -115,24 +114,19 @@ final class MetalLbConfigRules {
                 problems.addAll(duplicates("ipAddressPoolSelectors", a.ipAddressPoolSelectors()));
                 problems.addAll(duplicates("nodeSelectors", a.nodeSelectors()));
                 problems.addAll(duplicates("serviceSelectors", a.serviceSelectors()));
-                report(out, "BGPAdvertisement " + a.name(), problems, a.id());
+                out.addProblems("BGPAdvertisement " + a.name(), problems, FIX, a.id());
             }
             for (L2Advertisement a : m.l2Advertisements()) {
                 List<String> problems = new ArrayList<>(duplicates("ipAddressPools", a.ipAddressPools()));
                 problems.addAll(duplicates("ipAddressPoolSelectors", a.ipAddressPoolSelectors()));
                 problems.addAll(duplicates("nodeSelectors", a.nodeSelectors()));
                 problems.addAll(duplicates("serviceSelectors", a.serviceSelectors()));
-                report(out, "L2Advertisement " + a.name(), problems, a.id());
+                out.addProblems("L2Advertisement " + a.name(), problems, FIX, a.id());
             }
         }
 
-        private static void report(Report out, String what, List<String> problems, ElementId id) {
-            if (!problems.isEmpty()) {
-                out.add(what + ": " + String.join("; ", problems),
-                        Fix.say("List each entry once, keep aggregationLength within 1-32 (aggregationLengthV6 within 0-128),"
-                                + " and use serviceSelectors only with the default /32 and /128."), id);
-            }
-        }
+        private static final Fix FIX = Fix.say("List each entry once, keep aggregationLength within 1-32 (aggregationLengthV6"
+                + " within 0-128), and use serviceSelectors only with the default /32 and /128.");
     }
 
     static final class LocalPrefConflict extends Rule {
@@ -326,10 +320,8 @@ final class MetalLbConfigRules {
                 range(problems, "echoInterval", b.echoInterval(), 10, 60_000);
                 range(problems, "detectMultiplier", b.detectMultiplier(), 2, 255);
                 range(problems, "minimumTtl", b.minimumTtl(), 1, 254);
-                if (!problems.isEmpty()) {
-                    out.add("BFD profile " + b.name() + ": " + String.join("; ", problems),
-                            Fix.say("Use intervals of 10-60000 ms, detectMultiplier 2-255 and minimumTtl 1-254."), b.id());
-                }
+                out.addProblems("BFD profile " + b.name(), problems,
+                        Fix.say("Use intervals of 10-60000 ms, detectMultiplier 2-255 and minimumTtl 1-254."), b.id());
             }
         }
 
@@ -376,11 +368,8 @@ final class MetalLbConfigRules {
                 if (p.peerPort() != null && (p.peerPort() < 0 || p.peerPort() > 16_384)) {
                     problems.add("peerPort " + p.peerPort() + " is outside 1-16384");
                 }
-                if (!problems.isEmpty()) {
-                    out.add("MetalLB BGPPeer " + p.name() + ": " + String.join("; ", problems),
-                            Fix.say("Set myASN, exactly one of peerASN or dynamicASN (internal/external), and a peerPort of"
-                                    + " at most 16384."), p.id());
-                }
+                out.addProblems("MetalLB BGPPeer " + p.name(), problems, Fix.say("Set myASN, exactly one of peerASN or"
+                        + " dynamicASN (internal/external), and a peerPort of at most 16384."), p.id());
             }
         }
     }

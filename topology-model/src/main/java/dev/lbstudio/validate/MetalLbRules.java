@@ -242,11 +242,8 @@ final class MetalLbRules {
                 if (Boolean.TRUE.equals(p.ebgpMultiHop()) && p.peerASN() != null && p.peerASN() == p.myASN()) {
                     problems.add("ebgpMultiHop is set on an iBGP peer (AS " + p.myASN() + " on both ends)");
                 }
-                if (!problems.isEmpty()) {
-                    out.add("MetalLB BGPPeer " + p.name() + ": " + String.join("; ", problems),
-                            Fix.say("Use holdTime 0 or at least 3s, keepaliveTime at most holdTime, and ebgpMultiHop only for eBGP."),
-                            p.id());
-                }
+                out.addProblems("MetalLB BGPPeer " + p.name(), problems,
+                        Fix.say("Use holdTime 0 or at least 3s, keepaliveTime at most holdTime, and ebgpMultiHop only for eBGP."), p.id());
             }
         }
     }

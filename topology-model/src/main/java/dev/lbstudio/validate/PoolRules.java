@@ -149,24 +149,14 @@ final class PoolRules {
             m.bgpPeers().forEach(a -> placed.add(new Placed("BGPPeer ", a.id(), a.namespace(), null)));
             m.bfdProfiles().forEach(a -> placed.add(new Placed("BFDProfile ", a.id(), a.namespace(), null)));
             m.communities().forEach(a -> placed.add(new Placed("Community ", a.id(), a.namespace(), null)));
-            String ns;
-            String because;
-            if (m.namespace() != null) {
-                ns = m.namespace();
-                because = "the Helm release's namespace";
-            } else {
-                Map<String, Integer> counts = new TreeMap<>();
-                placed.stream().filter(p -> p.namespace() != null).forEach(p -> counts.merge(p.namespace(), 1, Integer::sum));
-                if (counts.size() < 2) {
-                    return;
-                }
-                int most = counts.values().stream().max(Integer::compare).orElseThrow();
-                // a tie is broken towards the chart's default namespace, then by name, so the verdict never depends on file order
-                ns = counts.getOrDefault(MetalLb.DEFAULT_NAMESPACE, 0) == most ? MetalLb.DEFAULT_NAMESPACE
-                        : counts.entrySet().stream().filter(e -> e.getValue() == most).findFirst().orElseThrow().getKey();
-                because = "the namespace most MetalLB objects share, " + most + " of " + counts.values().stream()
-                        .mapToInt(Integer::intValue).sum();
+            Map<String, Integer> counts = m.objectNamespaces();
+            if (m.namespace() == null && counts.size() < 2) {
+                return;
             }
+            String ns = m.effectiveNamespace();
+            String because = m.namespace() != null ? "the Helm release's namespace"
+                    : "the namespace most MetalLB objects share, " + counts.getOrDefault(ns, 0) + " of "
+                    + counts.values().stream().mapToInt(Integer::intValue).sum();
             for (Placed p : placed) {
                 if (p.namespace() == null || p.namespace().equals(ns)) {
                     continue;
