@@ -34,7 +34,7 @@ final class Edits {
         IpAddressPool p = pools.get(0);
         pools.set(0, new IpAddressPool(p.name(), p.namespace(), p.addresses(), p.autoAssign(), avoid, p.serviceAllocation()));
         MetalLb changed = new MetalLb(m.version(), m.namespace(), m.helm(), pools, m.l2Advertisements(),
-                m.bgpAdvertisements(), m.bgpPeers(), m.bfdProfiles());
+                m.bgpAdvertisements(), m.bgpPeers(), m.bfdProfiles(), m.communities());
         return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(), t.calico(),
                 changed, t.workloads(), t.validation(), t.layout());
     }

@@ -51,8 +51,10 @@ final class ImportValues {
         return text -> (int) wholeNumber(text, min, max);
     }
 
+    /** A plain AS number, or Calico's asdot form high.low (1.10 is 65546). */
     static long asn(String text) {
-        return wholeNumber(text, 1, MAX_ASN);
+        Long asdot = text.contains(".") ? dev.lbstudio.model.AsNumberText.parse(text) : null;
+        return asdot != null ? asdot : wholeNumber(text, 1, MAX_ASN);
     }
 
     static int port(String text) {

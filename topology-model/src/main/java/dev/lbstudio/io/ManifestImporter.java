@@ -58,6 +58,7 @@ public final class ManifestImporter {
 
     /** Inputs above this are skipped with a warning: nothing exported by hand is this big. */
     public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    private static final String METALLB_CHART = "metallb";
 
     private final ImportContext cx = new ImportContext();
     private final KubernetesReader kubernetes = new KubernetesReader(cx);
@@ -207,6 +208,12 @@ public final class ManifestImporter {
         }
         String what = apiVersion + " " + kind;
         if (what.equals("apps/v1 DaemonSet") && helm.speakerDaemonSet(at, name)) {
+            return;
+        }
+        if (what.equals("apps/v1 Deployment") && METALLB_CHART.equals(cx.strings(at, kind, "metadata.labels", metadata.get("labels"))
+                .get("app.kubernetes.io/name"))) {
+            // the chart's own controller: where the Helm release runs MetalLB, not a workload
+            metallb.releaseNamespace(namespace);
             return;
         }
         if (what.equals("projectcalico.org/v3 Node")) {

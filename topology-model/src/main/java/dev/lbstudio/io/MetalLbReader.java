@@ -9,6 +9,7 @@ import dev.lbstudio.model.L2Advertisement;
 import dev.lbstudio.model.MetalLb;
 import dev.lbstudio.model.MetalLbBfdProfile;
 import dev.lbstudio.model.MetalLbBgpPeer;
+import dev.lbstudio.model.MetalLbCommunity;
 import dev.lbstudio.render.ResourceKind;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ final class MetalLbReader {
     private final Map<String, BgpAdvertisement> bgpAdvertisements = new LinkedHashMap<>();
     private final Map<String, MetalLbBgpPeer> peers = new LinkedHashMap<>();
     private final Map<String, MetalLbBfdProfile> bfdProfiles = new LinkedHashMap<>();
+    private final Map<String, MetalLbCommunity> communities = new LinkedHashMap<>();
+    /** The Helm release's namespace, known only from the chart's controller Deployment. */
     private String namespace;
     private String version;
 
@@ -42,13 +45,8 @@ final class MetalLbReader {
     void read(Located at, ResourceKind kind, String name, String ns) {
         String element = kind.kind() + " " + name;
         ObjectNode spec = cx.map(at, element, "spec", at.doc().get("spec"));
-        if (namespace == null) {
-            namespace = ns;
-        } else if (ns != null && !ns.equals(namespace)) {
-            cx.warn(at, "metadata.namespace", element + " is in namespace " + ns + ", not " + namespace
-                    + " like the other MetalLB resources; MetalLB's webhook refuses that", Loss.NONE);
-        }
-        String own = ns != null && ns.equals(namespace) ? null : ns;
+        // each object keeps its namespace: which one is MetalLB's is decided by MLB_POOL_NAMESPACE, not by file order
+        String own = kind.namespaced() ? ns : null;
         Record value = cx.bind(at, kind, element, spec, name, own);
         if (value == null) {
             return;
@@ -59,8 +57,14 @@ final class MetalLbReader {
             case BGP_ADVERTISEMENT -> cx.keep(bgpAdvertisements, at, element, name, (BgpAdvertisement) value);
             case METALLB_BGP_PEER -> cx.keep(peers, at, element, name, (MetalLbBgpPeer) value);
             case METALLB_BFD_PROFILE -> cx.keep(bfdProfiles, at, element, name, (MetalLbBfdProfile) value);
+            case METALLB_COMMUNITY -> cx.keep(communities, at, element, name, (MetalLbCommunity) value);
             default -> throw new IllegalStateException(kind.name());
         }
+    }
+
+    /** The chart's own controller Deployment: where the Helm release runs MetalLB. */
+    void releaseNamespace(String ns) {
+        namespace = ns;
     }
 
     /**
@@ -92,8 +96,9 @@ final class MetalLbReader {
     MetalLb metallb(HelmValues helm) {
         checkReferences();
         boolean any = helm != null || !pools.isEmpty() || !l2.isEmpty() || !bgpAdvertisements.isEmpty() || !peers.isEmpty()
-                || !bfdProfiles.isEmpty();
+                || !bfdProfiles.isEmpty() || !communities.isEmpty();
         return any ? new MetalLb(version, namespace, helm, List.copyOf(pools.values()), List.copyOf(l2.values()),
-                List.copyOf(bgpAdvertisements.values()), List.copyOf(peers.values()), List.copyOf(bfdProfiles.values())) : null;
+                List.copyOf(bgpAdvertisements.values()), List.copyOf(peers.values()), List.copyOf(bfdProfiles.values()),
+                List.copyOf(communities.values())) : null;
     }
 }

@@ -61,6 +61,32 @@ interface FieldCodec {
         };
     }
 
+    /**
+     * AS numbers as Calico reads them (api/pkg/lib/numorstring/asnumber.go): a number, or the text
+     * of one, or asdot {@code high.low} with two 16-bit parts. The model holds the number; anything
+     * else stays as written for the binding to refuse.
+     */
+    static FieldCodec asNumbers(String... fields) {
+        return new FieldCodec() {
+            @Override
+            public void toManifest(ObjectNode spec) {
+                // the model's plain number is what Calico stores
+            }
+
+            @Override
+            public void toModel(ObjectNode spec) {
+                for (String field : fields) {
+                    if (spec.get(field) instanceof com.fasterxml.jackson.databind.node.TextNode text) {
+                        Long asn = dev.lbstudio.model.AsNumberText.parse(text.asText());
+                        if (asn != null) {
+                            spec.put(field, asn);
+                        }
+                    }
+                }
+            }
+        };
+    }
+
     /** A field named differently inside every item of the given list fields. */
     static FieldCodec renameInItems(List<String> lists, String modelName, String upstreamName) {
         return new FieldCodec() {

@@ -35,6 +35,7 @@ final class MetalLbRenderer {
         metallb.bgpAdvertisements().forEach(a -> objects.add(ResourceKind.BGP_ADVERTISEMENT.manifest(a, a.name(), ns)));
         metallb.bfdProfiles().forEach(b -> objects.add(ResourceKind.METALLB_BFD_PROFILE.manifest(b, b.name(), ns)));
         metallb.bgpPeers().forEach(p -> objects.add(ResourceKind.METALLB_BGP_PEER.manifest(p, p.name(), ns)));
+        metallb.communities().forEach(c -> objects.add(ResourceKind.METALLB_COMMUNITY.manifest(c, c.name(), ns)));
         files.put(RESOURCES, Manifest.yaml(versionLine(metallb) + " resources, all in namespace " + ns
                 + " (MetalLB's webhook refuses them elsewhere).\nApply after the chart: kubectl apply -f metallb.yaml", objects));
         return files;

@@ -11,6 +11,7 @@ import dev.lbstudio.model.IpAddressPool;
 import dev.lbstudio.model.IpPool;
 import dev.lbstudio.model.L2Advertisement;
 import dev.lbstudio.model.MetalLbBfdProfile;
+import dev.lbstudio.model.MetalLbCommunity;
 import dev.lbstudio.model.MetalLbBgpPeer;
 import java.util.Arrays;
 import java.util.List;
@@ -30,10 +31,13 @@ public enum ResourceKind {
     BGP_ADVERTISEMENT("metallb.io/v1beta1", "BGPAdvertisement", BgpAdvertisement.class),
     METALLB_BGP_PEER("metallb.io/v1beta2", "BGPPeer", MetalLbBgpPeer.class, FieldCodec.wrap("passwordSecret", "name")),
     METALLB_BFD_PROFILE("metallb.io/v1beta1", "BFDProfile", MetalLbBfdProfile.class),
+    METALLB_COMMUNITY("metallb.io/v1beta1", "Community", MetalLbCommunity.class),
     BGP_CONFIGURATION("projectcalico.org/v3", "BGPConfiguration", BgpConfiguration.class,
             FieldCodec.wrapEach("serviceLoadBalancerIPs", "cidr"), FieldCodec.wrapEach("serviceExternalIPs", "cidr"),
-            FieldCodec.wrapEach("serviceClusterIPs", "cidr"), FieldCodec.wrap("nodeMeshPassword", "secretKeyRef")),
-    CALICO_BGP_PEER("projectcalico.org/v3", "BGPPeer", CalicoBgpPeer.class, FieldCodec.wrap("password", "secretKeyRef")),
+            FieldCodec.wrapEach("serviceClusterIPs", "cidr"), FieldCodec.wrap("nodeMeshPassword", "secretKeyRef"),
+            FieldCodec.asNumbers("asNumber")),
+    CALICO_BGP_PEER("projectcalico.org/v3", "BGPPeer", CalicoBgpPeer.class, FieldCodec.wrap("password", "secretKeyRef"),
+            FieldCodec.asNumbers("asNumber", "localASNumber")),
     IP_POOL("projectcalico.org/v3", "IPPool", IpPool.class, FieldCodec.encapsulation()),
     BGP_FILTER("projectcalico.org/v3", "BGPFilter", BgpFilter.class,
             FieldCodec.renameInItems(List.of("exportV4", "importV4", "exportV6", "importV6"), "interfaceName", "interface"));

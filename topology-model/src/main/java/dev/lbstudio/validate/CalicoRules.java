@@ -442,7 +442,8 @@ final class CalicoRules {
         ExclusiveFields() {
             super("CALICO_PEER_EXCLUSIVE_FIELDS", Severity.ERROR, "Calico BGPPeers use no mutually exclusive fields",
                     "Calico's CRD validation rejects a BGPPeer with node and nodeSelector, peerIP and peerSelector, asNumber"
-                            + " with peerSelector, keepOriginalNextHop with nextHopMode, or reachableBy without peerIP.",
+                            + " with peerSelector, keepOriginalNextHop with nextHopMode, or reachableBy without peerIP or of"
+                            + " another address family than peerIP.",
                     CAL_BGPPEER, CALICO);
         }
 
@@ -465,8 +466,9 @@ final class CalicoRules {
                 if (p.reachableBy() != null && p.peerIP() == null) {
                     clashes.add("reachableBy without peerIP");
                 }
-                if (p.peerIP() == null && p.peerSelector() == null) {
-                    clashes.add("neither peerIP nor peerSelector");
+                String reachable = CalicoSpecRules.reachableByProblem(p);
+                if (reachable != null) {
+                    clashes.add(reachable);
                 }
                 if (!clashes.isEmpty()) {
                     out.add("BGPPeer " + p.name() + " sets " + String.join("; ", clashes),

@@ -303,6 +303,14 @@ public final class DesignIndex {
         return selects(a.appliesToAllPools(), a.ipAddressPools(), a.ipAddressPoolSelectors(), pool);
     }
 
+    /**
+     * True when the advertisement certainly selects the pool: all pools, or by name. Pools carry no labels in the
+     * model, so a pool selector may or may not match; rules that report errors only count certain selections.
+     */
+    static boolean surelySelects(dev.lbstudio.model.BgpAdvertisement a, IpAddressPool pool) {
+        return a.appliesToAllPools() || a.ipAddressPools().contains(pool.name());
+    }
+
     private static boolean selects(boolean all, List<String> names, List<?> selectors, IpAddressPool pool) {
         return all || names.contains(pool.name()) || !selectors.isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.lbstudio.validate;
 
+import dev.lbstudio.model.BgpAdvertisement;
 import dev.lbstudio.model.BgpConfiguration;
 import dev.lbstudio.model.Calico;
 import dev.lbstudio.model.CalicoBgpPeer;
@@ -111,7 +112,19 @@ final class Edits {
     private static Edit pool(IpAddressPool pool, String field, String value, UnaryOperator<IpAddressPool> change) {
         return new Edit(pool.id(), field, value, t -> metallb(t, m -> new MetalLb(m.version(), m.namespace(), m.helm(),
                 replace(m.ipAddressPools(), p -> p.name().equals(pool.name()), change), m.l2Advertisements(),
-                m.bgpAdvertisements(), m.bgpPeers(), m.bfdProfiles())));
+                m.bgpAdvertisements(), m.bgpPeers(), m.bfdProfiles(), m.communities())));
+    }
+
+    /** Sets the IPv4 (or IPv6) aggregation length of a BGPAdvertisement. */
+    static Edit aggregationLength(BgpAdvertisement adv, boolean ipv4, int length) {
+        return new Edit(adv.id(), ipv4 ? "aggregationLength" : "aggregationLengthV6", String.valueOf(length), t -> metallb(t,
+                m -> new MetalLb(m.version(), m.namespace(), m.helm(), m.ipAddressPools(), m.l2Advertisements(),
+                        replace(m.bgpAdvertisements(), a -> a.name().equals(adv.name()), a -> new BgpAdvertisement(a.name(),
+                                a.namespace(), ipv4 ? Integer.valueOf(length) : a.aggregationLength(),
+                                ipv4 ? a.aggregationLengthV6() : Integer.valueOf(length), a.localPref(), a.communities(),
+                                a.ipAddressPools(), a.ipAddressPoolSelectors(), a.nodeSelectors(), a.peers(),
+                                a.serviceSelectors())),
+                        m.bgpPeers(), m.bfdProfiles(), m.communities())));
     }
 
     static Edit speakerEnabled(boolean enabled) {
@@ -132,7 +145,7 @@ final class Edits {
     private static Edit helm(String field, boolean value, UnaryOperator<HelmValues> change) {
         return new Edit(HelmValues.CHART_DEFAULTS.id(), field, String.valueOf(value), t -> metallb(t, m -> new MetalLb(
                 m.version(), m.namespace(), change.apply(m.effectiveHelm()), m.ipAddressPools(), m.l2Advertisements(),
-                m.bgpAdvertisements(), m.bgpPeers(), m.bfdProfiles())));
+                m.bgpAdvertisements(), m.bgpPeers(), m.bfdProfiles(), m.communities())));
     }
 
     private static Topology metallb(Topology t, UnaryOperator<MetalLb> change) {

@@ -244,8 +244,9 @@ final class MetalLbRules {
     static final class PeerTimers extends Rule {
         PeerTimers() {
             super("MLB_PEER_TIMERS", Severity.ERROR, "MetalLB BGPPeer timers and multihop are valid",
-                    "MetalLB rejects holdTime other than 0 or at least 3 s, keepaliveTime above holdTime, and ebgpMultiHop on"
-                            + " an iBGP peer.", PoolRules.MLB_CONFIG, METALLB);
+                    "MetalLB rejects a holdTime that is not 0 and below 3 s once cut to whole seconds, a keepaliveTime above"
+                            + " the holdTime (a missing one is derived: hold = 3 x keepalive, keepalive = hold / 3), and"
+                            + " ebgpMultiHop when peerASN equals myASN.", PoolRules.MLB_CONFIG, METALLB);
         }
 
         @Override
@@ -258,21 +259,26 @@ final class MetalLbRules {
                 List<String> problems = new ArrayList<>();
                 Duration hold = p.holdTime() == null ? null : p.holdTime().duration();
                 Duration keepalive = p.keepaliveTime() == null ? null : p.keepaliveTime().duration();
-                if (hold != null && !hold.isZero() && hold.compareTo(Duration.ofSeconds(3)) < 0) {
-                    problems.add("holdTime " + p.holdTime() + " is below 3s");
+                // config.go parseTimers: the missing timer follows from the other one
+                if (hold == null && keepalive != null) {
+                    hold = keepalive.multipliedBy(3);
+                } else if (keepalive == null && hold != null) {
+                    keepalive = hold.dividedBy(3);
                 }
-                if (hold != null && keepalive != null && keepalive.compareTo(hold) > 0) {
+                long wholeSeconds = hold == null ? 0 : hold.getSeconds();
+                if (wholeSeconds != 0 && wholeSeconds < 3) {
+                    problems.add((p.holdTime() != null ? "holdTime " + p.holdTime()
+                            : "the holdTime of 3 x keepaliveTime (" + hold.toMillis() + "ms)") + " is below 3s");
+                }
+                if (hold != null && keepalive.compareTo(hold) > 0) {
                     problems.add("keepaliveTime " + p.keepaliveTime() + " exceeds holdTime " + p.holdTime());
                 }
-                boolean ibgp = p.peerASN() != null ? p.peerASN() == p.myASN() : "internal".equals(p.dynamicASN());
-                if (Boolean.TRUE.equals(p.ebgpMultiHop()) && ibgp) {
+                // dynamicASN leaves peerASN 0, which never equals myASN: MetalLB accepts multihop there
+                if (Boolean.TRUE.equals(p.ebgpMultiHop()) && p.peerASN() != null && p.peerASN() == p.myASN()) {
                     problems.add("ebgpMultiHop is set on an iBGP peer (AS " + p.myASN() + " on both ends)");
                 }
-                if (!problems.isEmpty()) {
-                    out.add("MetalLB BGPPeer " + p.name() + ": " + String.join("; ", problems),
-                            Fix.say("Use holdTime 0 or at least 3s, keepaliveTime at most holdTime, and ebgpMultiHop only for eBGP."),
-                            p.id());
-                }
+                out.addProblems("MetalLB BGPPeer " + p.name(), problems,
+                        Fix.say("Use holdTime 0 or at least 3s, keepaliveTime at most holdTime, and ebgpMultiHop only for eBGP."), p.id());
             }
         }
     }

@@ -125,10 +125,15 @@ final class PoolRules {
     static final class Namespace extends Rule {
         Namespace() {
             super("MLB_POOL_NAMESPACE", Severity.ERROR, "MetalLB resources live in MetalLB's namespace",
-                    "MetalLB's webhooks deny creating its custom resources anywhere else (\"resource must be created in"
-                            + " the metallb-system namespace\").",
+                    "MetalLB's webhooks deny creating its custom resources anywhere but the namespace MetalLB runs in"
+                            + " (\"resource must be created in the metallb-system namespace\"). That is the Helm release's"
+                            + " namespace; when the design does not say, the namespace most MetalLB objects share.",
                     "https://github.com/metallb/metallb/blob/v0.16.1/internal/k8s/webhooks/webhookv1beta1/ipaddresspool_webhook.go",
                     METALLB);
+        }
+
+        /** One MetalLB object and the namespace it is written in (null: none written, i.e. MetalLB's). */
+        private record Placed(String what, ElementId id, String namespace, IpAddressPool pool) {
         }
 
         @Override
@@ -137,27 +142,30 @@ final class PoolRules {
             if (m == null) {
                 return;
             }
-            String ns = m.effectiveNamespace();
-            for (IpAddressPool p : m.ipAddressPools()) {
-                if (p.namespace() != null && !p.namespace().equals(ns)) {
-                    out.add("pool " + p.name() + " is in namespace " + p.namespace() + ", but MetalLB runs in " + ns,
-                            Fix.apply("Put the pool in " + ns + ".", Edits.poolNamespace(p, ns)), p.id());
-                }
+            List<Placed> placed = new ArrayList<>();
+            m.ipAddressPools().forEach(p -> placed.add(new Placed("pool ", p.id(), p.namespace(), p)));
+            m.l2Advertisements().forEach(a -> placed.add(new Placed("L2Advertisement ", a.id(), a.namespace(), null)));
+            m.bgpAdvertisements().forEach(a -> placed.add(new Placed("BGPAdvertisement ", a.id(), a.namespace(), null)));
+            m.bgpPeers().forEach(a -> placed.add(new Placed("BGPPeer ", a.id(), a.namespace(), null)));
+            m.bfdProfiles().forEach(a -> placed.add(new Placed("BFDProfile ", a.id(), a.namespace(), null)));
+            m.communities().forEach(a -> placed.add(new Placed("Community ", a.id(), a.namespace(), null)));
+            Map<String, Integer> counts = m.objectNamespaces();
+            if (m.namespace() == null && counts.size() < 2) {
+                return;
             }
-            wrong(out, ns, m.l2Advertisements(), a -> a.namespace(), a -> a.id(), "L2Advertisement ");
-            wrong(out, ns, m.bgpAdvertisements(), a -> a.namespace(), a -> a.id(), "BGPAdvertisement ");
-            wrong(out, ns, m.bgpPeers(), a -> a.namespace(), a -> a.id(), "BGPPeer ");
-            wrong(out, ns, m.bfdProfiles(), a -> a.namespace(), a -> a.id(), "BFDProfile ");
-        }
-
-        private static <T> void wrong(Report out, String ns, List<T> items, java.util.function.Function<T, String> namespace,
-                                      java.util.function.Function<T, ElementId> id, String what) {
-            for (T item : items) {
-                String actual = namespace.apply(item);
-                if (actual != null && !actual.equals(ns)) {
-                    out.add(what + id.apply(item).name() + " is in namespace " + actual + ", but MetalLB runs in " + ns,
-                            Fix.say("Set metadata.namespace: " + ns + "."), id.apply(item));
+            String ns = m.effectiveNamespace();
+            String because = m.namespace() != null ? "the Helm release's namespace"
+                    : "the namespace most MetalLB objects share, " + counts.getOrDefault(ns, 0) + " of "
+                    + counts.values().stream().mapToInt(Integer::intValue).sum();
+            for (Placed p : placed) {
+                if (p.namespace() == null || p.namespace().equals(ns)) {
+                    continue;
                 }
+                String message = p.what() + p.id().name() + " is in namespace " + p.namespace() + ", but MetalLB runs in " + ns
+                        + " (" + because + ")";
+                String other = m.namespace() == null ? " (If the Helm release runs elsewhere, set metallb.namespace to it.)" : "";
+                out.add(message, p.pool() != null ? Fix.apply("Put the pool in " + ns + "." + other, Edits.poolNamespace(p.pool(), ns))
+                        : Fix.say("Set metadata.namespace: " + ns + "." + other), p.id());
             }
         }
     }
@@ -366,9 +374,10 @@ final class PoolRules {
     static final class AggregationVsRange extends Rule {
         AggregationVsRange() {
             super("AGGREGATION_VS_RANGE", Severity.ERROR, "BGPAdvertisement aggregationLength fits every selected pool",
-                    "MetalLB rejects an aggregationLength shorter than a prefix of a selected pool (\"prefix is more specific"
-                            + " than the aggregation length\"); ranges such as .1-.254 summarise into /25../32 pieces.",
-                    "https://github.com/metallb/metallb/issues/1513", METALLB);
+                    "MetalLB splits each pool entry into prefixes (a range such as .1-.254 into /32../26 pieces) and rejects an"
+                            + " aggregationLength shorter than the widest of them (\"prefix ... in this pool is more specific than"
+                            + " the aggregation length\"), so the whole configuration stays unapplied.",
+                    MLB_CONFIG, METALLB);
         }
 
         @Override
@@ -378,18 +387,22 @@ final class PoolRules {
             }
             for (BgpAdvertisement a : d.topology().metallb().bgpAdvertisements()) {
                 for (PoolView p : d.pools()) {
-                    if (!DesignIndex.selects(a, p.pool())) {
+                    if (!DesignIndex.surelySelects(a, p.pool())) {
                         continue;
                     }
                     for (PoolEntry e : p.entries()) {
-                        int aggregation = e.isIpv4() ? a.effectiveAggregationLength()
-                                : a.aggregationLengthV6() != null ? a.aggregationLengthV6() : 128;
-                        e.blocks().stream().filter(b -> b.length() > aggregation).findFirst().ifPresent(b ->
-                                out.add("BGPAdvertisement " + a.name() + " aggregates to /" + aggregation + ", but pool "
-                                                + p.pool().name() + " entry " + e.text() + " contains " + b + ", which is more specific",
-                                        Fix.say("Write the pool as a CIDR of at most /" + aggregation
-                                                + ", or raise aggregationLength to /" + b.length() + "."),
-                                        a.id(), p.pool().id()));
+                        int aggregation = MetalLbConfigRules.aggregation(a, e.isIpv4());
+                        // MetalLB's lowestMask: one piece at least as wide as the aggregation is enough
+                        int widest = e.blocks().stream().mapToInt(IpPrefix::length).min().orElse(aggregation);
+                        if (MetalLbConfigRules.aggregationInBounds(aggregation, e.isIpv4()) && aggregation < widest) {
+                            out.add("BGPAdvertisement " + a.name() + " aggregates " + (e.isIpv4() ? "IPv4" : "IPv6") + " to /"
+                                            + aggregation + ", but pool " + p.pool().name() + " entry " + e.text()
+                                            + (e.isCidr() ? " is a /" + widest : " has no piece wider than /" + widest),
+                                    Fix.apply("Set " + (e.isIpv4() ? "aggregationLength" : "aggregationLengthV6") + " to /" + widest
+                                                    + " (or longer), or widen the entry to a /" + aggregation + " CIDR.",
+                                            Edits.aggregationLength(a, e.isIpv4(), widest)),
+                                    a.id(), p.pool().id());
+                        }
                     }
                 }
             }

@@ -21,6 +21,13 @@ public final class Report {
         add(message, fix, List.of(elements));
     }
 
+    /** One finding listing every problem of one object ("subject: a; b"), none when there are no problems. */
+    public void addProblems(String subject, List<String> problems, Fix fix, ElementId... elements) {
+        if (!problems.isEmpty()) {
+            add(subject + ": " + String.join("; ", problems), fix, elements);
+        }
+    }
+
     List<Finding> findings() {
         return findings;
     }

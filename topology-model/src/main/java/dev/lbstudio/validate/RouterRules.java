@@ -2,6 +2,7 @@ package dev.lbstudio.validate;
 
 import static dev.lbstudio.validate.Rule.Section.CALICO;
 import static dev.lbstudio.validate.Rule.Section.CLUSTER;
+import static dev.lbstudio.validate.Rule.Section.METALLB;
 import static dev.lbstudio.validate.Rule.Section.NETWORK;
 
 import dev.lbstudio.model.BgpConfiguration;
@@ -80,16 +81,25 @@ final class RouterRules {
 
     static final class NeighborWithoutPeer extends Rule {
         NeighborWithoutPeer() {
-            super("TOR_NEIGHBOR_WITHOUT_CALICO_PEER", Severity.WARN, "Every router neighbour that is a node has a Calico BGPPeer behind it",
-                    "Calico only opens sessions its BGPPeers ask for; a router neighbour for a node without one stays Active"
-                            + " forever and usually means a BGPPeer or its selector is missing.",
-                    "https://docs.tigera.io/calico/latest/networking/configuring/bgp", NETWORK, CLUSTER, CALICO);
+            super("TOR_NEIGHBOR_WITHOUT_CALICO_PEER", Severity.WARN, "Every router neighbour that is a node has a Calico or MetalLB BGPPeer behind it",
+                    "Calico (and MetalLB's speaker) only open sessions their BGPPeers ask for; a router neighbour for a node"
+                            + " without one stays Active forever and usually means a BGPPeer or its selector is missing.",
+                    "https://docs.tigera.io/calico/latest/networking/configuring/bgp", NETWORK, CLUSTER, CALICO, METALLB);
         }
 
         @Override
         protected void check(DesignIndex d, Report out) {
             Set<String> peered = new HashSet<>();
             d.routerSessions().forEach(s -> peered.add(s.router().name() + "|" + s.node().name()));
+            // a neighbour MetalLB's speaker peers with is not missing a Calico BGPPeer: adding one would give the
+            // router two sessions from the same node (SPEAKER_BGP_WITH_CALICO_BGP)
+            d.metallb().ifPresent(m -> m.bgpPeers().forEach(p -> {
+                if (p.peerAddress() != null) {
+                    d.routerAt(p.peerAddress()).ifPresent(r -> MetalLbConfigRules.selectedNodes(d, p.nodeSelectors())
+                            .forEach(n -> peered.add(r.name() + "|" + n)));
+                }
+            }));
+            boolean metallbOnly = !d.usesCalicoBgp() && d.metallb().map(m -> !m.bgpPeers().isEmpty()).orElse(false);
             for (Router r : d.topology().network().routers()) {
                 for (BgpNeighbor nb : r.bgp().neighbors()) {
                     if (nb.address() == null) {
@@ -98,7 +108,9 @@ final class RouterRules {
                     d.nodeAt(nb.address()).filter(n -> !peered.contains(r.name() + "|" + n.name())).ifPresent(n ->
                             out.add("router " + r.name() + " has neighbor " + nb.address() + " (" + n.name()
                                             + "), but no Calico BGPPeer makes " + n.name() + " peer with " + r.name(),
-                                    Fix.say("Add a Calico BGPPeer to " + r.name() + " for " + n.name()
+                                    Fix.say(metallbOnly ? "Make a MetalLB BGPPeer for " + r.name() + " select " + n.name()
+                                            + " (nodeSelectors), or remove the neighbor."
+                                            : "Add a Calico BGPPeer to " + r.name() + " for " + n.name()
                                             + " (node or nodeSelector), or remove the neighbor."), r.id(), n.id()));
                 }
             }

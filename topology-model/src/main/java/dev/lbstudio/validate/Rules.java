@@ -13,8 +13,10 @@ public final class Rules {
         all.addAll(ReferenceRules.all());
         all.addAll(PoolRules.all());
         all.addAll(CalicoRules.all());
+        all.addAll(CalicoSpecRules.all());
         all.addAll(RouterRules.all());
         all.addAll(MetalLbRules.all());
+        all.addAll(MetalLbConfigRules.all());
         all.addAll(ServiceRules.all());
         all.addAll(VersionRules.all());
         ALL = List.copyOf(all);

@@ -8,6 +8,7 @@ import static dev.lbstudio.validate.Rule.Section.WORKLOADS;
 import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.BgpAdvertisement;
 import dev.lbstudio.model.IpAddressPool;
 import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.MetalLb;
@@ -193,8 +194,9 @@ final class VersionRules {
     static final class MetalLbFieldVersion extends Rule {
         MetalLbFieldVersion() {
             super("METALLB_FIELD_VERSION", Severity.ERROR, "MetalLB resources and fields exist in the design's MetalLB version",
-                    "CRDs replaced the ConfigMap in v0.13.2, avoidBuggyIPs came back in v0.13.4 and serviceAllocation arrived in"
-                            + " v0.13.9; older MetalLB rejects or ignores them.", "https://metallb.universe.tf/release-notes/", METALLB);
+                    "CRDs replaced the ConfigMap in v0.13.2, avoidBuggyIPs came back in v0.13.4, serviceAllocation arrived in"
+                            + " v0.13.9 and BGPAdvertisement serviceSelectors in v0.16.0; older MetalLB rejects or ignores them.",
+                    "https://metallb.universe.tf/release-notes/", METALLB);
         }
 
         @Override
@@ -217,6 +219,14 @@ final class VersionRules {
                 if (p.serviceAllocation() != null && v.isBefore("0.13.9")) {
                     out.add("pool " + p.name() + " sets serviceAllocation, which MetalLB " + m.version() + " lacks (v0.13.9+)",
                             Fix.say("Upgrade MetalLB or use the address-pool annotation."), p.id());
+                }
+            }
+            // api/v1beta1/bgpadvertisement_types.go has no ServiceSelectors before v0.16.0: the API server prunes it
+            for (BgpAdvertisement a : m.bgpAdvertisements()) {
+                if (!a.serviceSelectors().isEmpty() && v.isBefore("0.16.0")) {
+                    out.add("BGPAdvertisement " + a.name() + " sets serviceSelectors, which MetalLB " + m.version()
+                                    + " lacks (v0.16.0+): it would announce every service of its pools",
+                            Fix.say("Upgrade MetalLB to v0.16.0, or give the selected services their own pool."), a.id());
                 }
             }
         }

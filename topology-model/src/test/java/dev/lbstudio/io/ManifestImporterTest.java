@@ -194,7 +194,6 @@ class ManifestImporterTest {
                 cluster + ":18: v1 ConfigMap is not part of a design; skipped",
                 cluster + ":34:34: Service shop/web: named targetPort 'http' is not modelled",
                 metallb + ":7:16: IPAddressPool public: spec.futureField is not modelled; ignored",
-                metallb + ":11:33: L2Advertisement l2 is in namespace default, not metallb-system like the other MetalLB resources; MetalLB's webhook refuses that",
                 metallb + ":14: BGPConfiguration node.w1: only 'default' is modelled (per-node overrides are not); skipped",
                 dir.resolve("values.yaml") + ":3:1: MetalLB Helm value 'prometheus' is not modelled; ignored",
                 frr + ":10: not modelled, ignored: ip route 0.0.0.0/0 192.0.2.1",
@@ -207,8 +206,48 @@ class ManifestImporterTest {
         assertThat(warnings).anyMatch(w -> w.startsWith(cluster + ":") && w.contains("Pod shop/orphan backs no Service"));
         assertThat(warnings).anyMatch(w -> w.startsWith(cluster + ":1: Node lost: address 172.16.0.5 is on no router interface's subnet"));
         assertThat(warnings).noneMatch(w -> w.contains("notes.txt"));
+        // the namespace verdict is validation's, by majority with ties towards metallb-system, never by file order
+        assertThat(t.metallb().namespace()).isNull();
+        assertThat(dev.lbstudio.validate.Validator.validate(t).of("MLB_POOL_NAMESPACE"))
+                .singleElement().satisfies(f -> assertThat(f.elements().get(0).toString()).isEqualTo("l2-advertisement/l2"));
         // what was imported is a loadable design
         assertThat(TopologyReader.parse("imported.yaml", TopologyWriter.toYaml(t)).cluster().nodes()).hasSize(2);
+    }
+
+    @Test
+    void theChartsControllerNamesMetallbsNamespaceAndCommunitiesAreKept() {
+        ManifestImporter.Result r = ManifestImporter.importTexts("ns", Map.of("in.yaml", """
+                apiVersion: metallb.io/v1beta1
+                kind: IPAddressPool
+                metadata: {name: early, namespace: default}
+                spec: {addresses: [10.208.2.0/24]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: controller, namespace: lb, labels: {app.kubernetes.io/name: metallb}}
+                spec: {selector: {matchLabels: {app: metallb}}, template: {metadata: {labels: {app: metallb}}}}
+                ---
+                apiVersion: metallb.io/v1beta1
+                kind: IPAddressPool
+                metadata: {name: pool1, namespace: lb}
+                spec: {addresses: [10.208.1.0/24]}
+                ---
+                apiVersion: metallb.io/v1beta1
+                kind: Community
+                metadata: {name: aliases, namespace: lb}
+                spec:
+                  communities: [{name: no-export, value: "65535:65281"}]
+                """), Map.of());
+        Topology t = r.topology();
+        assertThat(r.warnings()).isEmpty();
+        assertThat(t.metallb().namespace()).isEqualTo("lb");
+        assertThat(t.workloads().deployments()).as("MetalLB's own controller is no workload").isEmpty();
+        assertThat(t.metallb().ipAddressPools()).extracting(p -> p.namespace()).containsExactly("default", "lb");
+        assertThat(t.metallb().communities()).singleElement()
+                .satisfies(c -> assertThat(c.communities()).extracting(a -> a.value()).containsExactly("65535:65281"));
+        // the pool that came first is the odd one out: the release's namespace decides, not file order
+        assertThat(dev.lbstudio.validate.Validator.validate(t).of("MLB_POOL_NAMESPACE"))
+                .singleElement().satisfies(f -> assertThat(f.elements().get(0).toString()).isEqualTo("address-pool/early"));
     }
 
     @Test

@@ -36,6 +36,8 @@ public final class ElementPaths {
                     : indexed(t.metallb().bgpPeers(), id, "metallb", "bgpPeers");
             case BFD_PROFILE -> t.metallb() == null ? Optional.empty()
                     : indexed(t.metallb().bfdProfiles(), id, "metallb", "bfdProfiles");
+            case COMMUNITY -> t.metallb() == null ? Optional.empty()
+                    : indexed(t.metallb().communities(), id, "metallb", "communities");
             case SERVICE -> indexed(t.workloads().services(), id, "workloads", "services");
             case DEPLOYMENT -> indexed(t.workloads().deployments(), id, "workloads", "deployments");
             case POD -> pod(t, id);
