@@ -50,7 +50,7 @@ public final class ClusterSnapshot {
     public ManifestImporter.Result importDesign(String designName, Map<String, Path> routerConfigs) throws IOException {
         Path dir = Files.createTempDirectory("lbstudio-import-");
         try {
-            writeTo(dir, new ClusterInspector(client).inspect(METALLB_NAMESPACE, Set.of()));
+            writeTo(dir, new ClusterInspector(client).inspect(METALLB_NAMESPACE));
             ManifestImporter.Result result = ManifestImporter.importFrom(designName, dir, routerConfigs);
             String prefix = dir + java.io.File.separator;
             return new ManifestImporter.Result(result.topology(), result.warnings().stream()
