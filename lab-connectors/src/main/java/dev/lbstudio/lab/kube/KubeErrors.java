@@ -18,7 +18,7 @@ final class KubeErrors {
         String message = switch (e.getCode()) {
             case 401 -> "the cluster did not accept our credentials while trying to " + what
                     + " (401 Unauthorized): refresh the token or client certificate of this kubeconfig context";
-            case 403 -> "not allowed to " + what + " (403 Forbidden): " + server + " — " + forbiddenAdvice(server);
+            case 403 -> "not allowed to " + what + " (403 Forbidden): " + server + " — " + forbiddenAdvice(server, String.valueOf(e.getMessage()));
             case 404 -> notFound(status, server, what, key);
             case 409 -> conflict(status, server, what, doing);
             case 429 -> "the cluster refused to " + what + " (429): " + server
@@ -33,14 +33,16 @@ final class KubeErrors {
     }
 
     /** RBAC says "User ... cannot verb resource"; anything else forbidden is admission, not permissions. */
-    private static String forbiddenAdvice(String server) {
+    private static String forbiddenAdvice(String server, String exception) {
         if (server.contains("because it is being terminated")) {
             return "the namespace is being deleted; wait until it is gone, or push into another namespace";
         }
         if (server.contains("admission webhook")) {
             return "an admission webhook refused it, not RBAC; change what its message names or ask its owners";
         }
-        if (server.matches("(?s).*is forbidden: (User|ServiceAccount|Group) .* cannot .*")) {
+        // a refused websocket upgrade (a watch) carries no Status body: only RBAC refuses a watch
+        if (server.matches("(?s).*is forbidden: (User|ServiceAccount|Group) .* cannot .*")
+                || exception.contains("Received 403 on websocket")) {
             return "grant the kubeconfig user that verb on that resource (RBAC) or use a context that has it";
         }
         return "the API server's admission refused it (not RBAC); its message says why";

@@ -35,6 +35,7 @@ public final class ApplyingMockServer implements AutoCloseable {
     private final java.util.Set<String> denied = new java.util.HashSet<>();
     private final java.util.List<String> servedGroups = new java.util.ArrayList<>();
     private final java.util.Map<String, String> forbidden = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int failingWatches;
 
     public ApplyingMockServer() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new ApplyingDispatcher(), false);
@@ -57,6 +58,11 @@ public final class ApplyingMockServer implements AutoCloseable {
      */
     public void forbidReads(String pathPrefix, String resource) {
         forbidden.put(pathPrefix, resource);
+    }
+
+    /** Makes every watch request answer {@code code} with a Status, as a broken API server does. */
+    public void failWatches(int code) {
+        failingWatches = code;
     }
 
     /** Makes API discovery serve a group's v3 resources, e.g. projectcalico.org (the Calico API server). */
@@ -131,6 +137,11 @@ public final class ApplyingMockServer implements AutoCloseable {
 
         @Override
         public MockResponse handleGet(String path) {
+            if (failingWatches != 0 && path.contains("watch=true")) {
+                var status = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1").put("status", "Failure")
+                        .put("code", failingWatches).put("message", "RequestWatchProgress is disabled");
+                return new MockResponse().setResponseCode(failingWatches).setBody(status.toString());
+            }
             for (var no : forbidden.entrySet()) {
                 if (path.startsWith(no.getKey())) {
                     var status = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +26,7 @@ class ClusterPusherTest {
     @BeforeAll
     static void server() {
         admin = RealApiServer.shared().admin();
-        ensureNamespace("metallb-system");
-    }
-
-    static void ensureNamespace(String name) {
-        if (admin.namespaces().withName(name).get() == null) {
-            admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
-        }
+        RealApiServer.shared().ensureNamespace("metallb-system");
     }
 
     static String namespace(String name) {
@@ -239,7 +232,7 @@ class ClusterPusherTest {
         String pre = unique("pre");
         String pool = unique("pool");
         String foreignPool = unique("theirs");
-        ensureNamespace(pre);
+        RealApiServer.shared().ensureNamespace(pre);
         admin.genericKubernetesResources("metallb.io/v1beta1", "IPAddressPool").inNamespace("metallb-system")
                 .resource(manifests(pool(foreignPool)).get(0)).create();
         String design = workloads(own, pool) + namespace(kept) + service(kept) + namespace(pre) + service(pre)

@@ -19,7 +19,7 @@ class PushErrorsTest {
     static void start() {
         server = RealApiServer.shared();
         admin = server.admin();
-        ClusterPusherTest.ensureNamespace("metallb-system");
+        RealApiServer.shared().ensureNamespace("metallb-system");
     }
 
     private static PushException planFails(KubernetesClient client, String yaml) {

@@ -17,7 +17,7 @@ class PushPreflightTest {
     @BeforeAll
     static void start() {
         server = RealApiServer.shared();
-        ClusterPusherTest.ensureNamespace("metallb-system");
+        RealApiServer.shared().ensureNamespace("metallb-system");
     }
 
     private static PolicyRule everything(String... verbs) {

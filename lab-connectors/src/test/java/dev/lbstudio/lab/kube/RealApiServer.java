@@ -148,6 +148,14 @@ public final class RealApiServer {
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
+    /** Creates namespace {@code name} as the admin unless it exists (tests share the server). */
+    public void ensureNamespace(String name) {
+        if (admin.namespaces().withName(name).get() == null) {
+            admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                    .withName(name).endMetadata().build()).create();
+        }
+    }
+
     public String adminToken() {
         return ADMIN_TOKEN;
     }
