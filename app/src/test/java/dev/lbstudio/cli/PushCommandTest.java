@@ -40,7 +40,7 @@ class PushCommandTest {
                 .replace("namespace: demo", "namespace: " + ns));
     }
 
-    private Cli push(Path design, String token, String... extra) throws Exception {
+    private Cli pushAs(String token, Path design, String... extra) throws Exception {
         Path kubeconfig = server.kubeconfig(Files.createTempDirectory(dir, "kube"), token);
         String[] args = new String[3 + extra.length];
         args[0] = "push";
@@ -53,7 +53,7 @@ class PushCommandTest {
     }
 
     private Cli push(Path design, String... extra) throws Exception {
-        return push(design, server.adminToken(), extra);
+        return pushAs(server.adminToken(), design, extra);
     }
 
     @Test
@@ -62,8 +62,8 @@ class PushCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("projectcalico.org/v3 served", "everything this push needs is allowed",
-                "+ create Namespace dry-ns", "+ create IPAddressPool metallb-system/lb-pool-10-208-1",
-                "+ create Service dry-ns/web-server", "--prune deletes them");
+                "+ create Namespace dry-ns", "+ create Deployment dry-ns/web-server", "+ create Service dry-ns/web-server",
+                "--prune deletes them");
         assertThat(server.admin().namespaces().withName("dry-ns").get()).isNull();
     }
 
@@ -86,7 +86,7 @@ class PushCommandTest {
         String token = server.userWith(List.of(new PolicyRuleBuilder().withApiGroups("*").withResources("*")
                 .withVerbs("get", "list", "watch").build()));
 
-        Cli result = push(design("readonly", "readonly-ns"), token, "--yes");
+        Cli result = pushAs(token, design("readonly", "readonly-ns"), "--yes");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(result.out()).contains("permissions missing", "    - create namespaces (cluster-wide)",
@@ -140,6 +140,8 @@ class PushCommandTest {
         // a cluster with Calico's CRDs but not its API server: the shared real server serves v3, the mock does not
         try (ApplyingMockServer mock = new ApplyingMockServer()) {
             mock.installUpstreamCrds(false);
+            mock.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                    .withName("metallb-system").endMetadata().build()).create();
             Path kubeconfig = mock.kubeconfig(dir, "mock-token");
             Cli result = Cli.run("push", RepoPaths.sample("seed-calico-metallb.yaml").toString(),
                     "--kubeconfig=" + kubeconfig, "--dry-run");
