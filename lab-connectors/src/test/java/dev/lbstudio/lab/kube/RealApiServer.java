@@ -311,7 +311,7 @@ public final class RealApiServer {
         Path crds = RepoPaths.sharedCrds();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(crds)) {
-            files = walk.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            files = walk.filter(f -> f.toString().endsWith(".yaml") && isCrd(f)).sorted().toList();
         }
         List<String> names = new ArrayList<>();
         for (Path file : files) {
@@ -326,6 +326,14 @@ public final class RealApiServer {
                     && c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions()
                     .stream().anyMatch(k -> "Established".equals(k.getType()) && "True".equals(k.getStatus())),
                     30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean isCrd(Path file) {
+        try {
+            return Files.readString(file).contains("kind: CustomResourceDefinition");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
