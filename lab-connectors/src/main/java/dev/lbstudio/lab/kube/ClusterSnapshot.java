@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -45,12 +46,15 @@ public final class ClusterSnapshot {
      * MetalLB's speaker DaemonSet: its arguments and environment say how MetalLB announces (FRR,
      * FRR-K8s or native), which the manifest importer reads as it reads exported YAML.
      */
+    private static final String HELM_VALUES = "metallb-helm-values.yaml";
+
     private static Source speaker(String metallbNamespace) {
         return new Source("metallb-speaker.yaml", context("apps", "v1", "DaemonSet", "daemonsets", true), metallbNamespace,
                 ClusterSnapshot::isSpeaker);
     }
 
     private final List<HasMetadata> snapshot = new ArrayList<>();
+    private final List<ImportWarning> unread = new ArrayList<>();
 
     private final KubernetesClient client;
 
@@ -72,9 +76,10 @@ public final class ClusterSnapshot {
             String name = designName != null ? designName : pushedDesign(snapshot).orElse("imported-cluster");
             ManifestImporter.Result result = ManifestImporter.importFrom(name, dir, routerConfigs);
             String prefix = dir + java.io.File.separator;
-            return new ManifestImporter.Result(result.topology(), result.warnings().stream()
-                    .map(w -> w.file().startsWith(prefix) ? new ImportWarning("cluster/" + w.file().substring(prefix.length()),
-                            w.line(), w.message()) : w).toList());
+            List<ImportWarning> warnings = new ArrayList<>(unread);
+            result.warnings().stream().map(w -> w.file().startsWith(prefix) ? new ImportWarning("cluster/"
+                    + w.file().substring(prefix.length()), w.line(), w.message()) : w).forEach(warnings::add);
+            return new ManifestImporter.Result(result.topology(), warnings);
         } finally {
             try (var walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -99,6 +104,19 @@ public final class ClusterSnapshot {
             }
         }
         List<Path> written = new ArrayList<>();
+        if (report.metallbInstalled()) {
+            try {
+                Optional<String> values = HelmRelease.metallbValues(client, report.metallbNamespace());
+                if (values.isPresent()) {
+                    written.add(Files.writeString(dir.resolve(HELM_VALUES), "# values of the deployed MetalLB Helm release\n"
+                            + values.get()));
+                }
+            } catch (PushException e) {
+                // an import with a user who may not read Secrets still imports the rest, and says what it left out
+                unread.add(new ImportWarning("cluster/" + HELM_VALUES, 0, "MetalLB's Helm values were not read: "
+                        + e.getMessage()));
+            }
+        }
         for (Source source : sources) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.io.InterruptedIOException("cluster snapshot cancelled");
