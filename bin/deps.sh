@@ -4,8 +4,9 @@
 # To build and run the app.
 RUN_PACKAGES=(openjdk-17-jdk-headless maven)
 # Extra for the tests: real FRR and BIRD for config checks and the namespace lab, kube-proxy NAT,
-# the BMP relay, the SSH tests, and a display for GUI screenshots.
-TEST_PACKAGES=(frr bird2 iproute2 nftables iptables socat openssh-server procps psmisc xvfb libgtk-3-0 xauth)
+# the BMP relay, the SSH tests, a display for GUI screenshots, and etcd (plus xz to unpack the
+# kube-apiserver from ../shared/envtest) for the real API server the Kubernetes tests start.
+TEST_PACKAGES=(frr bird2 iproute2 nftables iptables socat openssh-server procps psmisc xvfb libgtk-3-0 xauth etcd-server xz-utils)
 
 ensure_packages() {
   local missing=()
@@ -26,6 +27,10 @@ ensure_packages() {
   # The FRR package starts a system-wide FRR; the lab runs its own instances and needs none.
   if [ -d /run/systemd/system ] && systemctl is-active --quiet frr 2>/dev/null; then
     systemctl stop frr || true
+  fi
+  # etcd-server enables a system etcd on 2379; the tests start their own on a free loopback port.
+  if [ -d /run/systemd/system ] && systemctl is-enabled --quiet etcd 2>/dev/null; then
+    systemctl disable --now etcd || true
   fi
 }
 

@@ -42,7 +42,8 @@ final class ImportCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the design here (default: print it).")
     Path out;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "The design's name (default: the manifests directory's name).")
+    @Option(names = "--name", paramLabel = "NAME", description = "The design's name (default: the manifests directory's "
+            + "name; from a cluster, the design that pushed its objects, else imported-cluster).")
     String name;
 
     @Option(names = "--allow-lossy",
@@ -85,8 +86,9 @@ final class ImportCommand implements java.util.concurrent.Callable<Integer> {
         try {
             scratch = Files.createTempDirectory("lbstudio-import-");
             Map<String, Path> configs = routerOptions.configs(scratch);
+            // a live cluster names the design from the label our push left, when there is one
             String designName = name != null ? name
-                    : "imported-" + (live ? "cluster" : manifests.toAbsolutePath().normalize().getFileName());
+                    : live ? null : "imported-" + manifests.toAbsolutePath().normalize().getFileName();
             result = live ? live(designName, configs) : ManifestImporter.importFrom(designName, manifests, configs);
         } catch (IOException e) {
             throw new UserError("cannot read " + (manifests != null ? manifests : "the cluster snapshot") + ": " + e.getMessage());

@@ -5,6 +5,7 @@ import dev.lbstudio.lab.kube.ClusterPusher;
 import dev.lbstudio.lab.kube.ClusterReport;
 import dev.lbstudio.lab.kube.Manifests;
 import dev.lbstudio.lab.kube.PushException;
+import dev.lbstudio.lab.kube.PushPreflight;
 import dev.lbstudio.lab.kube.PushPlan;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.render.Renderer;
@@ -19,8 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lbstudio push FILE}: inspect the cluster, show the field-level plan, then (after a yes)
- * server-side apply the design's MetalLB, Calico and workload objects as field manager lbstudio.
+ * server-side apply the design's MetalLB, Calico and workload objects as field manager lbstudio/DESIGN.
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = "Push a design to a cluster: check what is installed and allowed, show the plan, apply on confirmation.")
@@ -54,6 +53,10 @@ final class PushCommand implements Runnable {
     @Option(names = "--force-conflicts", description = "Take over fields another field manager owns (server-side apply force).")
     boolean forceConflicts;
 
+    @Option(names = "--prune", description = "Also delete objects this design created earlier and no longer holds "
+            + "(never objects it did not create, nor namespaces holding others' objects).")
+    boolean prune;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,16 +66,13 @@ final class PushCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> rendered = Renderer.render(design, Renderer.What.MANIFESTS);
         try (KubernetesClient client = kube.open()) {
-            ClusterReport report = new ClusterInspector(client).inspect(
-                    design.metallb() != null ? design.metallb().effectiveNamespace() : "metallb-system", namespaces(design));
+            String metallbNamespace = design.metallb() != null ? design.metallb().effectiveNamespace() : "metallb-system";
+            ClusterReport report = new ClusterInspector(client).inspect(metallbNamespace);
             out.print(report.describe());
+            out.flush();
             if (!report.metallbInstalled()) {
                 throw new UserError("MetalLB is not installed in this cluster; install it first (lbstudio render "
                         + file + " --what manifests writes its Helm values)");
-            }
-            if (!report.missingPermissions().isEmpty()) {
-                throw new UserError("the kubeconfig user lacks " + report.missingPermissions().size()
-                        + " permission(s) a push needs (listed above); nothing was changed");
             }
             List<GenericKubernetesResource> objects = new ArrayList<>();
             for (String name : APPLIED) {
@@ -85,19 +85,29 @@ final class PushCommand implements Runnable {
                     objects.addAll(Manifests.parse(name, rendered.get(name)));
                 }
             }
-            ClusterPusher pusher = new ClusterPusher(client, design.name());
-            PushPlan plan = pusher.plan(objects);
+            ClusterPusher pusher = pusher(client, design.name());
+            PushPreflight preflight = pusher.preflight(objects, prune);
+            out.print(preflight.describe());
+            out.flush();
+            if (!preflight.ready()) {
+                throw new UserError(notReady(preflight, metallbNamespace));
+            }
+            PushPlan plan = pusher.plan(objects, forceConflicts, prune);
             out.println(plan.describe());
             out.flush();
             if (dryRun || !plan.hasChanges()) {
                 return;
             }
+            plan.refusal().ifPresent(why -> {
+                throw new UserError(why);
+            });
             if (!yes && !confirmed(out, "Apply this plan? [y/N] ")) {
                 out.println("nothing applied");
                 return;
             }
             pusher.apply(plan, forceConflicts, change -> {
-                out.println("  done: " + change.action().name().toLowerCase() + " " + change.key());
+                out.println("  done: " + change.action().name().toLowerCase() + " " + change.key()
+                        + (change.note().isEmpty() ? "" : ": " + change.note()));
                 out.flush();
             });
             out.println("pushed design " + design.name());
@@ -106,11 +116,27 @@ final class PushCommand implements Runnable {
         }
     }
 
-    private static Set<String> namespaces(Topology design) {
-        Set<String> namespaces = new TreeSet<>();
-        design.workloads().services().forEach(s -> namespaces.add(s.namespace()));
-        design.workloads().deployments().forEach(d -> namespaces.add(d.namespace()));
-        return namespaces;
+    private static ClusterPusher pusher(KubernetesClient client, String design) {
+        try {
+            return new ClusterPusher(client, design);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** Every gap at once, before any write: what to grant, which namespace to create. */
+    private static String notReady(PushPreflight preflight, String metallbNamespace) {
+        List<String> parts = new ArrayList<>();
+        if (!preflight.missingPermissions().isEmpty()) {
+            parts.add("the kubeconfig user lacks " + preflight.missingPermissions().size()
+                    + " permission(s) this push needs (listed above)");
+        }
+        for (String ns : preflight.missingNamespaces()) {
+            parts.add("namespace " + ns + " does not exist" + (ns.equals(metallbNamespace)
+                    ? " (MetalLB's namespace: install MetalLB there, or set metallb.namespace in the design to where it runs)"
+                    : ""));
+        }
+        return String.join("; ", parts) + "; nothing was changed";
     }
 
     /** Asks on standard input; no answer (not a terminal, closed input) is a clear error, never a yes. */

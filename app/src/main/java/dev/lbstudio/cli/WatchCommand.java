@@ -1,6 +1,7 @@
 package dev.lbstudio.cli;
 
 import dev.lbstudio.lab.kube.ClusterWatcher;
+import dev.lbstudio.lab.kube.PushException;
 import dev.lbstudio.scenario.LabEvent;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
@@ -43,11 +44,19 @@ final class WatchCommand implements Runnable {
         Runtime.getRuntime().addShutdownHook(hook);
         try (KubernetesClient client = kube.open(); ClusterWatcher watcher = new ClusterWatcher(client, e -> print(out, e))) {
             watcher.start();
+            watcher.failure().thenRun(stop::countDown);
             if (seconds != null) {
                 stop.await(seconds, TimeUnit.SECONDS);
             } else {
                 stop.await();
             }
+            String failure = watcher.failure().getNow(null);
+            if (failure != null) {
+                throw new UserError(failure + " — check the API server and that this user may watch services, "
+                        + "endpointslices and nodes");
+            }
+        } catch (PushException e) {
+            throw new UserError(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -3,42 +3,36 @@ package dev.lbstudio.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbstudio.io.TopologyReader;
-import dev.lbstudio.lab.kube.ApplyingMockServer;
+import dev.lbstudio.lab.kube.RealApiServer;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.testing.RepoPaths;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code lbstudio import --kubeconfig}: what a push wrote comes back as a design. */
+/** {@code lbstudio import --kubeconfig}: what a push wrote to a real API server comes back as a design. */
 class LiveImportTest {
 
-    private static final String TOKEN = "lbs-live-import-token-91d2";
-
-    ApplyingMockServer server;
+    static RealApiServer server;
     Path kubeconfig;
 
     @BeforeEach
     void cluster(@TempDir Path dir) throws Exception {
-        server = new ApplyingMockServer();
-        server.installUpstreamCrds(true);
-        kubeconfig = server.kubeconfig(dir, TOKEN);
+        server = RealApiServer.shared();
+        server.ensureNamespace("metallb-system");
+        kubeconfig = server.kubeconfig(dir, server.adminToken());
         for (String node : new String[] {"node-1", "node-2"}) {
-            server.client().nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata()
+            server.admin().nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata()
                     .withName(node).endMetadata().withNewStatus().addNewAddress().withType("InternalIP")
                     .withAddress(node.equals("node-1") ? "10.0.0.11" : "10.0.0.12").endAddress().endStatus().build())
-                    .create();
+                    .createOr(existing -> existing.update());
         }
-        Cli pushed = Cli.run("push", RepoPaths.sample("seed-calico-metallb.yaml").toString(), "--kubeconfig=" + kubeconfig,
-                "--yes");
+        Path design = Files.writeString(dir.resolve("live.yaml"), Files.readString(RepoPaths.sample("seed-calico-metallb.yaml"))
+                .replace("name: seed-calico-metallb", "name: live-seed").replace("namespace: demo", "namespace: live-ns"));
+        Cli pushed = Cli.run("push", design.toString(), "--kubeconfig=" + kubeconfig, "--yes");
         assertThat(pushed.exitCode()).as(pushed.err()).isZero();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
@@ -48,15 +42,16 @@ class LiveImportTest {
         Cli result = Cli.run("import", "--kubeconfig=" + kubeconfig, "--out=" + design, "--name=live");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out() + result.err()).doesNotContain(TOKEN).doesNotContain("lbstudio-import-");
+        assertThat(result.out() + result.err()).doesNotContain(server.adminToken()).doesNotContain("lbstudio-import-");
         Topology t = TopologyReader.read(design);
         assertThat(t.name()).isEqualTo("live");
         assertThat(t.cluster().nodes()).extracting(n -> n.name() + "=" + n.address()).contains("node-1=10.0.0.11",
                 "node-2=10.0.0.12");
-        assertThat(t.addressPools()).extracting(p -> p.name()).containsExactly("lb-pool-10-208-1");
+        assertThat(t.addressPools()).extracting(p -> p.name()).contains("lb-pool-10-208-1");
         assertThat(t.calico().bgpConfiguration().serviceLoadBalancerIPs()).extracting(Object::toString)
                 .containsExactly("10.208.1.0/24");
-        assertThat(t.workloads().services()).extracting(s -> s.namespace() + "/" + s.name()).contains("demo/web-server");
+        assertThat(t.workloads().services()).extracting(s -> s.namespace() + "/" + s.name()).contains("live-ns/web-server")
+                .as("the API server's own Service is not part of a design").doesNotContain("default/kubernetes");
     }
 
     @Test

@@ -1,18 +1,12 @@
 package dev.lbstudio.lab.kube;
 
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-/** Looks before it leaps: what is installed and what we may do, checked before any push. */
+/** Looks before it leaps: which MetalLB and Calico a cluster runs, read before any push or import. */
 public final class ClusterInspector {
-
-    private static final List<String> PUSH_VERBS = List.of("get", "list", "create", "patch", "delete");
 
     private final KubernetesClient client;
 
@@ -20,31 +14,14 @@ public final class ClusterInspector {
         this.client = client;
     }
 
-    /** {@code namespaces} are those the design writes Services and Deployments into. */
-    public ClusterReport inspect(String metallbNamespace, Set<String> namespaces) {
+    public ClusterReport inspect(String metallbNamespace) {
         try {
             String server = client.getKubernetesVersion().getGitVersion();
             boolean metallb = crdExists("ipaddresspools.metallb.io");
             boolean calico = crdExists("bgpconfigurations.crd.projectcalico.org");
             boolean calicoApi = servesCalicoV3();
-            List<String> missing = new ArrayList<>();
-            for (KindRegistry.Kind kind : KindRegistry.KINDS) {
-                if (kind.kind().equals("Namespace")) {
-                    continue;
-                }
-                List<String> scopes = !kind.namespaced() ? java.util.Collections.singletonList(null)
-                        : kind.group().equals("metallb.io") ? List.of(metallbNamespace) : List.copyOf(namespaces);
-                for (String ns : scopes) {
-                    for (String verb : PUSH_VERBS) {
-                        if (!allowed(verb, kind, ns)) {
-                            missing.add(verb + " " + kind.plural() + (kind.group().isEmpty() ? "" : "." + kind.group())
-                                    + (ns != null ? " in namespace " + ns : " (cluster-wide)"));
-                        }
-                    }
-                }
-            }
             return new ClusterReport(server, metallb, metallb ? imageTag(metallbNamespace, "controller").orElse(null) : null,
-                    metallbNamespace, calico, calicoApi, calico ? calicoVersion().orElse(null) : null, missing);
+                    metallbNamespace, calico, calicoApi, calico ? calicoVersion().orElse(null) : null);
         } catch (KubernetesClientException e) {
             throw KubeErrors.explain(e, "inspect", new ObjectKey("v1", "cluster", null, "-"));
         }
@@ -66,14 +43,6 @@ public final class ClusterInspector {
 
     private boolean crdExists(String name) {
         return client.apiextensions().v1().customResourceDefinitions().withName(name).get() != null;
-    }
-
-    private boolean allowed(String verb, KindRegistry.Kind kind, String namespace) {
-        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
-                .withVerb(verb).withGroup(kind.group()).withResource(kind.plural()).withNamespace(namespace)
-                .endResourceAttributes().endSpec().build();
-        SelfSubjectAccessReview answer = client.authorization().v1().selfSubjectAccessReview().create(review);
-        return answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
     }
 
     /** The version tag of a deployment's first container whose name contains {@code component}. */

@@ -1,22 +1,11 @@
 package dev.lbstudio.lab.kube;
 
-import java.util.List;
-
 /**
  * What a cluster has before we touch it: which MetalLB and Calico are installed, whether Calico's
- * projectcalico.org/v3 API is served, and which permissions a push needs but lacks.
+ * projectcalico.org/v3 API is served. What a push may do is the {@link PushPreflight}'s, per plan.
  */
 public record ClusterReport(String serverVersion, boolean metallbInstalled, String metallbVersion, String metallbNamespace,
-                            boolean calicoInstalled, boolean calicoApiServed, String calicoVersion,
-                            List<String> missingPermissions) {
-
-    public ClusterReport {
-        missingPermissions = List.copyOf(missingPermissions);
-    }
-
-    public boolean readyToPush() {
-        return metallbInstalled && calicoApiServed && missingPermissions.isEmpty();
-    }
+                            boolean calicoInstalled, boolean calicoApiServed, String calicoVersion) {
 
     public String describe() {
         StringBuilder s = new StringBuilder("Kubernetes " + (serverVersion != null ? serverVersion : "(version unknown)") + "\n");
@@ -30,12 +19,6 @@ public record ClusterReport(String serverVersion, boolean metallbInstalled, Stri
             s.append(calicoApiServed ? ", projectcalico.org/v3 served by the Calico API server\n"
                     : ", projectcalico.org/v3 NOT served (no Calico API server): LB Studio will print the calicoctl "
                     + "commands instead of writing crd.projectcalico.org/v1 behind Calico's back\n");
-        }
-        if (missingPermissions.isEmpty()) {
-            s.append("  permissions: everything a push needs is allowed\n");
-        } else {
-            s.append("  permissions missing (grant them before pushing):\n");
-            missingPermissions.forEach(p -> s.append("    - ").append(p).append('\n'));
         }
         return s.toString();
     }

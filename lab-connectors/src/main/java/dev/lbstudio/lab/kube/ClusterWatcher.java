@@ -2,18 +2,24 @@ package dev.lbstudio.lab.kube;
 
 import dev.lbstudio.scenario.LabEvent;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Watches Services, EndpointSlices and Nodes and hands each change to {@code sink} as
- * {@link LabEvent}s, timed on a monotonic clock from {@link #start}. Close it to stop.
+ * {@link LabEvent}s, timed on a monotonic clock from {@link #start}. A watch the server refuses
+ * at the start is a {@link PushException} naming the kind and the HTTP status; a watch that
+ * breaks later and does not come back within the client's bounded reconnects
+ * ({@link KubeConnection} sets the limit) completes {@link #failure()}. Close it to stop.
  */
 public final class ClusterWatcher implements AutoCloseable {
 
@@ -22,6 +28,7 @@ public final class ClusterWatcher implements AutoCloseable {
     private final List<Watch> watches = new ArrayList<>();
     private final long started = System.nanoTime();
     private final ClusterEvents events = new ClusterEvents(() -> Duration.ofNanos(System.nanoTime() - started));
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
 
     public ClusterWatcher(KubernetesClient client, Consumer<LabEvent> sink) {
         this.client = client;
@@ -29,28 +36,55 @@ public final class ClusterWatcher implements AutoCloseable {
     }
 
     public ClusterWatcher start() {
-        watches.add(client.services().inAnyNamespace().watch(watcher(events::service)));
-        watches.add(client.discovery().v1().endpointSlices().inAnyNamespace().watch(watcher(events::endpointSlice)));
-        watches.add(client.nodes().watch(watcher(events::node)));
+        watch(new ObjectKey("v1", "Service", null, "*"), () -> client.services().inAnyNamespace().watch(watcher("services",
+                events::service)));
+        watch(new ObjectKey("discovery.k8s.io/v1", "EndpointSlice", null, "*"), () -> client.discovery().v1()
+                .endpointSlices().inAnyNamespace().watch(watcher("endpointslices", events::endpointSlice)));
+        watch(new ObjectKey("v1", "Node", null, "*"), () -> client.nodes().watch(watcher("nodes", events::node)));
         return this;
     }
 
-    private <T> Watcher<T> watcher(BiFunction<T, Boolean, List<LabEvent>> map) {
+    /** Completes with what went wrong when a watch is lost for good. */
+    public CompletableFuture<String> failure() {
+        return failure;
+    }
+
+    private void watch(ObjectKey what, Supplier<Watch> open) {
+        try {
+            watches.add(open.get());
+        } catch (KubernetesClientException e) {
+            close();
+            throw KubeErrors.explain(e, "watch", what);
+        }
+    }
+
+    private <T> Watcher<T> watcher(String resource, BiFunction<T, Boolean, List<LabEvent>> map) {
         return new Watcher<>() {
             @Override
-            public void eventReceived(Action action, T resource) {
+            public void eventReceived(Action action, T object) {
                 // ClusterEvents keeps per-object state; the three watches call in on their own threads.
                 synchronized (events) {
-                    map.apply(resource, action == Action.DELETED).forEach(sink);
+                    map.apply(object, action == Action.DELETED).forEach(sink);
                 }
             }
 
             @Override
             public void onClose(WatcherException cause) {
+                String why = "the watch of " + resource + " failed and did not recover: " + describe(cause);
                 sink.accept(new LabEvent.Note(Duration.ofNanos(System.nanoTime() - started), LabEvent.Severity.WARNING,
-                        "the cluster watch closed: " + cause.getMessage() + " — restart the watch", null));
+                        why, null));
+                failure.complete(why);
             }
         };
+    }
+
+    private static String describe(WatcherException cause) {
+        if (cause.getCause() instanceof KubernetesClientException k && k.getCode() > 0) {
+            String reason = k.getStatus() != null && k.getStatus().getMessage() != null ? k.getStatus().getMessage()
+                    : k.getMessage();
+            return "HTTP " + k.getCode() + " (" + reason + ")";
+        }
+        return cause.getMessage();
     }
 
     @Override

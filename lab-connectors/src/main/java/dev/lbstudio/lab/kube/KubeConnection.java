@@ -43,13 +43,18 @@ public final class KubeConnection {
 
     /**
      * A person is waiting: an unreachable API server should be reported in seconds, not after
-     * fabric8's default ten retries with exponential back-off.
+     * fabric8's default ten retries with exponential back-off, and a watch that keeps failing is
+     * given up after {@value #WATCH_RECONNECTS} reconnects (fabric8's default is forever, silently).
      */
     private static Config interactive(Config config) {
         config.setRequestRetryBackoffLimit(1);
         config.setConnectionTimeout(5_000);
+        config.setWatchReconnectLimit(WATCH_RECONNECTS);
+        config.setWatchReconnectInterval(500);
         return config;
     }
+
+    static final int WATCH_RECONNECTS = 4;
 
     /** The context names in a kubeconfig, for a context chooser. */
     public static List<String> contexts(String kubeconfigContent, Path source) {

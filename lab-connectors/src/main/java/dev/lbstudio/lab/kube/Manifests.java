@@ -1,5 +1,6 @@
 package dev.lbstudio.lab.kube;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,15 +19,16 @@ public final class Manifests {
 
     public static List<GenericKubernetesResource> parse(String source, String yaml) {
         List<GenericKubernetesResource> objects = new ArrayList<>();
-        try (MappingIterator<GenericKubernetesResource> docs = YAML.readerFor(GenericKubernetesResource.class)
-                .readValues(yaml)) {
+        // read as trees first: an empty document (a trailing ---, as kubectl allows) is null, not an object
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {
             int index = 0;
             while (docs.hasNext()) {
-                GenericKubernetesResource object = docs.next();
+                JsonNode doc = docs.next();
                 index++;
-                if (object == null || object.getKind() == null) {
+                if (doc == null || doc.isNull() || doc.isMissingNode() || !doc.has("kind")) {
                     continue;
                 }
+                GenericKubernetesResource object = YAML.convertValue(doc, GenericKubernetesResource.class);
                 if (object.getMetadata() == null || object.getMetadata().getName() == null) {
                     throw new IllegalArgumentException(source + ": document " + index + " (" + object.getKind()
                             + ") has no metadata.name");

@@ -20,9 +20,10 @@ import java.util.HashMap;
 /**
  * fabric8's CRUD mock server plus what a push needs and it lacks: server-side apply
  * (fabric8io/kubernetes-client #5337) — an apply to a missing object creates it, an apply to an
- * existing one is merged as a JSON merge patch; answers to SelfSubjectAccessReviews from a deny
- * list; evictions that delete the pod; and discovery serving the v3 groups a test names. Field
- * ownership and conflicts are not modelled; the 409 path is tested in expectations mode instead.
+ * existing one is merged as a JSON merge patch; SelfSubjectAccessReviews that allow everything;
+ * evictions that delete the pod; discovery serving the v3 groups a test names; watches that fail.
+ * Field ownership, conflicts and RBAC are not modelled: those are tested against the real API
+ * server ({@link RealApiServer}); this mock stays for faults the shared real server cannot give.
  */
 public final class ApplyingMockServer implements AutoCloseable {
 
@@ -32,9 +33,9 @@ public final class ApplyingMockServer implements AutoCloseable {
     private final KubernetesMockServer server;
     private final NamespacedKubernetesClient client;
 
-    private final java.util.Set<String> denied = new java.util.HashSet<>();
     private final java.util.List<String> servedGroups = new java.util.ArrayList<>();
     private final java.util.Map<String, String> forbidden = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int failingWatches;
 
     public ApplyingMockServer() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new ApplyingDispatcher(), false);
@@ -46,17 +47,17 @@ public final class ApplyingMockServer implements AutoCloseable {
         return client;
     }
 
-    /** Makes access reviews for "verb resource[.group] namespace" (namespace "-" when cluster-wide) answer no. */
-    public void deny(String verb, String resource, String namespace) {
-        denied.add(verb + " " + resource + " " + namespace);
-    }
-
     /**
      * Makes reads under {@code pathPrefix} (e.g. {@code /api/v1/services}) answer 403 with the Status
      * a real API server sends when RBAC says no.
      */
     public void forbidReads(String pathPrefix, String resource) {
         forbidden.put(pathPrefix, resource);
+    }
+
+    /** Makes every watch request answer {@code code} with a Status, as a broken API server does. */
+    public void failWatches(int code) {
+        failingWatches = code;
     }
 
     /** Makes API discovery serve a group's v3 resources, e.g. projectcalico.org (the Calico API server). */
@@ -117,12 +118,9 @@ public final class ApplyingMockServer implements AutoCloseable {
                 return super.handleCreate(request);
             }
             try {
+                // permission cases run against the real API server's RBAC (RealApiServer.userWith)
                 var review = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(request.getUtf8Body());
-                var attributes = review.path("spec").path("resourceAttributes");
-                String group = attributes.path("group").asText("");
-                String key = attributes.path("verb").asText() + " " + attributes.path("resource").asText()
-                        + (group.isEmpty() ? "" : "." + group) + " " + attributes.path("namespace").asText("-");
-                review.putObject("status").put("allowed", !denied.contains(key));
+                review.putObject("status").put("allowed", true);
                 return new MockResponse().setResponseCode(201).setBody(JSON.writeValueAsString(review));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -131,6 +129,11 @@ public final class ApplyingMockServer implements AutoCloseable {
 
         @Override
         public MockResponse handleGet(String path) {
+            if (failingWatches != 0 && path.contains("watch=true")) {
+                var status = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1").put("status", "Failure")
+                        .put("code", failingWatches).put("message", "RequestWatchProgress is disabled");
+                return new MockResponse().setResponseCode(failingWatches).setBody(status.toString());
+            }
             for (var no : forbidden.entrySet()) {
                 if (path.startsWith(no.getKey())) {
                     var status = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1")

@@ -1,6 +1,7 @@
 package dev.lbstudio.lab.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.ElementKind;
@@ -9,61 +10,97 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import java.time.Duration;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Service IPs, endpoint moves and node state arrive as LabEvents from a watched (mock) cluster. */
+/**
+ * Service IPs, endpoint moves and node state arrive as LabEvents from a real API server's watches;
+ * watches the server refuses, or that keep failing (a 500 the shared real server cannot be made
+ * to give, so fabric8's mock plays it), are reported, never retried forever in silence.
+ */
 class ClusterWatcherTest {
 
-    ApplyingMockServer server;
     final BlockingQueue<LabEvent> events = new LinkedBlockingQueue<>();
 
-    @BeforeEach
-    void start() {
-        server = new ApplyingMockServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private LabEvent.Note next() throws InterruptedException {
-        LabEvent event = events.poll(10, TimeUnit.SECONDS);
-        assertThat(event).as("an event within 10 s").isInstanceOf(LabEvent.Note.class);
-        return (LabEvent.Note) event;
+    /** The next note about {@code about}: the shared server holds other tests' objects, whose notes are skipped. */
+    private LabEvent.Note next(String about) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            LabEvent event = events.poll(100, TimeUnit.MILLISECONDS);
+            if (event instanceof LabEvent.Note note && note.text().contains(about)) {
+                return note;
+            }
+        }
+        throw new AssertionError("no event about " + about + " within 10 s");
     }
 
     @Test
     void changesBecomeNotesAboutTheElements() throws Exception {
-        var client = server.client();
+        var client = RealApiServer.shared().admin();
+        RealApiServer.shared().ensureNamespace("watched");
         try (ClusterWatcher watcher = new ClusterWatcher(client, events::add).start()) {
-            client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-1").endMetadata().build()).create();
-            client.services().inNamespace("demo").resource(new ServiceBuilder().withNewMetadata().withName("web")
-                    .endMetadata().withNewSpec().withType("LoadBalancer").endSpec().build()).create();
-            client.services().inNamespace("demo").withName("web").editStatus(s -> new ServiceBuilder(s).withNewStatus()
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName("watched-node").endMetadata().build()).create();
+            client.services().inNamespace("watched").resource(new ServiceBuilder().withNewMetadata().withName("web")
+                    .endMetadata().withNewSpec().withType("LoadBalancer").addNewPort().withPort(80).endPort().endSpec()
+                    .build()).create();
+            client.services().inNamespace("watched").withName("web").editStatus(s -> new ServiceBuilder(s).withNewStatus()
                     .withNewLoadBalancer().addNewIngress().withIp("10.208.1.1").endIngress().endLoadBalancer().endStatus()
                     .build());
 
-            LabEvent.Note allocated = next();
-            assertThat(allocated.text()).isEqualTo("service demo/web got LoadBalancer IP 10.208.1.1");
-            assertThat(allocated.about()).isEqualTo(ElementId.of(ElementKind.SERVICE, "demo/web"));
+            LabEvent.Note allocated = next("service watched/web");
+            assertThat(allocated.text()).isEqualTo("service watched/web got LoadBalancer IP 10.208.1.1");
+            assertThat(allocated.about()).isEqualTo(ElementId.of(ElementKind.SERVICE, "watched/web"));
 
-            client.discovery().v1().endpointSlices().inNamespace("demo").resource(new EndpointSliceBuilder()
+            client.discovery().v1().endpointSlices().inNamespace("watched").resource(new EndpointSliceBuilder()
                     .withNewMetadata().withName("web-abc").addToLabels("kubernetes.io/service-name", "web").endMetadata()
-                    .withAddressType("IPv4").addNewEndpoint().withAddresses("10.244.1.10").withNodeName("node-1")
+                    .withAddressType("IPv4").addNewEndpoint().withAddresses("10.244.1.10").withNodeName("watched-node")
                     .withNewConditions().withReady(true).endConditions().endEndpoint().build()).create();
-            assertThat(next().text()).isEqualTo("endpoints of demo/web: node-1");
+            assertThat(next("endpoints of watched/web").text()).isEqualTo("endpoints of watched/web: watched-node");
 
-            client.nodes().withName("node-1").edit(n -> new NodeBuilder(n).withNewSpec().withUnschedulable(true).endSpec().build());
-            LabEvent.Note cordoned = next();
-            assertThat(cordoned.text()).isEqualTo("node node-1 is Ready, cordoned (was Ready)");
+            client.nodes().withName("watched-node").edit(n -> new NodeBuilder(n).editOrNewSpec().withUnschedulable(true)
+                    .endSpec().build());
+            LabEvent.Note cordoned = next("cordoned");
+            assertThat(cordoned.text()).isEqualTo("node watched-node is Ready, cordoned (was Ready)");
             assertThat(cordoned.severity()).isEqualTo(LabEvent.Severity.WARNING);
+        }
+    }
+
+    @Test
+    void mayListButNotWatchIsAClearRefusal() {
+        RealApiServer server = RealApiServer.shared();
+        String token = server.userWith(List.of(new PolicyRuleBuilder().withApiGroups("", "discovery.k8s.io")
+                .withResources("services", "endpointslices", "nodes").withVerbs("get", "list").build()));
+        try (var client = server.client(token)) {
+            assertThatThrownBy(() -> new ClusterWatcher(client, events::add).start()).isInstanceOf(PushException.class)
+                    .hasMessageStartingWith("not allowed to watch Service * (v1) (403 Forbidden)")
+                    .hasMessageContaining("(RBAC)");
+        }
+    }
+
+    @Test
+    void aWatchThatKeepsFailingIsReportedAfterBoundedRetries() throws Exception {
+        try (ApplyingMockServer mock = new ApplyingMockServer()) {
+            mock.failWatches(500);
+            var config = new ConfigBuilder(mock.client().getConfiguration()).withWatchReconnectLimit(2)
+                    .withWatchReconnectInterval(50).withRequestRetryBackoffLimit(0).build();
+            try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
+                String failure;
+                try (ClusterWatcher watcher = new ClusterWatcher(client, events::add)) {
+                    try {
+                        watcher.start();
+                        failure = watcher.failure().get(20, TimeUnit.SECONDS);
+                    } catch (PushException refusedAtOnce) {
+                        failure = refusedAtOnce.getMessage();
+                    }
+                }
+                assertThat(failure).contains("500");
+            }
         }
     }
 

@@ -1,90 +1,105 @@
 package dev.lbstudio.lab.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The API server's refusals become messages that name the object, the cause and the fix. */
-@EnableKubernetesMockClient
+/** The real API server's refusals become messages that name the object, the cause the server gave, and the fix. */
 class PushErrorsTest {
 
-    private static final String POOL_PATH = "/apis/metallb.io/v1beta1/namespaces/metallb-system/ipaddresspools/lb-pool-10-208-1";
-    private static final String POOL = """
-            apiVersion: metallb.io/v1beta1
-            kind: IPAddressPool
-            metadata:
-              name: lb-pool-10-208-1
-              namespace: metallb-system
-            spec:
-              addresses: [10.208.1.0/24]
-            """;
+    static RealApiServer server;
+    static KubernetesClient admin;
 
-    KubernetesMockServer server;
-    KubernetesClient client;
+    @BeforeAll
+    static void start() {
+        server = RealApiServer.shared();
+        admin = server.admin();
+        RealApiServer.shared().ensureNamespace("metallb-system");
+    }
 
-    private PushException pushFailingWith(int code, Status status) {
-        server.expect().get().withPath(POOL_PATH).andReturn(404, null).always();
-        server.expect().patch().withPath(POOL_PATH + "?fieldManager=lbstudio").andReturn(code, status).once();
-        ClusterPusher pusher = new ClusterPusher(client, "seed");
-        PushPlan plan = pusher.plan(Manifests.parse("pool.yaml", POOL));
+    private static PushException planFails(KubernetesClient client, String yaml) {
+        ClusterPusher pusher = new ClusterPusher(client, "errors");
         try {
-            pusher.apply(plan, false, c -> { });
+            pusher.plan(Manifests.parse("test.yaml", yaml), false, false);
         } catch (PushException e) {
-            assertThat(e.status()).isEqualTo(code);
             return e;
         }
-        throw new AssertionError("the push did not fail");
+        throw new AssertionError("the plan did not fail");
     }
 
     @Test
-    void forbiddenSaysWhatToGrant() {
-        PushException e = pushFailingWith(403, new StatusBuilder().withCode(403).withReason("Forbidden")
-                .withMessage("ipaddresspools.metallb.io \"lb-pool-10-208-1\" is forbidden: User \"dev\" cannot patch resource")
-                .build());
-        assertThat(e).hasMessageStartingWith("not allowed to create IPAddressPool metallb-system/lb-pool-10-208-1")
-                .hasMessageContaining("User \"dev\" cannot patch resource").hasMessageContaining("RBAC");
+    void rbacRefusalSaysWhatToGrant() {
+        String token = server.userWith(List.of(new PolicyRuleBuilder().withApiGroups("metallb.io")
+                .withResources("ipaddresspools").withVerbs("get").build(), new PolicyRuleBuilder().withApiGroups("")
+                .withResources("namespaces").withVerbs("get").build()));
+        try (KubernetesClient limited = server.client(token)) {
+            PushException e = planFails(limited, ClusterPusherTest.pool("rbac-pool"));
+
+            assertThat(e.status()).isEqualTo(403);
+            assertThat(e).hasMessageStartingWith("not allowed to create IPAddressPool metallb-system/rbac-pool")
+                    .hasMessageContaining("cannot patch resource \"ipaddresspools\"").hasMessageContaining("(RBAC)");
+        }
     }
 
     @Test
-    void conflictNamesTheOtherManagerAndTheWayOut() {
-        PushException e = pushFailingWith(409, new StatusBuilder().withCode(409).withReason("Conflict")
-                .withMessage("Apply failed with 1 conflict: conflict with \"helm\": .spec.addresses")
-                .withNewDetails().addNewCause().withField(".spec.addresses")
-                .withMessage("conflict with \"helm\" using metallb.io/v1beta1").withReason("FieldManagerConflict")
-                .endCause().endDetails().build());
-        assertThat(e).hasMessageContaining(".spec.addresses (conflict with \"helm\" using metallb.io/v1beta1)")
-                .hasMessageContaining("--force-conflicts");
+    void terminatingNamespaceIsNotBlamedOnRbac() {
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("going-away").endMetadata().build())
+                .create();
+        // without a namespace controller the namespace stays Terminating: as on a cluster mid-deletion
+        admin.namespaces().withName("going-away").delete();
+
+        PushException e = planFails(admin, ClusterPusherTest.service("going-away"));
+
+        assertThat(e.status()).isEqualTo(403);
+        assertThat(e).hasMessageContaining("being terminated").hasMessageContaining("the namespace is being deleted")
+                .hasMessageNotContaining("RBAC");
     }
 
     @Test
-    void invalidNamesTheField() {
-        PushException e = pushFailingWith(422, new StatusBuilder().withCode(422).withReason("Invalid")
-                .withMessage("IPAddressPool.metallb.io \"lb-pool-10-208-1\" is invalid")
-                .withNewDetails().addNewCause().withField("spec.addresses[0]")
-                .withMessage("Invalid value: \"10.208.1.0/33\"").endCause().endDetails().build());
-        assertThat(e).hasMessage("the cluster rejected IPAddressPool metallb-system/lb-pool-10-208-1 (metallb.io/v1beta1)"
-                + " as invalid (422): spec.addresses[0]: Invalid value: \"10.208.1.0/33\"");
+    void missingNamespaceIsNamedBeforeAnyWrite() {
+        PushException e = planFails(admin, ClusterPusherTest.service("nowhere"));
+
+        assertThat(e).hasMessageStartingWith("namespace nowhere does not exist and design errors does not create it");
     }
 
     @Test
-    void missingCrdSaysWhatToInstall() {
-        PushException e = pushFailingWith(404, new StatusBuilder().withCode(404).withMessage("the server could not find the requested resource").build());
-        assertThat(e).hasMessageContaining("does not serve IPAddressPool in metallb.io/v1beta1")
-                .hasMessageContaining("install MetalLB");
+    void invalidObjectNamesTheField() {
+        PushException e = planFails(admin, ClusterPusherTest.service("metallb-system").replace("port: 80", "port: 99999")
+                .replace("name: web-server", "name: invalid-port"));
+
+        assertThat(e.status()).isEqualTo(422);
+        assertThat(e).hasMessageStartingWith("the cluster rejected Service metallb-system/invalid-port (v1) as invalid (422): ")
+                .hasMessageContaining("spec.ports[0].port: Invalid value: 99999");
     }
 
     @Test
-    void unauthorizedSaysToRefreshCredentials() {
-        server.expect().get().withPath(POOL_PATH).andReturn(401, new StatusBuilder().withCode(401)
-                .withMessage("Unauthorized").build()).always();
-        assertThatThrownBy(() -> new ClusterPusher(client, "seed").plan(Manifests.parse("pool.yaml", POOL)))
-                .isInstanceOf(PushException.class).hasMessageContaining("(401 Unauthorized)")
-                .hasMessageContaining("refresh the token");
+    void fieldOwnedByAnotherManagerIsAConflictNamingIt() {
+        admin.genericKubernetesResources("metallb.io/v1beta1", "IPAddressPool").inNamespace("metallb-system")
+                .resource(Manifests.parse("helm.yaml", ClusterPusherTest.pool("helm-pool")).get(0)).fieldManager("helm")
+                .serverSideApply();
+
+        PushPlan plan = new ClusterPusher(admin, "errors").plan(Manifests.parse("pool.yaml",
+                ClusterPusherTest.pool("helm-pool").replace("10.208.1.0/24", "10.208.9.0/24")), false, false);
+
+        assertThat(plan.changes()).singleElement().satisfies(c -> {
+            assertThat(c.action()).isEqualTo(PlannedChange.Action.CONFLICT);
+            assertThat(c.note()).contains(".spec.addresses (conflict with \"helm\"");
+        });
+        assertThat(plan.describe()).contains("! conflict IPAddressPool metallb-system/helm-pool", "1 in conflict");
+    }
+
+    @Test
+    void unknownTokenSaysToRefreshCredentials() {
+        try (KubernetesClient stranger = server.client("not-a-token")) {
+            PushException e = planFails(stranger, ClusterPusherTest.pool("any"));
+
+            assertThat(e.status()).isEqualTo(401);
+            assertThat(e).hasMessageContaining("(401 Unauthorized)").hasMessageContaining("refresh the token");
+        }
     }
 }
