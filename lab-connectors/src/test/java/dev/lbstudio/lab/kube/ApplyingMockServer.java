@@ -65,12 +65,12 @@ public final class ApplyingMockServer implements AutoCloseable {
     }
 
     /**
-     * The upstream MetalLB and Calico CRDs from shared/crds, as a real install has them. Calico's
+     * The upstream MetalLB and Calico CRDs from the repository's crds/, as a real install has them. Calico's
      * projectcalico.org/v3 CRDs make v3 served; without them only the v1 backing CRDs exist (a
      * cluster without the Calico API server).
      */
     public void installUpstreamCrds(boolean calicoV3) throws IOException {
-        java.nio.file.Path crds = dev.lbstudio.testing.RepoPaths.sharedCrds();
+        java.nio.file.Path crds = dev.lbstudio.testing.RepoPaths.crds();
         java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
         try (var metallb = java.nio.file.Files.list(crds.resolve("metallb"));
              var calico = java.nio.file.Files.list(crds.resolve("calico/projectcalico.org_v3"));
