@@ -7,7 +7,7 @@
 RUN_PACKAGES=(openjdk-17-jdk-headless maven)
 # Extra for the tests: real FRR and BIRD for config checks and the namespace lab, kube-proxy NAT,
 # the BMP relay, the SSH tests, and a display for GUI screenshots.
-TEST_PACKAGES=(frr bird2 iproute2 nftables iptables socat openssh-server procps psmisc xvfb libgtk-3-0 xauth)
+TEST_PACKAGES=(frr bird2 iproute2 nftables iptables socat openssh-server procps psmisc xvfb 'libgtk-3-0|libgtk-3-0t64' xauth)
 # Extra for bin/package: jpackage's deb type runs dpkg-deb under fakeroot and strips with objcopy.
 PACKAGE_PACKAGES=(fakeroot binutils)
 
@@ -29,21 +29,42 @@ as_root() {
   fi
 }
 
+# Each argument is a package, or alternatives "a|b" for a library renamed between releases
+# (Ubuntu 24.04 and Debian 13 have libgtk-3-0t64, where older ones have libgtk-3-0; the old name
+# is only a virtual package there, which apt will not pick by itself).
 ensure_packages() {
-  local missing=()
-  local p
+  local missing=() wanted=()
+  local p alt
   for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    installed "$p" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "lbstudio: installing ${missing[*]} ..." >&2
   as_root "installing packages (${missing[*]})" apt-get update -qq >/dev/null
-  as_root "installing packages (${missing[*]})" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  for p in "${missing[@]}"; do
+    for alt in ${p//|/ }; do
+      if apt-cache policy "$alt" 2>/dev/null | grep -q 'Candidate: [^(]'; then
+        wanted+=("$alt")
+        continue 2
+      fi
+    done
+    wanted+=("${p%%|*}") # none known: let apt say why
+  done
+  as_root "installing packages (${wanted[*]})" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${wanted[@]}" >/dev/null
   # The FRR package starts a system-wide FRR; the lab runs its own instances and needs none.
   if [ -d /run/systemd/system ] && systemctl is-active --quiet frr 2>/dev/null; then
     as_root "stopping the system FRR the package started" systemctl stop frr || true
   fi
+}
+
+# installed "a|b": true when one of the alternatives is installed.
+installed() {
+  local alt
+  for alt in ${1//|/ }; do
+    dpkg-query -W -f='${Status}' "$alt" 2>/dev/null | grep -q "install ok installed" && return 0
+  done
+  return 1
 }
 
 # BIRD 1.6 (Calico's BIRD is a 1.6 fork) for checking the bird1 config dialect. Debian's 'bird'
