@@ -82,7 +82,7 @@ public final class ApplyingMockServer implements AutoCloseable {
             calicoV1.forEach(files::add);
         }
         // Only the CRDs: each project's license file lies beside them.
-        for (java.nio.file.Path file : files.stream().filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        for (java.nio.file.Path file : files.stream().filter(f -> f.toString().endsWith(".yaml")).toList()) {
             try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
                 client.apiextensions().v1().customResourceDefinitions().resource(
                         io.fabric8.kubernetes.client.utils.Serialization.unmarshal(in,
