@@ -45,6 +45,11 @@ final class GuiCommand implements Runnable {
             description = "With --run and --screenshot: take the picture when the run reaches this lab time.")
     Double at;
 
+    @Option(names = "--presenter",
+            description = "Start in presenter mode (View > Presenter mode) on the lab panel, with the first step of "
+                    + "the scenario predicted, as a trainer opens it.")
+    boolean presenter;
+
     @Option(names = "--timing", description = "Print the time from JVM start to an interactive window.")
     boolean timing;
 
@@ -72,6 +77,9 @@ final class GuiCommand implements Runnable {
         }
         if (at != null) {
             args.add("--at=" + at);
+        }
+        if (presenter) {
+            args.add("--presenter=true");
         }
         if (timing) {
             args.add("--timing=true");

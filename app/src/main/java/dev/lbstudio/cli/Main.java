@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     Path file;
 
     public static void main(String[] args) {
+        ConsoleEncoding.useUtf8InTheCLocale();
         System.exit(run(args));
     }
 

@@ -22,7 +22,8 @@ import javafx.util.Duration;
  * brings a side panel to the front; {@code --timing} prints the time from JVM start to an
  * interactive window; {@code --measure-startup} prints it (and the CPU time spent) and exits;
  * {@code --run=SCENARIO} plays a scenario on the simulated lab, and with a screenshot
- * {@code --at=SECONDS} takes it once the run reaches that lab time (a failover in progress).
+ * {@code --at=SECONDS} takes it once the run reaches that lab time (a failover in progress);
+ * {@code --presenter} starts in presenter mode with the scenario's first step predicted.
  */
 public final class LbStudioApp extends Application {
 
@@ -122,6 +123,11 @@ public final class LbStudioApp extends Application {
                         return;
                     }
                     vm.startEngines();
+                    if (named.containsKey("presenter")) {
+                        view.showPanel("Lab");
+                        vm.lab().presenter().activeProperty().set(true);
+                        vm.lab().presenter().predict();
+                    }
                 }
                 // Engine panels fill in once started (about 2 s), and the packet walk takes 0.7 s a hop to walk its
                 // four hops on the canvas: a screenshot waits for both.

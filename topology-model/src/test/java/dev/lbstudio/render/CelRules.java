@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The CRDs' {@code x-kubernetes-validations} (CEL) rules, which a JSON-schema validator ignores,
- * written out: Calico BGPPeer/BGPConfiguration/BGPFilter/IPPool (CAL-API, shared/crds) and
+ * written out: Calico BGPPeer/BGPConfiguration/BGPFilter/IPPool (CAL-API, crds/) and
  * MetalLB BGPAdvertisement (domain-facts §1.4, §1.7, §2.2).
  */
 final class CelRules {

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The real upstream CRD schemas (shared/crds: MetalLB v0.16.1, Calico v3.32.1 projectcalico.org/v3)
+ * The real upstream CRD schemas (crds/: MetalLB v0.16.1, Calico v3.32.1 projectcalico.org/v3)
  * as validators of a manifest's {@code spec}, with Calico's {@code format: cidr} registered so it
  * is checked rather than skipped, and the CRDs' CEL rules as explicit checks.
  */
@@ -52,9 +52,9 @@ final class CrdSchemas {
     private final Map<String, JsonSchema> specs = new HashMap<>();
 
     CrdSchemas() {
-        Path crds = RepoPaths.sharedCrds();
+        Path crds = RepoPaths.crds();
         if (!Files.isDirectory(crds)) {
-            throw new IllegalStateException("CRD schemas not found at " + crds + " (expected <repo root>/../shared/crds)");
+            throw new IllegalStateException("CRD schemas not found at " + crds + " (the repository's crds/ directory)");
         }
         YAMLMapper yaml = new YAMLMapper();
         try (Stream<Path> files = Stream.concat(Files.list(crds.resolve("metallb")), Files.list(crds.resolve("calico/projectcalico.org_v3")))) {

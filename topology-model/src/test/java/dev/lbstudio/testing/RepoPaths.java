@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Where the repository's samples, docs and the shared CRDs are, for tests in any module. */
+/** Where the repository's samples, docs and the upstream CRDs are, for tests in any module. */
 public final class RepoPaths {
     private RepoPaths() {
     }
@@ -43,8 +43,8 @@ public final class RepoPaths {
         }
     }
 
-    /** The upstream CRD schemas, shipped beside the repository in ../shared/crds. */
-    public static Path sharedCrds() {
-        return root().resolve("../shared/crds").normalize();
+    /** The upstream MetalLB and Calico CRDs, unmodified, in the repository's crds/ (see crds/README.md). */
+    public static Path crds() {
+        return root().resolve("crds");
     }
 }

@@ -66,12 +66,12 @@ public final class ApplyingMockServer implements AutoCloseable {
     }
 
     /**
-     * The upstream MetalLB and Calico CRDs from shared/crds, as a real install has them. Calico's
+     * The upstream MetalLB and Calico CRDs from the repository's crds/, as a real install has them. Calico's
      * projectcalico.org/v3 CRDs make v3 served; without them only the v1 backing CRDs exist (a
      * cluster without the Calico API server).
      */
     public void installUpstreamCrds(boolean calicoV3) throws IOException {
-        java.nio.file.Path crds = dev.lbstudio.testing.RepoPaths.sharedCrds();
+        java.nio.file.Path crds = dev.lbstudio.testing.RepoPaths.crds();
         java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
         try (var metallb = java.nio.file.Files.list(crds.resolve("metallb"));
              var calico = java.nio.file.Files.list(crds.resolve("calico/projectcalico.org_v3"));
@@ -82,7 +82,8 @@ public final class ApplyingMockServer implements AutoCloseable {
             }
             calicoV1.forEach(files::add);
         }
-        for (java.nio.file.Path file : files) {
+        // Only the CRDs: each project's license file lies beside them.
+        for (java.nio.file.Path file : files.stream().filter(f -> f.toString().endsWith(".yaml")).toList()) {
             try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
                 client.apiextensions().v1().customResourceDefinitions().resource(
                         io.fabric8.kubernetes.client.utils.Serialization.unmarshal(in,

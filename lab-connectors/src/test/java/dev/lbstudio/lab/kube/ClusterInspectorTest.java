@@ -45,8 +45,8 @@ class ClusterInspectorTest {
 
     @Test
     void installedClusterWithoutCalicoApiServer() throws Exception {
-        install(RepoPaths.sharedCrds().resolve("metallb/metallb.io_ipaddresspools.yaml"));
-        install(RepoPaths.sharedCrds().resolve("calico/crd.projectcalico.org_v1/crd.projectcalico.org_bgpconfigurations.yaml"));
+        install(RepoPaths.crds().resolve("metallb/metallb.io_ipaddresspools.yaml"));
+        install(RepoPaths.crds().resolve("calico/crd.projectcalico.org_v1/crd.projectcalico.org_bgpconfigurations.yaml"));
         server.client().apps().deployments().inNamespace("metallb-system").resource(new DeploymentBuilder()
                 .withNewMetadata().withName("metallb-controller").endMetadata().withNewSpec().withNewTemplate().withNewSpec()
                 .addNewContainer().withName("controller").withImage("quay.io/metallb/controller:v0.14.9").endContainer()
@@ -63,8 +63,8 @@ class ClusterInspectorTest {
 
     @Test
     void readyClusterServesCalicoV3() throws Exception {
-        install(RepoPaths.sharedCrds().resolve("metallb/metallb.io_ipaddresspools.yaml"));
-        install(RepoPaths.sharedCrds().resolve("calico/crd.projectcalico.org_v1/crd.projectcalico.org_bgpconfigurations.yaml"));
+        install(RepoPaths.crds().resolve("metallb/metallb.io_ipaddresspools.yaml"));
+        install(RepoPaths.crds().resolve("calico/crd.projectcalico.org_v1/crd.projectcalico.org_bgpconfigurations.yaml"));
         server.serveGroup("projectcalico.org");
 
         ClusterReport report = new ClusterInspector(server.client()).inspect("metallb-system");

@@ -298,7 +298,7 @@ public final class RealApiServer {
 
     /** The upstream MetalLB and Calico CRDs (both API groups), as a real install has them. */
     private void installCrds() throws IOException {
-        Path crds = RepoPaths.sharedCrds();
+        Path crds = RepoPaths.crds();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(crds)) {
             files = walk.filter(f -> f.toString().endsWith(".yaml") && isCrd(f)).sorted().toList();
