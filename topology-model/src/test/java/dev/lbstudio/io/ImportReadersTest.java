@@ -266,6 +266,46 @@ class ImportReadersTest {
     }
 
     @Test
+    void aReplicaSetsPodBelongsToItsDeployment() {
+        Topology t = imported(NODES + """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: shop}
+                spec: {selector: {app: web}, ports: [{port: 80}]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec: {template: {metadata: {labels: {app: web}}}}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web-7d4b9c-abcde
+                  namespace: shop
+                  labels: {app: web, pod-template-hash: 7d4b9c}
+                  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-7d4b9c, controller: true, uid: c}]
+                spec: {nodeName: w1}
+                status: {podIP: 10.244.1.8}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web-canary-0
+                  namespace: shop
+                  labels: {app: web}
+                  ownerReferences: [{apiVersion: apps/v1, kind: StatefulSet, name: web-canary, controller: true, uid: d}]
+                spec: {nodeName: w2}
+                status: {podIP: 10.244.2.8}
+                """);
+        assertThat(t.workloads().deployments().get(0).pods()).extracting(p -> p.name()).containsExactly("web-7d4b9c-abcde");
+        Service web = t.service("shop", "web").orElseThrow();
+        assertThat(web.endpoints()).extracting(e -> e.owner().kind() + "/" + e.owner().name())
+                .containsExactly("Deployment/web", "StatefulSet/web-canary");
+        assertThat(t.endpoints(web)).extracting(e -> e.deployment() == null ? "-" : e.deployment().name()).containsExactly("web", "-");
+    }
+
+    @Test
     void aSelectorlessServiceTakesItsOwnEndpointSlicesIncludingEndpointsWithoutTargetRef() {
         Topology t = imported(NODES + """
                 apiVersion: v1
