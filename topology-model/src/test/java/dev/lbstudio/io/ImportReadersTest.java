@@ -34,6 +34,20 @@ class ImportReadersTest {
             ---
             """;
 
+    /** Calico announcing the LoadBalancer IPs to a ToR: the designs whose MetalLB install matters. */
+    private static final String CALICO_BGP = """
+            apiVersion: projectcalico.org/v3
+            kind: BGPConfiguration
+            metadata: {name: default}
+            spec: {asNumber: 64513, nodeToNodeMeshEnabled: false, serviceLoadBalancerIPs: [{cidr: 10.208.1.0/24}]}
+            ---
+            apiVersion: projectcalico.org/v3
+            kind: BGPPeer
+            metadata: {name: tor}
+            spec: {peerIP: 10.0.0.1, asNumber: 64512}
+            ---
+            """;
+
     private ManifestImporter.Result result;
 
     private Topology imported(String yaml) {
@@ -133,17 +147,7 @@ class ImportReadersTest {
 
     @Test
     void withoutHelmValuesOrSpeakerTheInstallIsUnknownAndOnlyAnInfoSaysSo() {
-        Topology t = imported(NODES + """
-                apiVersion: projectcalico.org/v3
-                kind: BGPConfiguration
-                metadata: {name: default}
-                spec: {asNumber: 64513, nodeToNodeMeshEnabled: false, serviceLoadBalancerIPs: [{cidr: 10.208.1.0/24}]}
-                ---
-                apiVersion: projectcalico.org/v3
-                kind: BGPPeer
-                metadata: {name: tor}
-                spec: {peerIP: 10.0.0.1, asNumber: 64512}
-                ---
+        Topology t = imported(NODES + CALICO_BGP + """
                 apiVersion: metallb.io/v1beta1
                 kind: IPAddressPool
                 metadata: {name: pool, namespace: metallb-system}
@@ -154,23 +158,13 @@ class ImportReadersTest {
         assertThat(all).noneMatch(f -> List.of("PORT179_CONFLICT", "HELM_SPEAKER_MODE", "SPEAKER_UNUSED").contains(f.ruleId()));
         assertThat(findings(t, "METALLB_INSTALL_UNKNOWN")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
-            assertThat(f.fix().text()).contains("give the Helm values or import from the cluster".replace("give", "Give"));
+            assertThat(f.fix().text()).contains("Give the Helm values or import from the cluster to check this");
         });
     }
 
     @Test
     void chartDefaultsOfAnUnknownVersionLeaveTheBackendUnknown() {
-        Topology t = imported(NODES + """
-                apiVersion: projectcalico.org/v3
-                kind: BGPConfiguration
-                metadata: {name: default}
-                spec: {asNumber: 64513, nodeToNodeMeshEnabled: false, serviceLoadBalancerIPs: [{cidr: 10.208.1.0/24}]}
-                ---
-                apiVersion: projectcalico.org/v3
-                kind: BGPPeer
-                metadata: {name: tor}
-                spec: {peerIP: 10.0.0.1, asNumber: 64512}
-                ---
+        Topology t = imported(NODES + CALICO_BGP + """
                 speaker: {enabled: true}
                 """);
         assertThat(t.metallb().installKnown()).isTrue();
