@@ -234,9 +234,9 @@ final class KubernetesReader {
 
     /**
      * Fills in what needs the whole input: the deployments' pods and each service's endpoints.
-     * Returns the services and deployments of the design.
+     * Returns the services, with their endpoints, and the deployments, with their pods.
      */
-    Workloads finish() {
+    dev.lbstudio.model.Workloads finish() {
         Map<String, PodInfo> podsByName = new LinkedHashMap<>();
         for (Located p : pods) {
             PodInfo info = pod(p);
@@ -302,11 +302,7 @@ final class KubernetesReader {
         });
         List<Deployment> ds = deployments.entrySet().stream().map(e -> new Deployment(e.getValue().namespace(), e.getValue().name(),
                 e.getValue().podLabels(), e.getValue().containerPort(), byDeployment.getOrDefault(e.getKey(), List.of()))).toList();
-        return new Workloads(result, ds);
-    }
-
-    /** Services with their endpoints, and deployments with their pods. */
-    record Workloads(List<Service> services, List<Deployment> deployments) {
+        return new dev.lbstudio.model.Workloads(result, ds);
     }
 
     private PodInfo pod(Located p) {
@@ -354,7 +350,8 @@ final class KubernetesReader {
         if (p.owner().kind().equals("Deployment")) {
             return deployments.get(p.namespace() + "/" + p.owner().name());
         }
-        if (!p.owner().kind().equals("Pod")) {
+        // a StatefulSet's or DaemonSet's pod is never a Deployment's; a bare pod or an unresolved ReplicaSet's may be
+        if (!p.owner().kind().equals("Pod") && !p.owner().kind().equals("ReplicaSet")) {
             return null;
         }
         return p.labels().entrySet().stream()
@@ -396,7 +393,7 @@ final class KubernetesReader {
             Boolean terminating = cx.value(s, element, field + ".conditions.terminating", conditions.get("terminating"),
                     ImportValues::bool, IGNORED);
             String node = cx.value(s, element, field + ".nodeName", e.get("nodeName"), ImportValues::objectName, IGNORED);
-            add(into, new Read(endpoint(ns, ip, node, ready, serving, terminating, cx.map(s, element, field + ".targetRef",
+            add(into, new Read(endpoint(ip, node, ready, serving, terminating, cx.map(s, element, field + ".targetRef",
                     e.get("targetRef")), s, element, field), s, field), podsByName);
         }
     }
@@ -426,7 +423,7 @@ final class KubernetesReader {
                     }
                     boolean ready = list.equals("addresses");
                     String node = cx.value(at, element, field + ".nodeName", a.get("nodeName"), ImportValues::objectName, IGNORED);
-                    add(into, new Read(endpoint(ns, ip, node, ready, ready, null, cx.map(at, element, field + ".targetRef",
+                    add(into, new Read(endpoint(ip, node, ready, ready, null, cx.map(at, element, field + ".targetRef",
                             a.get("targetRef")), at, element, field), at, field), podsByName);
                 }
             }
@@ -434,7 +431,7 @@ final class KubernetesReader {
     }
 
     /** One endpoint; its owner from the pod it targets when the input has that pod. */
-    private ServiceEndpoint endpoint(String ns, IpAddr ip, String node, Boolean ready, Boolean serving, Boolean terminating,
+    private ServiceEndpoint endpoint(IpAddr ip, String node, Boolean ready, Boolean serving, Boolean terminating,
             ObjectNode targetRef, Located at, String element, String field) {
         String pod = null;
         if ("Pod".equals(cx.text(at, element, field + ".targetRef.kind", targetRef.get("kind")))) {

@@ -260,7 +260,7 @@ public final class ManifestImporter {
     private Topology topology(String designName) {
         List<Node> placed = calico.withOverrides(kubernetes.nodes().values().stream()
                 .map(n -> new Node(n.name(), n.addresses(), segmentOf(n), null, n.labels(), null, null, n.schedulable())).toList());
-        KubernetesReader.Workloads workloads = kubernetes.finish();
+        Workloads workloads = kubernetes.finish();
         Calico calicoModel = calico.calico(kubernetes.nodes());
         checkPeerings(placed);
         // a router that peers with nodes is their ToR; the others sit above it
@@ -273,7 +273,7 @@ public final class ManifestImporter {
         return new Topology(null, null, designName, null,
                 new Network(routers, List.copyOf(segments.values()), List.of()),
                 new Cluster(null, kubernetes.kubernetesVersion(), List.of(), null, null, placed),
-                calicoModel, metallbModel, new Workloads(workloads.services(), workloads.deployments()), null, null);
+                calicoModel, metallbModel, workloads, null, null);
     }
 
     private String segmentOf(Node n) {

@@ -111,11 +111,11 @@ public enum ResourceKind {
     }
 
     /**
-     * The model record for fields in its shape ({@link #modelFields}), named. A value the model
-     * refuses throws IllegalArgumentException whose cause, a Jackson mapping error, holds the path of the value.
+     * The model record for fields in its shape ({@link #modelFields}), named: the name (and namespace)
+     * are put into {@code fields}. A value the model refuses throws IllegalArgumentException whose
+     * cause, a Jackson mapping error, holds the path of the value.
      */
-    public <T extends Record> T bind(ObjectNode modelFields, String name, String namespace) {
-        ObjectNode fields = modelFields.deepCopy();
+    public <T extends Record> T bind(ObjectNode fields, String name, String namespace) {
         Set<String> known = Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toSet());
         if (known.contains("name")) {
             fields.put("name", name);

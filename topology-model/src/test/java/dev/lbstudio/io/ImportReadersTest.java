@@ -34,6 +34,20 @@ class ImportReadersTest {
             ---
             """;
 
+    /** Calico announcing the LoadBalancer IPs to a ToR: the designs whose MetalLB install matters. */
+    private static final String CALICO_BGP = """
+            apiVersion: projectcalico.org/v3
+            kind: BGPConfiguration
+            metadata: {name: default}
+            spec: {asNumber: 64513, nodeToNodeMeshEnabled: false, serviceLoadBalancerIPs: [{cidr: 10.208.1.0/24}]}
+            ---
+            apiVersion: projectcalico.org/v3
+            kind: BGPPeer
+            metadata: {name: tor}
+            spec: {peerIP: 10.0.0.1, asNumber: 64512}
+            ---
+            """;
+
     private ManifestImporter.Result result;
 
     private Topology imported(String yaml) {
@@ -133,17 +147,7 @@ class ImportReadersTest {
 
     @Test
     void withoutHelmValuesOrSpeakerTheInstallIsUnknownAndOnlyAnInfoSaysSo() {
-        Topology t = imported(NODES + """
-                apiVersion: projectcalico.org/v3
-                kind: BGPConfiguration
-                metadata: {name: default}
-                spec: {asNumber: 64513, nodeToNodeMeshEnabled: false, serviceLoadBalancerIPs: [{cidr: 10.208.1.0/24}]}
-                ---
-                apiVersion: projectcalico.org/v3
-                kind: BGPPeer
-                metadata: {name: tor}
-                spec: {peerIP: 10.0.0.1, asNumber: 64512}
-                ---
+        Topology t = imported(NODES + CALICO_BGP + """
                 apiVersion: metallb.io/v1beta1
                 kind: IPAddressPool
                 metadata: {name: pool, namespace: metallb-system}
@@ -154,23 +158,13 @@ class ImportReadersTest {
         assertThat(all).noneMatch(f -> List.of("PORT179_CONFLICT", "HELM_SPEAKER_MODE", "SPEAKER_UNUSED").contains(f.ruleId()));
         assertThat(findings(t, "METALLB_INSTALL_UNKNOWN")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
-            assertThat(f.fix().text()).contains("give the Helm values or import from the cluster".replace("give", "Give"));
+            assertThat(f.fix().text()).contains("Give the Helm values or import from the cluster to check this");
         });
     }
 
     @Test
     void chartDefaultsOfAnUnknownVersionLeaveTheBackendUnknown() {
-        Topology t = imported(NODES + """
-                apiVersion: projectcalico.org/v3
-                kind: BGPConfiguration
-                metadata: {name: default}
-                spec: {asNumber: 64513, nodeToNodeMeshEnabled: false, serviceLoadBalancerIPs: [{cidr: 10.208.1.0/24}]}
-                ---
-                apiVersion: projectcalico.org/v3
-                kind: BGPPeer
-                metadata: {name: tor}
-                spec: {peerIP: 10.0.0.1, asNumber: 64512}
-                ---
+        Topology t = imported(NODES + CALICO_BGP + """
                 speaker: {enabled: true}
                 """);
         assertThat(t.metallb().installKnown()).isTrue();
@@ -263,6 +257,46 @@ class ImportReadersTest {
                 "db-manual w2 Pod/db-manual ready=true");
         assertThat(t.endpoints(db)).extracting(e -> e.pod().node()).containsExactly("w1", "w2", "w2");
         assertThat(result.losses()).isEmpty();
+    }
+
+    @Test
+    void aReplicaSetsPodBelongsToItsDeployment() {
+        Topology t = imported(NODES + """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: shop}
+                spec: {selector: {app: web}, ports: [{port: 80}]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec: {template: {metadata: {labels: {app: web}}}}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web-7d4b9c-abcde
+                  namespace: shop
+                  labels: {app: web, pod-template-hash: 7d4b9c}
+                  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-7d4b9c, controller: true, uid: c}]
+                spec: {nodeName: w1}
+                status: {podIP: 10.244.1.8}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web-canary-0
+                  namespace: shop
+                  labels: {app: web}
+                  ownerReferences: [{apiVersion: apps/v1, kind: StatefulSet, name: web-canary, controller: true, uid: d}]
+                spec: {nodeName: w2}
+                status: {podIP: 10.244.2.8}
+                """);
+        assertThat(t.workloads().deployments().get(0).pods()).extracting(p -> p.name()).containsExactly("web-7d4b9c-abcde");
+        Service web = t.service("shop", "web").orElseThrow();
+        assertThat(web.endpoints()).extracting(e -> e.owner().kind() + "/" + e.owner().name())
+                .containsExactly("Deployment/web", "StatefulSet/web-canary");
+        assertThat(t.endpoints(web)).extracting(e -> e.deployment() == null ? "-" : e.deployment().name()).containsExactly("web", "-");
     }
 
     @Test

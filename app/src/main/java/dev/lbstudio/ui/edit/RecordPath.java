@@ -91,6 +91,10 @@ public record RecordPath(List<Object> steps) {
         }
         Object step = steps.get(index);
         Object child = step(at, step);
+        if (child == null && step instanceof String name && index + 1 < steps.size()) {
+            // a section left unset (metallb.helm when the install is unknown) is set from an empty one
+            child = empty(component(at, name).getType());
+        }
         Object newChild = set(child, index + 1, value);
         if (step instanceof Integer i) {
             List<Object> copy = new ArrayList<>((List<?>) at);
@@ -128,6 +132,19 @@ public record RecordPath(List<Object> steps) {
             throw new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot rebuild " + record.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** A record with every component unset; only records of nullable components have one. */
+    private static Object empty(Class<?> type) {
+        if (!type.isRecord() || java.util.Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getType().isPrimitive())) {
+            throw new IllegalArgumentException("nothing is set at " + type.getSimpleName() + "; the element changed meanwhile");
+        }
+        try {
+            Class<?>[] types = java.util.Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            return type.getDeclaredConstructor(types).newInstance(new Object[types.length]);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make an empty " + type.getSimpleName(), e);
         }
     }
 

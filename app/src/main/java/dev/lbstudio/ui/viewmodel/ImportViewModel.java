@@ -108,8 +108,8 @@ public final class ImportViewModel {
             List<ImportWarning> skipped = new ArrayList<>();
             for (Path f : files) {
                 if (Files.size(f) > ManifestImporter.MAX_FILE_BYTES) {
-                    skipped.add(new ImportWarning(f.toString(), 0, "larger than " + ManifestImporter.MAX_FILE_BYTES / (1024 * 1024)
-                            + " MiB; skipped (is it really a manifest or a router config?)"));
+                    skipped.add(new ImportWarning(f.toString(), 0, 0, "larger than " + ManifestImporter.MAX_FILE_BYTES / (1024 * 1024)
+                            + " MiB; skipped (is it really a manifest or a router config?)", ImportWarning.Loss.OBJECT));
                     continue;
                 }
                 String text = Files.readString(f, StandardCharsets.UTF_8);

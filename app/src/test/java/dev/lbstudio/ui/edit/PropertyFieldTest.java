@@ -7,6 +7,7 @@ import dev.lbstudio.io.TopologyReader;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.ElementKind;
 import dev.lbstudio.model.IpPrefix;
+import dev.lbstudio.model.MetalLb;
 import dev.lbstudio.model.Service;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.testing.RepoPaths;
@@ -109,5 +110,24 @@ class PropertyFieldTest {
         Topology two = lbIps.apply(seed, "10.208.1.0/24, 10.208.2.0/24");
         assertThat(two.calico().bgpConfiguration().serviceLoadBalancerIPs()).hasSize(2);
         assertThat(lbIps.problem(seed, "10.208.1.0/24, nonsense")).contains("nonsense");
+    }
+
+    @Test
+    void aHelmValueSetOnAnUnknownInstallMakesItKnown() {
+        Topology unknown = withoutHelm(seed);
+        assertThat(unknown.metallb().installKnown()).isFalse();
+        PropertyField speaker = PropertyField.ofDesign(unknown).stream()
+                .filter(f -> f.path().toString().equals("metallb.helm.speakerEnabled")).findFirst().orElseThrow();
+        Topology edited = speaker.apply(unknown, "false");
+        assertThat(edited.metallb().helm().speakerEnabled()).isFalse();
+        assertThat(edited.metallb().helm().frrk8sEnabled()).isNull();
+    }
+
+    /** The design without its helm section, as a design imported without Helm values is. */
+    private static Topology withoutHelm(Topology t) {
+        MetalLb m = t.metallb();
+        return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(), t.calico(),
+                new MetalLb(m.version(), m.namespace(), null, m.ipAddressPools(), m.l2Advertisements(), m.bgpAdvertisements(),
+                        m.bgpPeers(), m.bfdProfiles()), t.workloads(), t.validation(), t.layout());
     }
 }
