@@ -524,7 +524,13 @@ final class ConfdRenderer {
         }
         out.append(release.exportKnowsPeerKind() ? "function calico_export_to_bgp_peers(bool internal_peer) {\n"
                 : "function calico_export_to_bgp_peers () {\n");
-        out.append("  # filter code terminates when it calls `accept;` or `reject;`,\n");
+        out.append(release.processor() ? "  # filter code terminates when it calls `accept;` or `reject;`,\n"
+                : release.exportKnowsPeerKind() ? """
+                  # filter code terminates when it calls `accept;` or `reject;`,
+                  # call reject_disabled_pools() first, then reject_tunnel_routes(),
+                  # then apply_communities() and then calico_aggr()
+                """ : "  # filter code terminates when it calls `accept;` or `reject;`, call reject_disabled_pools() first,"
+                + " then apply_communities() and then calico_aggr()\n");
         if (release.processor()) {
             pools.stream().filter(IpPool::effectiveDisableBgpExport)
                     .forEach(p -> out.append("  if (net ~ ").append(p.cidr()).append(") then { reject; } # BGP export is disabled.\n"));
