@@ -146,10 +146,14 @@ class ConfdConformanceTest {
         return names;
     }
 
-    /** BIRD 1.6.8's parser over a node's files, run in the node's folder so the includes resolve. */
+    /**
+     * BIRD 1.6.8's parser over a node's files, run in the node's folder so the includes resolve:
+     * bird for bird.cfg, bird6 for bird6.cfg, as calico-node runs them.
+     */
     static final class Bird16 {
 
         static final Path BINARY = Path.of(System.getProperty("lbstudio.bird1", "/opt/lbstudio/bird1/usr/sbin/bird"));
+        static final Path BINARY6 = BINARY.resolveSibling("bird6");
 
         private Bird16() {
         }
@@ -159,7 +163,9 @@ class ConfdConformanceTest {
          * fork has; upstream 1.6 refuses the assignment, so the copy it parses drops just that statement.
          */
         static List<String> check(Map<String, String> files) throws Exception {
-            assertThat(Files.isExecutable(BINARY)).as("BIRD 1.6 at " + BINARY + " (bin/deps.sh ensure_bird1)").isTrue();
+            for (Path binary : List.of(BINARY, BINARY6)) {
+                assertThat(Files.isExecutable(binary)).as("BIRD 1.6 at " + binary + " (bin/deps.sh ensure_bird1)").isTrue();
+            }
             Path tmp = Files.createTempDirectory("confd-bird16");
             List<String> problems = new ArrayList<>();
             try {
@@ -174,7 +180,8 @@ class ConfdConformanceTest {
                 for (Map.Entry<Path, String> f : written.entrySet()) {
                     String name = f.getKey().getFileName().toString();
                     if (name.equals("bird.cfg") || name.equals("bird6.cfg")) {
-                        String result = run(f.getKey().getParent(), BINARY.toString(), "-p", "-c", name);
+                        Path binary = name.equals("bird.cfg") ? BINARY : BINARY6;
+                        String result = run(f.getKey().getParent(), binary.toString(), "-p", "-c", name);
                         if (!result.isEmpty()) {
                             problems.add(f.getValue() + ": " + result);
                         }
