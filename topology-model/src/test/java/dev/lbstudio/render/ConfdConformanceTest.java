@@ -80,11 +80,22 @@ class ConfdConformanceTest {
         assertThat(Bird16.check(files)).as(caseFile.getFileName() + ": BIRD 1.6 rejected").isEmpty();
     }
 
+    /** The lab's BIRD 2 rendering of the same peers (bird/NODE/bird.conf), through BIRD 2's parser. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void bird2ParsesTheLabsRenderingOfTheSameDesign(Path caseFile) throws Exception {
+        Map<String, String> files = Renderer.render(design(sections(Files.readString(caseFile))), Renderer.What.BIRD);
+        assertThat(Bird16.parseAll(files, "bird.conf", name -> Path.of("/usr/sbin/bird"), s -> s))
+                .as(caseFile.getFileName() + ": BIRD 2 rejected the lab's rendering").isEmpty();
+    }
+
     static Map<String, String> render(List<Section> sections) throws Exception {
+        return Renderer.render(design(sections), Renderer.What.CALICO_BIRD);
+    }
+
+    private static Topology design(List<Section> sections) throws Exception {
         String base = Files.readString(DIR.resolve("base.yaml"));
-        String design = base.replace("${NODES}", body(sections, "nodes")).replace("${CALICO}", body(sections, "calico"));
-        Topology t = TopologyReader.parse("confd-case.yaml", design);
-        return Renderer.render(t, Renderer.What.CALICO_BIRD);
+        return TopologyReader.parse("confd-case.yaml", base.replace("${NODES}", body(sections, "nodes")).replace("${CALICO}", body(sections, "calico")));
     }
 
     private static String body(List<Section> sections, String kind) {
@@ -147,8 +158,8 @@ class ConfdConformanceTest {
     }
 
     /**
-     * BIRD 1.6.8's parser over a node's files, run in the node's folder so the includes resolve:
-     * bird for bird.cfg, bird6 for bird6.cfg, as calico-node runs them.
+     * BIRD's parser over a node's files, run in the node's folder so the includes resolve: BIRD 1.6.8's
+     * bird for bird.cfg and bird6 for bird6.cfg, as calico-node runs them; BIRD 2 for the lab's files.
      */
     static final class Bird16 {
 
@@ -166,29 +177,39 @@ class ConfdConformanceTest {
             for (Path binary : List.of(BINARY, BINARY6)) {
                 assertThat(Files.isExecutable(binary)).as("BIRD 1.6 at " + binary + " (bin/deps.sh ensure_bird1)").isTrue();
             }
-            Path tmp = Files.createTempDirectory("confd-bird16");
+            return parseAll(files, "bird.cfg bird6.cfg", name -> name.equals("bird.cfg") ? BINARY : BINARY6,
+                    text -> text.replaceAll("krt_tunnel ?= ?\"[^\"]*\";", ""));
+        }
+
+        /**
+         * Writes the files into a temporary folder and runs {@code BINARY -p -c FILE} in the file's folder
+         * for every file whose name is one of {@code mains}; the problems, per file.
+         */
+        static List<String> parseAll(Map<String, String> files, String mains, java.util.function.Function<String, Path> binary,
+                                     java.util.function.UnaryOperator<String> forParser) throws Exception {
+            Path tmp = Files.createTempDirectory("confd-bird");
             List<String> problems = new ArrayList<>();
             try {
                 Map<Path, String> written = new LinkedHashMap<>();
                 for (Map.Entry<String, String> f : files.entrySet()) {
                     Path target = tmp.resolve(f.getKey());
                     Files.createDirectories(target.getParent());
-                    Files.writeString(target, f.getValue().replaceAll("krt_tunnel ?= ?\"[^\"]*\";", ""));
+                    Files.writeString(target, forParser.apply(f.getValue()));
                     written.put(target, f.getKey());
                 }
                 int parsed = 0;
+                List<String> names = List.of(mains.split(" "));
                 for (Map.Entry<Path, String> f : written.entrySet()) {
                     String name = f.getKey().getFileName().toString();
-                    if (name.equals("bird.cfg") || name.equals("bird6.cfg")) {
-                        Path binary = name.equals("bird.cfg") ? BINARY : BINARY6;
-                        String result = run(f.getKey().getParent(), binary.toString(), "-p", "-c", name);
+                    if (names.contains(name)) {
+                        String result = run(f.getKey().getParent(), binary.apply(name).toString(), "-p", "-c", name);
                         if (!result.isEmpty()) {
                             problems.add(f.getValue() + ": " + result);
                         }
                         parsed++;
                     }
                 }
-                assertThat(parsed).as("bird.cfg files parsed").isPositive();
+                assertThat(parsed).as(mains + " files parsed").isPositive();
             } finally {
                 try (Stream<Path> walk = Files.walk(tmp)) {
                     walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -107,10 +107,11 @@ class RenderBehaviourTest {
                 "calico_export_to_bgp_peers(false)", "if ( net ~ 10.245.0.0/16 ) then { reject; }   # disableBGPExport",
                 "bgp_community.add((64513,100))", "include \"static.conf\";");
         assertThat(files.get("bird/n2/bird.conf")).contains("local port 1790 as 64514;");
-        // mesh on (seed): the side with the greater address waits
+        // mesh on (seed): a node waits for the peers whose address is the greater string
+        // (bird.cfg.template @ v3.28.5: {{if gt $onode_ip $node_ip}} passive on)
         Map<String, String> seed = Renderer.render(seed(), Renderer.What.BIRD);
-        assertThat(seed.get("bird/node-3/bird.conf")).contains("protocol bgp Mesh_10_0_0_11", "passive on;");
-        assertThat(seed.get("bird/node-1/bird.conf")).contains("protocol bgp Mesh_10_0_0_12").doesNotContain("passive on;");
+        assertThat(seed.get("bird/node-1/bird.conf")).contains("protocol bgp Mesh_10_0_0_12", "passive on;");
+        assertThat(seed.get("bird/node-3/bird.conf")).contains("protocol bgp Mesh_10_0_0_11").doesNotContain("passive on;");
     }
 
     @Test
