@@ -42,22 +42,24 @@ final class ConfdRenderer {
     private static final String EXPORT_END = "  };  # Only want to export routes for workloads.\n";
     private static final String SOURCE_COMMENT = ";  # The local address we use for the TCP connection\n";
 
-    private final Topology t;
     private final Calico calico;
     private final BgpConfiguration cfg;
     private final ConfdRelease release;
     private final ConfdPeers peers;
     private final CalicoRoutes routes;
     private final Map<String, Segment> segments;
+    private final Map<IpAddr, String> nodeByAddress = new java.util.HashMap<>();
+    private final Map<String, BgpFilter> filtersByName;
 
     private ConfdRenderer(Topology t) {
-        this.t = t;
         this.calico = t.calico();
         this.cfg = calico.bgpConfiguration();
         this.peers = ConfdPeers.of(t);
         this.release = peers.release();
         this.routes = new CalicoRoutes(t);
         this.segments = Topology.byName(t.network().segments(), Segment::name);
+        this.filtersByName = Topology.byName(calico.bgpFilters(), BgpFilter::name);
+        t.cluster().nodes().forEach(n -> n.addresses().forEach(a -> nodeByAddress.putIfAbsent(a, n.name())));
     }
 
     static Map<String, String> render(Topology t) {
@@ -291,10 +293,9 @@ final class ConfdRenderer {
 
     /** The calls to a peer's BGPFilter functions that exist and have rules for this family and direction. */
     private List<String> filterCalls(ConfdPeers.Peer p, String direction, int family) {
-        Map<String, BgpFilter> all = Topology.byName(calico.bgpFilters(), BgpFilter::name);
         List<String> calls = new ArrayList<>();
         for (String name : p.filters()) {
-            BgpFilter f = all.get(name);
+            BgpFilter f = filtersByName.get(name);
             if (f == null) {
                 continue;
             }
@@ -432,7 +433,7 @@ final class ConfdRenderer {
     }
 
     private String nodeOf(IpAddr ip) {
-        return t.cluster().nodes().stream().filter(n -> n.addresses().contains(ip)).map(Node::name).findFirst().orElse("?");
+        return nodeByAddress.getOrDefault(ip, "?");
     }
 
     // ---------------------------------------------------------------- bird_aggr.cfg
@@ -454,9 +455,10 @@ final class ConfdRenderer {
             out.append("   # Static routes.\n");
             statics.forEach(r -> out.append("   route ").append(r).append(" blackhole;\n"));
         }
-        added |= reachableBy(out, peers.peers(node, family).stream().filter(p -> p.kind() == ConfdPeers.Kind.GLOBAL).toList(),
+        List<ConfdPeers.Peer> list = peers.peers(node, family);
+        added |= reachableBy(out, list.stream().filter(p -> p.kind() == ConfdPeers.Kind.GLOBAL).toList(),
                 host, "   # Static routes needed for global BGP peers.\n");
-        added |= reachableBy(out, peers.peers(node, family).stream().filter(p -> p.kind() == ConfdPeers.Kind.NODE).toList(),
+        added |= reachableBy(out, list.stream().filter(p -> p.kind() == ConfdPeers.Kind.NODE).toList(),
                 host, "   # Static routes needed for node specific BGP peers.\n");
         if (!added) {
             out.append("   # No IP blocks or static routes for this host.\n");

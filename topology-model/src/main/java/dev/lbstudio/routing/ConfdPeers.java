@@ -82,6 +82,7 @@ public final class ConfdPeers {
     private final ConfdRelease release;
     private final BgpConfiguration cfg;
     private final List<Node> nodes;
+    private final List<Node> byNameOrder;
     private final Map<String, Node> byName = new LinkedHashMap<>();
     private final Map<String, Entry> global = new LinkedHashMap<>();
     private final Map<String, Map<String, Entry>> perNode = new HashMap<>();
@@ -93,6 +94,7 @@ public final class ConfdPeers {
         this.cfg = calico.bgpConfiguration();
         this.nodes = t.cluster().nodes();
         nodes.forEach(n -> byName.put(n.name(), n));
+        this.byNameOrder = nodes.stream().sorted(Comparator.comparing(Node::name)).toList();
         resolve();
     }
 
@@ -156,7 +158,8 @@ public final class ConfdPeers {
         List<Peer> out = new ArrayList<>();
         SecretKeyRef password = calico.secretKnown(cfg.nodeMeshPassword()) ? cfg.nodeMeshPassword() : null;
         Long restart = cfg.nodeMeshMaxRestartTime() == null ? null : seconds(cfg.nodeMeshMaxRestartTime().duration());
-        for (Node other : nodes.stream().sorted(Comparator.comparing(Node::name)).toList()) {
+        // confd's lsdir lists the hosts by name
+        for (Node other : byNameOrder) {
             Optional<IpAddr> ip = address(other, family);
             if (ip.isEmpty() || ip.get().equals(self) || other.routeReflectorClusterId() != null) {
                 continue;
