@@ -85,6 +85,7 @@ public final class ManifestImporter {
     private final List<Router> routers = new ArrayList<>();
     private final Map<String, Segment> segments = new LinkedHashMap<>();
     private BgpConfiguration bgpConfiguration;
+    private final CalicoNodeSideReader nodeSide = new CalicoNodeSideReader();
     private final Map<String, CalicoBgpPeer> calicoPeers = new LinkedHashMap<>();
     private final Map<String, BgpFilter> filters = new LinkedHashMap<>();
     private final Map<String, IpPool> ipPools = new LinkedHashMap<>();
@@ -254,6 +255,7 @@ public final class ManifestImporter {
             case "projectcalico.org/v3 Node" -> calicoNode(at, name);
             case "v1 Service" -> service(at, name, namespace == null ? "default" : namespace, metadata);
             case "apps/v1 Deployment" -> deployment(at, name, namespace == null ? "default" : namespace);
+            case "v1 Secret" -> nodeSide.secret(name, at.doc(), message -> warn(at, message));
             case "v1 Pod" -> pods.add(at);
             case "discovery.k8s.io/v1 EndpointSlice" -> slices.add(at);
             default -> warn(at, apiVersion + " " + kind + " is not part of a design; skipped");
@@ -291,7 +293,7 @@ public final class ManifestImporter {
                 if (name.equals("default")) {
                     bgpConfiguration = (BgpConfiguration) value;
                 } else {
-                    warn(at, "BGPConfiguration " + name + ": only 'default' is modelled (per-node overrides are not); skipped");
+                    nodeSide.configuration(name, (BgpConfiguration) value, (field, message) -> warn(at, field, message));
                 }
             }
             default -> throw new IllegalStateException(kind.name());
@@ -490,8 +492,8 @@ public final class ManifestImporter {
         // a router that peers with nodes is their ToR; the others sit above it
         routers.replaceAll(r -> new Router(r.name(), r.bgp().neighbors().stream().anyMatch(n -> placed.stream().anyMatch(x -> n.covers(x.address())))
                 ? RouterRole.TOR : RouterRole.SPINE, r.software(), r.interfaces(), r.bgp(), r.rack()));
-        Calico calico = new Calico(calicoVersion, bgpConfiguration, List.copyOf(calicoPeers.values()), List.copyOf(filters.values()),
-                List.copyOf(ipPools.values()), null, null);
+        Calico calico = nodeSide.complete(new Calico(calicoVersion, bgpConfiguration, List.copyOf(calicoPeers.values()),
+                List.copyOf(filters.values()), List.copyOf(ipPools.values()), null, null));
         boolean anyMetallb = helm != null || !pools.isEmpty() || !l2.isEmpty() || !bgpAdvertisements.isEmpty() || !metallbPeers.isEmpty()
                 || !bfdProfiles.isEmpty();
         MetalLb metallb = anyMetallb ? new MetalLb(metallbVersion, metallbNamespace, helm, List.copyOf(pools.values()),

@@ -20,6 +20,12 @@ public record NodeBgpConfiguration(@JsonProperty(required = true) String node, I
         prefixAdvertisements = Lists.copy(prefixAdvertisements);
     }
 
+    /** The fields as a BGPConfiguration spec, to render the resource. */
+    public BgpConfiguration asSpec() {
+        return new BgpConfiguration(null, null, null, null, null, null, listenPort, null, communities, prefixAdvertisements,
+                null, null, logSeverityScreen, null);
+    }
+
     /** The resource's name in the cluster. */
     public String resourceName() {
         return "node." + node;
