@@ -195,8 +195,10 @@ final class BirdRenderer {
         } else if (bird.effectiveMultihop()) {
             out.append("  multihop;\n");
         }
-        String importFilter = p.filters().stream().map(f -> "  " + function(f, "import") + "();\n").collect(Collectors.joining());
-        String exportFilter = p.filters().stream().map(f -> "  " + function(f, "export") + "();\n").collect(Collectors.joining());
+        String importFilter = p.filters().stream().map(f -> "  " + ConfdRenderer.filterFunction(f, "import", 4) + "();\n")
+                .collect(Collectors.joining());
+        String exportFilter = p.filters().stream().map(f -> "  " + ConfdRenderer.filterFunction(f, "export", 4) + "();\n")
+                .collect(Collectors.joining());
         StringBuilder routes = new StringBuilder(importFilter.isEmpty() ? "import all;\n" : "import filter {\n" + importFilter + "  accept;\n};\n");
         routes.append("export filter {\n").append(exportFilter).append("  calico_export_to_bgp_peers(").append(p.internal(localAs))
                 .append(");\n  reject;\n};\n");
@@ -254,7 +256,7 @@ final class BirdRenderer {
                 .append("    multiplier ").append(profile.effectiveDetectMultiplier()).append(";\n  };\n}\n\n");
     }
 
-    /** Calico's BGPFilter rules as BIRD functions, one per filter and direction (CAL bgpFilterBIRDFuncs). */
+    /** Calico's BGPFilter rules as BIRD functions, one per filter and direction, named and written as confd writes them. */
     private static void filters(StringBuilder out, Topology t, List<BirdPeers.Peer> peers) {
         List<String> used = peers.stream().flatMap(p -> p.confd().filters().stream()).distinct().toList();
         for (BgpFilter f : t.calico().bgpFilters()) {
@@ -262,37 +264,11 @@ final class BirdRenderer {
                 continue;
             }
             for (var direction : List.of(Map.entry("import", f.importV4()), Map.entry("export", f.exportV4()))) {
-                out.append("function ").append(function(f.name(), direction.getKey())).append("() {\n");
-                for (BgpFilter.Rule r : direction.getValue()) {
-                    out.append("  if ( ").append(condition(r)).append(" ) then { ").append(r.action().toLowerCase()).append("; }\n");
-                }
+                out.append("function ").append(ConfdRenderer.filterFunction(f.name(), direction.getKey(), 4)).append("() {\n");
+                direction.getValue().forEach(r -> out.append("  ").append(ConfdRenderer.filterStatement(r)).append('\n'));
                 out.append("}\n\n");
             }
         }
-    }
-
-    private static String condition(BgpFilter.Rule r) {
-        List<String> parts = new ArrayList<>();
-        if (r.cidr() != null) {
-            String op = switch (r.matchOperator()) {
-                case "Equal" -> "=";
-                case "NotEqual" -> "!=";
-                case "In" -> "~";
-                default -> "!~";
-            };
-            parts.add("net " + op + " " + r.cidr());
-        }
-        if (r.source() != null) {
-            parts.add("source = RTS_BGP");
-        }
-        if (r.interfaceName() != null) {
-            parts.add("defined(ifname) && ifname ~ \"" + r.interfaceName() + "\"");
-        }
-        return parts.isEmpty() ? "true" : String.join(" && ", parts);
-    }
-
-    private static String function(String filter, String direction) {
-        return "bgp_" + filter.replaceAll("[^A-Za-z0-9_]", "_") + "_" + direction + "FilterV4";
     }
 
     private static List<IpPrefix> v4(List<IpPrefix> prefixes) {

@@ -252,7 +252,7 @@ final class ConfdRenderer {
     }
 
     /** template_funcs.go filterStatement: conditions joined by {@code &&}, each in parentheses. */
-    private static String filterStatement(BgpFilter.Rule r) {
+    static String filterStatement(BgpFilter.Rule r) {
         List<String> conditions = new ArrayList<>();
         if (r.cidr() != null) {
             String op = switch (r.matchOperator()) {

@@ -102,7 +102,7 @@ class RenderBehaviourTest {
         assertThat(n1).contains("local port 1790 as 64513;", "graceful restart;", "connect delay time 2;", "connect retry time 5;",
                 "error wait time 5,30;", "add paths on;", "gateway recursive;", "interface -\"cali*\", -\"kube-ipvs*\", -\"lo\", \"*\";",
                 "protocol bgp Global_10_0_0_1 from bgp_template", "multihop;", "next hop keep;", "graceful restart time 30;",
-                "keepalive time 10;", "bgp_no_transit_exportFilterV4();", "if ( source = RTS_BGP ) then { reject; }", "bfd on;",
+                "keepalive time 10;", "'bgp_no-transit_exportFilterV4'();", "if (((defined(source))&&(source ~ [ RTS_BGP ]))) then { reject; }", "bfd on;",
                 "multihop {\n    min rx interval 100 ms;", "protocol bgp Node_10_0_0_13", "rr client;\n  rr cluster id 1.0.0.1;",
                 "calico_export_to_bgp_peers(false)", "if ( net ~ 10.245.0.0/16 ) then { reject; }   # disableBGPExport",
                 "bgp_community.add((64513,100))", "include \"static.conf\";");
