@@ -73,10 +73,10 @@ class RenderImportCommandTest {
 
     @Test
     void importWarningsGoToStderrWithFileAndLine(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("x.yaml"), "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n");
+        Files.writeString(dir.resolve("x.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\n");
         Cli result = Cli.run("import", "--manifests", dir.toString());
         assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).contains("warning: " + dir.resolve("x.yaml") + ":1: v1 Secret is not part of a design; skipped");
+        assertThat(result.err()).contains("warning: " + dir.resolve("x.yaml") + ":1: v1 ConfigMap is not part of a design; skipped");
         assertThat(result.out()).contains("apiVersion: lbstudio/v1");
     }
 }

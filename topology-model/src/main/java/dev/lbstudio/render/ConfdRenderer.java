@@ -154,7 +154,7 @@ final class ConfdRenderer {
         } else if (!cfg.effectiveMesh()) {
             out.append("# Node-to-node mesh disabled\n");
         }
-        section(out, list, ConfdPeers.Kind.MESH, null, p -> meshPeer(out, node, self.get(), p, family));
+        section(out, list, ConfdPeers.Kind.MESH, null, p -> meshPeer(out, self.get(), p, family));
         out.append("\n# ------------- Global peers -------------\n");
         section(out, list, ConfdPeers.Kind.GLOBAL, "# No global peers configured.\n", p -> templatePeer(out, node, self.get(), p, family));
         out.append("\n# ------------- Node-specific peers -------------\n");
@@ -309,7 +309,7 @@ final class ConfdRenderer {
     }
 
     /** v3.26 … v3.31: a mesh protocol as the mesh section of bird.cfg.template writes it. */
-    private void meshPeer(StringBuilder out, Node node, IpAddr self, ConfdPeers.Peer p, int family) {
+    private void meshPeer(StringBuilder out, IpAddr self, ConfdPeers.Peer p, int family) {
         out.append("\n# For peer /bgp/v1/host/").append(nodeOf(p.ip())).append("/ip_addr_v").append(family).append('\n')
                 .append("protocol bgp ").append(p.name()).append(" from bgp_template {\n  neighbor ").append(p.ip()).append(' ')
                 .append(p.port() != 0 ? "port " + p.port() + " " : "").append("as ").append(p.asNumber()).append(";\n")
