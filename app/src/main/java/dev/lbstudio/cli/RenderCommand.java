@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -27,7 +26,8 @@ final class RenderCommand implements Runnable {
     Path out;
 
     @Option(names = "--what", paramLabel = "WHAT", defaultValue = "bundle",
-            description = "manifests, frr, bird, clab or bundle (default: ${DEFAULT-VALUE}).")
+            description = "manifests, frr, bird (the lab's BIRD), calico-bird (the files calico-node's confd writes), clab or bundle"
+                    + " (default: ${DEFAULT-VALUE}).")
     String what;
 
     @Option(names = "--bmp", paramLabel = "HOST:PORT", description = "Make every FRR router report to this BMP collector.")
@@ -43,7 +43,7 @@ final class RenderCommand implements Runnable {
             selected = Renderer.What.fromWord(what);
         } catch (IllegalArgumentException e) {
             throw new UserError("--what " + what + " is not one of " + Arrays.stream(Renderer.What.values())
-                    .map(w -> w.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+                    .map(Renderer.What::word).collect(Collectors.joining(", ")));
         }
         RenderOptions options;
         try {

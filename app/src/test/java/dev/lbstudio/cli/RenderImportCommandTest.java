@@ -33,11 +33,22 @@ class RenderImportCommandTest {
         assertThat(out.resolve("frr")).doesNotExist();
     }
 
+    /** confd's own file names per node, so the folder diffs against a node's /etc/calico/confd/config/. */
+    @Test
+    void renderCalicoBirdWritesConfdsFilesPerNode(@TempDir Path out) throws Exception {
+        Cli result = Cli.run("render", SEED, "--out", out.toString(), "--what", "calico-bird");
+        assertThat(result.exitCode()).isZero();
+        assertThat(out.resolve("calico-bird/node-2").toFile().list()).containsExactlyInAnyOrder("bird.cfg", "bird6.cfg",
+                "bird_aggr.cfg", "bird6_aggr.cfg", "bird_ipam.cfg", "bird6_ipam.cfg");
+        assertThat(Files.readString(out.resolve("calico-bird/README.md"))).contains("as Calico v3.28 writes them");
+        assertThat(out.resolve("bird")).doesNotExist();
+    }
+
     @Test
     void userMistakesAreOneLineAndExitTwo(@TempDir Path out) {
         Cli badWhat = Cli.run("render", SEED, "--out", out.toString(), "--what", "everything");
         assertThat(badWhat.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(badWhat.err()).contains("--what everything is not one of manifests, frr, bird, clab, bundle");
+        assertThat(badWhat.err()).contains("--what everything is not one of manifests, frr, bird, calico-bird, clab, bundle");
         Cli badBmp = Cli.run("render", SEED, "--out", out.toString(), "--bmp", "collector");
         assertThat(badBmp.err()).contains("--bmp: 'collector' is not a BMP target; write HOST:PORT");
         Cli badRouter = Cli.run("import", "--manifests", out.toString(), "--router", "tor1");
@@ -62,10 +73,10 @@ class RenderImportCommandTest {
 
     @Test
     void importWarningsGoToStderrWithFileAndLine(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("x.yaml"), "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n");
+        Files.writeString(dir.resolve("x.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\n");
         Cli result = Cli.run("import", "--manifests", dir.toString());
         assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).contains("warning: " + dir.resolve("x.yaml") + ":1: v1 Secret is not part of a design; skipped");
+        assertThat(result.err()).contains("warning: " + dir.resolve("x.yaml") + ":1: v1 ConfigMap is not part of a design; skipped");
         assertThat(result.out()).contains("apiVersion: lbstudio/v1");
     }
 }

@@ -70,6 +70,12 @@ public class RenderBenchmark {
         return Renderer.render(large, Renderer.What.BUNDLE);
     }
 
+    /** confd's six files per node (issue #14's figure: at most 2 s for the 1,000 nodes). */
+    @Benchmark
+    public SortedMap<String, String> renderLargeCalicoBird() {
+        return Renderer.render(large, Renderer.What.CALICO_BIRD);
+    }
+
     @Benchmark
     public ManifestImporter.Result importLargeManifests() throws IOException {
         return ManifestImporter.importFrom("large", dir.resolve("manifests"), routers);

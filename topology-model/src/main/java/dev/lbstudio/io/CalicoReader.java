@@ -28,6 +28,7 @@ final class CalicoReader {
     private final Map<String, BgpFilter> filters = new LinkedHashMap<>();
     private final Map<String, IpPool> ipPools = new LinkedHashMap<>();
     private final Map<String, CalicoNode> calicoNodes = new LinkedHashMap<>();
+    private final CalicoNodeSideReader nodeSide = new CalicoNodeSideReader();
     private String version;
 
     CalicoReader(ImportContext cx) {
@@ -58,8 +59,14 @@ final class CalicoReader {
         if (name.equals("default")) {
             bgpConfiguration = value;
         } else {
-            cx.warn(at, "BGPConfiguration " + name + ": only 'default' is modelled (per-node overrides are not); skipped", Loss.OBJECT);
+            // what calico-node itself ignores of it costs the design nothing
+            nodeSide.configuration(name, value, (field, message) -> cx.warn(at, field, message, Loss.NONE));
         }
+    }
+
+    /** A v1 Secret: only which keys it holds (confd writes a BGP password only for a key it can read). */
+    void secret(Located at, String name) {
+        nodeSide.secret(name, at.doc(), message -> cx.warn(at, message, Loss.NONE));
     }
 
     void node(Located at, String name) {
@@ -99,7 +106,7 @@ final class CalicoReader {
                 }
             }
         }
-        return new Calico(version, bgpConfiguration, List.copyOf(peers.values()), List.copyOf(filters.values()),
-                List.copyOf(ipPools.values()), null, null);
+        return nodeSide.complete(new Calico(version, bgpConfiguration, List.copyOf(peers.values()), List.copyOf(filters.values()),
+                List.copyOf(ipPools.values()), null, null));
     }
 }

@@ -218,6 +218,8 @@ public final class ManifestImporter {
         }
         if (what.equals("projectcalico.org/v3 Node")) {
             calico.node(at, name);
+        } else if (what.equals("v1 Secret")) {
+            calico.secret(at, name);
         } else if (!what.equals("v1 Namespace") && !kubernetes.read(at, what, name, namespace, metadata)) {
             cx.warn(at, what + " is not part of a design; skipped", Loss.NONE);
         }

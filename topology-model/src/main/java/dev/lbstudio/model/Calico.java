@@ -2,9 +2,21 @@ package dev.lbstudio.model;
 
 import java.util.List;
 
-/** Calico as installed: its version, BGPConfiguration default, peers, filters, IP pools and the BIRD it runs. */
+/**
+ * Calico as installed: its version, BGPConfiguration default and per-node ({@code node.<name>}), peers,
+ * filters, IP pools and the BIRD it runs. {@code secrets} lists the Secret keys known to exist in
+ * calico-node's namespace (name and key only, never a value): confd writes a BGP password only when
+ * it can read the key, so a reference to a key not listed here renders no password.
+ */
 public record Calico(String version, BgpConfiguration bgpConfiguration, List<CalicoBgpPeer> bgpPeers,
-                     List<BgpFilter> bgpFilters, List<IpPool> ipPools, BirdSettings bird, Felix felix) {
+                     List<BgpFilter> bgpFilters, List<IpPool> ipPools, BirdSettings bird, Felix felix,
+                     List<NodeBgpConfiguration> nodeBgpConfigurations, List<SecretKeyRef> secrets) {
+
+    /** A Calico without per-node configurations and with no Secret known to exist. */
+    public Calico(String version, BgpConfiguration bgpConfiguration, List<CalicoBgpPeer> bgpPeers,
+                  List<BgpFilter> bgpFilters, List<IpPool> ipPools, BirdSettings bird, Felix felix) {
+        this(version, bgpConfiguration, bgpPeers, bgpFilters, ipPools, bird, felix, List.of(), List.of());
+    }
 
     public Calico {
         if (bgpConfiguration == null) {
@@ -13,6 +25,8 @@ public record Calico(String version, BgpConfiguration bgpConfiguration, List<Cal
         bgpPeers = Lists.copy(bgpPeers);
         bgpFilters = Lists.copy(bgpFilters);
         ipPools = Lists.copy(ipPools);
+        nodeBgpConfigurations = Lists.copy(nodeBgpConfigurations);
+        secrets = Lists.copy(secrets);
         if (bird == null) {
             bird = BirdSettings.CALICO_DEFAULT;
         }
@@ -23,6 +37,28 @@ public record Calico(String version, BgpConfiguration bgpConfiguration, List<Cal
 
     public Version parsedVersion() {
         return Version.parse(version);
+    }
+
+    /** The {@code node.<name>} BGPConfiguration of a node, if the design has one. */
+    public java.util.Optional<NodeBgpConfiguration> nodeBgpConfiguration(String node) {
+        return nodeBgpConfigurations.stream().filter(c -> c.node().equals(node)).findFirst();
+    }
+
+    /** True when the design says the Secret key exists (confd can read it). */
+    public boolean secretKnown(SecretKeyRef ref) {
+        return ref != null && secrets.contains(ref);
+    }
+
+    public Calico withBgpConfiguration(BgpConfiguration c) {
+        return new Calico(version, c, bgpPeers, bgpFilters, ipPools, bird, felix, nodeBgpConfigurations, secrets);
+    }
+
+    public Calico withBgpPeers(List<CalicoBgpPeer> peers) {
+        return new Calico(version, bgpConfiguration, peers, bgpFilters, ipPools, bird, felix, nodeBgpConfigurations, secrets);
+    }
+
+    public Calico withFelix(Felix f) {
+        return new Calico(version, bgpConfiguration, bgpPeers, bgpFilters, ipPools, bird, f, nodeBgpConfigurations, secrets);
     }
 
     public static Calico defaults() {

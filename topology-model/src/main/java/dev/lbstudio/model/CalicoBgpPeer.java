@@ -30,6 +30,16 @@ public record CalicoBgpPeer(@JsonProperty(required = true) String name, String n
         return peerIP == null ? 179 : HostPort.parse(peerIP).port();
     }
 
+    /** The port written in peerIP, or 0 when it names none (confd's {@code parseIPPort}). */
+    public int writtenPort() {
+        if (peerIP == null) {
+            return 0;
+        }
+        String t = peerIP.trim();
+        boolean written = t.startsWith("[") ? t.contains("]:") : t.indexOf(':') > 0 && t.indexOf(':') == t.lastIndexOf(':');
+        return written ? HostPort.parse(t).port() : 0;
+    }
+
     /** True when the peer applies to every node (no node and no nodeSelector). */
     public boolean isGlobal() {
         return node == null && nodeSelector == null;

@@ -4,11 +4,11 @@ import dev.lbstudio.model.BfdProfile;
 import dev.lbstudio.model.BgpConfiguration;
 import dev.lbstudio.model.BgpFilter;
 import dev.lbstudio.model.BirdSettings;
-import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.IpPool;
 import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.model.Topology;
+import dev.lbstudio.routing.ConfdPeers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +34,13 @@ final class BirdRenderer {
         Map<String, String> files = new TreeMap<>();
         CalicoRoutes routes = new CalicoRoutes(t);
         boolean bird2 = !t.calico().bird().effectiveSyntax().equals("bird1");
+        ConfdPeers confd = ConfdPeers.of(t);
         for (Node node : t.cluster().nodes()) {
             if (!node.address().isIpv4()) {
                 continue;
             }
-            List<BirdPeers.Peer> peers = BirdPeers.of(t, node);
-            files.put("bird/" + node.name() + "/bird.conf", birdConf(t, routes, node, peers, bird2));
+            List<BirdPeers.Peer> peers = BirdPeers.of(t, confd, node);
+            files.put("bird/" + node.name() + "/bird.conf", birdConf(t, routes, node, peers, confd.listenPort(node), bird2));
             files.put("bird/" + node.name() + "/static.conf", staticConf(routes, node, peers, bird2));
         }
         return files;
@@ -55,8 +56,8 @@ final class BirdRenderer {
         blocks.forEach(b -> out.append("  route ").append(b).append(" blackhole;   # IPAM block\n"));
         routes.forEach(r -> out.append("  route ").append(r).append(" blackhole;\n"));
         for (BirdPeers.Peer p : peers) {
-            if (p.source() != null && p.source().reachableBy() != null) {
-                out.append("  route ").append(p.ip()).append("/32 via ").append(p.source().reachableBy()).append(";\n");
+            if (p.confd().reachableBy() != null) {
+                out.append("  route ").append(p.confd().ip()).append("/32 via ").append(p.confd().reachableBy()).append(";\n");
             }
         }
         out.append("}\n\n# Aggregation of routes on this host; export the block, nothing beneath it.\nfunction calico_aggr() {\n");
@@ -67,7 +68,7 @@ final class BirdRenderer {
         return out.append("}\n").toString();
     }
 
-    private static String birdConf(Topology t, CalicoRoutes routes, Node node, List<BirdPeers.Peer> peers, boolean bird2) {
+    private static String birdConf(Topology t, CalicoRoutes routes, Node node, List<BirdPeers.Peer> peers, int listenPort, boolean bird2) {
         BgpConfiguration c = t.calico().bgpConfiguration();
         BirdSettings bird = t.calico().bird();
         long localAs = BirdPeers.localAs(t, node);
@@ -75,9 +76,9 @@ final class BirdRenderer {
                 + " as " + CalicoRenderer.versionLine(t.calico()) + "'s confd would generate it (bird.cfg, bird_ipam.cfg templates).\n"
                 + "Check: bird -p -c bird.conf; run: bird -c bird.conf -s bird.ctl"));
         out.append("router id ").append(node.address()).append(";\n");
-        if (!bird2 && (c.listenPort() != null || c.bindMode() == BgpConfiguration.BindMode.NODE_IP)) {
+        if (!bird2 && (listenPort != 0 || c.bindMode() == BgpConfiguration.BindMode.NODE_IP)) {
             out.append("listen bgp").append(c.bindMode() == BgpConfiguration.BindMode.NODE_IP ? " address " + node.address() : "")
-                    .append(c.listenPort() != null ? " port " + c.listenPort() : "").append(";\n");
+                    .append(listenPort != 0 ? " port " + listenPort : "").append(";\n");
         }
         out.append("\nfunction apply_communities() {\n");
         for (BgpConfiguration.PrefixAdvertisement pa : c.prefixAdvertisements()) {
@@ -146,7 +147,7 @@ final class BirdRenderer {
         out.append(", \"*\";\n}\n\n");
         bfd(out, peers, bird);
         filters(out, t, peers);
-        template(out, node, c, localAs, bird, bird2);
+        template(out, node, c, listenPort, localAs, bird, bird2);
         for (BirdPeers.Peer p : peers) {
             peer(out, p, node, localAs, bird, bird2);
         }
@@ -157,9 +158,9 @@ final class BirdRenderer {
     }
 
     /** BIRD 2 has no global {@code listen bgp}: Calico's listenPort and bindMode go on the {@code local} line. */
-    private static void template(StringBuilder out, Node node, BgpConfiguration c, long localAs, BirdSettings bird, boolean bird2) {
+    private static void template(StringBuilder out, Node node, BgpConfiguration c, int listenPort, long localAs, BirdSettings bird, boolean bird2) {
         String bind = bird2 && c.bindMode() == BgpConfiguration.BindMode.NODE_IP ? node.address() + " " : "";
-        String port = bird2 && c.listenPort() != null ? "port " + c.listenPort() + " " : "";
+        String port = bird2 && listenPort != 0 ? "port " + listenPort + " " : "";
         out.append("template bgp bgp_template {\n  description \"Connection to BGP peer\";\n  local ").append(bind).append(port)
                 .append("as ").append(localAs).append(";\n")
                 .append(channel(bird2, "gateway recursive;\nadd paths on;\n"))
@@ -178,53 +179,55 @@ final class BirdRenderer {
                 .append("  error wait time 5,30;\n}\n\n");
     }
 
-    private static void peer(StringBuilder out, BirdPeers.Peer p, Node node, long localAs, BirdSettings bird, boolean bird2) {
-        CalicoBgpPeer src = p.source();
+    /** One protocol with confd's options for it, in the lab's dialect. */
+    private static void peer(StringBuilder out, BirdPeers.Peer peer, Node node, long localAs, BirdSettings bird, boolean bird2) {
+        ConfdPeers.Peer p = peer.confd();
         out.append("protocol bgp ").append(p.name()).append(" from bgp_template {\n");
-        if (src != null && src.localASNumber() != null) {
-            out.append("  local as ").append(src.localASNumber()).append(";\n");
+        if (p.localAsNumber() != null) {
+            out.append("  local as ").append(p.localAsNumber()).append(";\n");
         }
-        long myAs = src != null && src.localASNumber() != null ? src.localASNumber() : localAs;
-        out.append("  neighbor ").append(p.ip()).append(p.port() != 179 ? " port " + p.port() : "").append(" as ").append(p.as()).append(";\n");
-        if (src == null || !"None".equals(src.sourceAddress())) {
+        out.append("  neighbor ").append(p.ip()).append(p.port() != 0 ? " port " + p.port() : "").append(" as ").append(p.asNumber()).append(";\n");
+        if (p.sourceNodeIp()) {
             out.append("  source address ").append(node.address()).append(";\n");
         }
-        if (src != null && src.ttlSecurity() != null) {
-            out.append("  ttl security on;\n  multihop ").append(src.ttlSecurity()).append(";\n");
+        if (p.ttlSecurity() > 0) {
+            out.append("  ttl security on;\n  multihop ").append(p.ttlSecurity()).append(";\n");
         } else if (bird.effectiveMultihop()) {
             out.append("  multihop;\n");
         }
-        String importFilter = src == null ? "" : src.filters().stream().map(f -> "  " + function(f, "import") + "();\n").collect(Collectors.joining());
-        String exportFilter = src == null ? "" : src.filters().stream().map(f -> "  " + function(f, "export") + "();\n").collect(Collectors.joining());
+        String importFilter = p.filters().stream().map(f -> "  " + ConfdRenderer.filterFunction(f, "import", 4) + "();\n")
+                .collect(Collectors.joining());
+        String exportFilter = p.filters().stream().map(f -> "  " + ConfdRenderer.filterFunction(f, "export", 4) + "();\n")
+                .collect(Collectors.joining());
         StringBuilder routes = new StringBuilder(importFilter.isEmpty() ? "import all;\n" : "import filter {\n" + importFilter + "  accept;\n};\n");
-        routes.append("export filter {\n").append(exportFilter).append("  calico_export_to_bgp_peers(").append(myAs == p.as())
+        routes.append("export filter {\n").append(exportFilter).append("  calico_export_to_bgp_peers(").append(p.internal(localAs))
                 .append(");\n  reject;\n};\n");
-        if (src != null && (Boolean.TRUE.equals(src.keepOriginalNextHop()) || src.nextHopMode() == CalicoBgpPeer.NextHopMode.KEEP)) {
+        if (p.nextHopKeep()) {
             routes.append("next hop keep;\n");
-        } else if (src != null && src.nextHopMode() == CalicoBgpPeer.NextHopMode.SELF) {
+        } else if (p.nextHopSelf()) {
             routes.append("next hop self;\n");
         }
         out.append(channel(bird2, routes.toString()));
         if (p.passive()) {
             out.append("  passive on;\n");
         }
-        if (src != null && src.maxRestartTime() != null) {
-            out.append("  graceful restart time ").append(src.maxRestartTime().duration().toSeconds()).append(";\n");
+        if (p.restartTime() != null) {
+            out.append("  graceful restart time ").append(p.restartTime()).append(";\n");
         }
-        if (src != null && src.keepaliveTime() != null) {
-            out.append("  keepalive time ").append(src.keepaliveTime().duration().toSeconds()).append(";\n");
+        if (p.keepaliveTime() != null) {
+            out.append("  keepalive time ").append(p.keepaliveTime()).append(";\n");
         }
         if (p.rrClusterId() != null) {
             out.append("  rr client;\n  rr cluster id ").append(p.rrClusterId()).append(";\n");
         }
-        if (src != null && src.password() != null) {
-            out.append("  password \"").append(src.password().name()).append('/').append(src.password().key())
+        if (p.password() != null) {
+            out.append("  password \"").append(p.password().name()).append('/').append(p.password().key())
                     .append("\";   # placeholder: put the Secret's value here\n");
         }
-        if (src != null && src.numAllowedLocalASNumbers() != null) {
-            out.append("  allow local as ").append(src.numAllowedLocalASNumbers()).append(";\n");
+        if (p.allowLocalAs() > 0) {
+            out.append("  allow local as ").append(p.allowLocalAs()).append(";\n");
         }
-        if (p.bfd().isPresent()) {
+        if (peer.bfd().isPresent()) {
             out.append("  bfd on;\n");
         }
         out.append("}\n\n");
@@ -253,45 +256,19 @@ final class BirdRenderer {
                 .append("    multiplier ").append(profile.effectiveDetectMultiplier()).append(";\n  };\n}\n\n");
     }
 
-    /** Calico's BGPFilter rules as BIRD functions, one per filter and direction (CAL bgpFilterBIRDFuncs). */
+    /** Calico's BGPFilter rules as BIRD functions, one per filter and direction, named and written as confd writes them. */
     private static void filters(StringBuilder out, Topology t, List<BirdPeers.Peer> peers) {
-        List<String> used = peers.stream().filter(p -> p.source() != null).flatMap(p -> p.source().filters().stream()).distinct().toList();
+        List<String> used = peers.stream().flatMap(p -> p.confd().filters().stream()).distinct().toList();
         for (BgpFilter f : t.calico().bgpFilters()) {
             if (!used.contains(f.name())) {
                 continue;
             }
             for (var direction : List.of(Map.entry("import", f.importV4()), Map.entry("export", f.exportV4()))) {
-                out.append("function ").append(function(f.name(), direction.getKey())).append("() {\n");
-                for (BgpFilter.Rule r : direction.getValue()) {
-                    out.append("  if ( ").append(condition(r)).append(" ) then { ").append(r.action().toLowerCase()).append("; }\n");
-                }
+                out.append("function ").append(ConfdRenderer.filterFunction(f.name(), direction.getKey(), 4)).append("() {\n");
+                direction.getValue().forEach(r -> out.append("  ").append(ConfdRenderer.filterStatement(r)).append('\n'));
                 out.append("}\n\n");
             }
         }
-    }
-
-    private static String condition(BgpFilter.Rule r) {
-        List<String> parts = new ArrayList<>();
-        if (r.cidr() != null) {
-            String op = switch (r.matchOperator()) {
-                case "Equal" -> "=";
-                case "NotEqual" -> "!=";
-                case "In" -> "~";
-                default -> "!~";
-            };
-            parts.add("net " + op + " " + r.cidr());
-        }
-        if (r.source() != null) {
-            parts.add("source = RTS_BGP");
-        }
-        if (r.interfaceName() != null) {
-            parts.add("defined(ifname) && ifname ~ \"" + r.interfaceName() + "\"");
-        }
-        return parts.isEmpty() ? "true" : String.join(" && ", parts);
-    }
-
-    private static String function(String filter, String direction) {
-        return "bgp_" + filter.replaceAll("[^A-Za-z0-9_]", "_") + "_" + direction + "FilterV4";
     }
 
     private static List<IpPrefix> v4(List<IpPrefix> prefixes) {

@@ -28,6 +28,7 @@ final class CalicoRenderer {
         Calico calico = t.calico();
         List<ObjectNode> objects = new ArrayList<>();
         objects.add(ResourceKind.BGP_CONFIGURATION.manifest(calico.bgpConfiguration(), "default", null));
+        calico.nodeBgpConfigurations().forEach(n -> objects.add(ResourceKind.BGP_CONFIGURATION.manifest(n.asSpec(), n.resourceName(), null)));
         calico.bgpFilters().forEach(f -> objects.add(ResourceKind.BGP_FILTER.manifest(f, f.name(), null)));
         calico.bgpPeers().forEach(p -> objects.add(ResourceKind.CALICO_BGP_PEER.manifest(p, p.name(), null)));
         calico.ipPools().forEach(p -> objects.add(ResourceKind.IP_POOL.manifest(p, p.name(), null)));

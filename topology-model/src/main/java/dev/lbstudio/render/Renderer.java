@@ -13,12 +13,20 @@ import java.util.TreeMap;
  */
 public final class Renderer {
 
-    /** What to render; {@code BUNDLE} is all of it plus the addressing table and findings. */
+    /**
+     * What to render; {@code BUNDLE} is all of it plus the addressing table and findings.
+     * {@code BIRD} is the lab's BIRD config; {@code CALICO_BIRD} the files calico-node's confd writes.
+     */
     public enum What {
-        MANIFESTS, FRR, BIRD, CLAB, BUNDLE;
+        MANIFESTS, FRR, BIRD, CALICO_BIRD, CLAB, BUNDLE;
 
+        /** {@code calico-bird} or {@code calico_bird}, any case. */
         public static What fromWord(String word) {
-            return valueOf(word.toUpperCase(Locale.ROOT));
+            return valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -53,6 +61,9 @@ public final class Renderer {
         if (what == What.BIRD || what == What.BUNDLE) {
             files.putAll(BirdRenderer.render(t));
         }
+        if (what == What.CALICO_BIRD || what == What.BUNDLE) {
+            files.putAll(ConfdRenderer.render(t));
+        }
         if (what == What.CLAB || what == What.BUNDLE) {
             files.putAll(LabRenderer.render(t, frr));
         }
@@ -73,6 +84,7 @@ public final class Renderer {
                 .append("- `manifests/`: Kubernetes, MetalLB and Calico resources to apply, and the expected cluster state.\n")
                 .append("- `frr/ROUTER/`: FRR 8.4 `frr.conf` (integrated; check with `vtysh -C -f frr.conf`) and the per-daemon split.\n")
                 .append("- `bird/NODE/`: BIRD config per node (BIRD 2, or 1.6 when the design asks) as Calico's confd would write it; `static.conf` is the part that changes when endpoints move.\n")
+                .append("- `calico-bird/NODE/`: the files calico-node's confd writes into /etc/calico/confd/config/ (BIRD 1.6 dialect), for `diff -r` against a node.\n")
                 .append("- `lab/`: containerlab + kind files for a Docker lab; see `lab/README.md`.\n")
                 .append("- `addressing.md`: the address plan.\n");
         if (files.containsKey("findings.md")) {

@@ -1,12 +1,10 @@
 package dev.lbstudio.routing;
 
 import dev.lbstudio.model.BfdProfile;
-import dev.lbstudio.model.BgpConfiguration;
 import dev.lbstudio.model.BgpFilter;
 import dev.lbstudio.model.BgpNeighbor;
 import dev.lbstudio.model.BirdSettings;
 import dev.lbstudio.model.CalicoBgpPeer.NextHopMode;
-import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPrefix;
@@ -16,7 +14,6 @@ import dev.lbstudio.model.RouterBgp;
 import dev.lbstudio.model.RouterInterface;
 import dev.lbstudio.model.Segment;
 import dev.lbstudio.model.Topology;
-import dev.lbstudio.validate.CalicoSelector;
 import inet.ipaddr.IPAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,12 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
- * Who speaks BGP with whom in a design. A session exists only when both ends are configured for it,
- * as in real BGP: the node side through Calico (mesh, BGPPeer {@code peerIP}/{@code peerSelector}),
- * the router side through its {@code neighbor} lines. Half-configured peerings are kept as
+ * Who speaks BGP with whom in a design. A session exists only when both ends are configured for it
+ * and one of them can open the TCP connection, as in real BGP: the node side through the protocols
+ * calico-node's confd writes ({@link ConfdPeers}: mesh, BGPPeers in both directions, passive side,
+ * ports), the router side through its {@code neighbor} lines. Half-configured peerings are kept as
  * {@link Unestablished} with the reason, because that is what a user needs to see.
  */
 public final class SessionPlan {
@@ -114,26 +111,30 @@ public final class SessionPlan {
         return new Builder(t).build();
     }
 
-    /** What one side configured towards another before the two sides are paired. */
-    private record Intent(int from, int to, String origin, long localAs, long expectedRemoteAs, CalicoBgpPeer peer,
-                          BgpNeighbor neighbor) {
+    /**
+     * What one side configured towards another before the two sides are paired: the AS it speaks and
+     * expects, whether it waits for the other to connect, the port it dials and the port it listens on.
+     * A node's side is one protocol confd writes ({@code confd}); a router's one neighbour line.
+     */
+    private record Intent(int from, int to, int family, String origin, long localAs, long expectedRemoteAs,
+                          boolean passive, int dialPort, int listenPort, ConfdPeers.Peer confd, BgpNeighbor neighbor) {
     }
 
     private static final class Builder {
         private final Topology t;
-        private final BgpConfiguration cfg;
         private final BirdSettings bird;
         private final List<Speaker> speakers = new ArrayList<>();
         private final Map<IpAddr, Speaker> byAddress = new HashMap<>();
         private final Map<String, Router> routers = new HashMap<>();
         private final Map<String, Node> nodes = new HashMap<>();
         private final Map<Long, List<Intent>> intents = new LinkedHashMap<>();
+        private final ConfdPeers confd;
         private final List<Unestablished> unestablished = new ArrayList<>();
 
         Builder(Topology t) {
             this.t = t;
-            this.cfg = t.calico().bgpConfiguration();
             this.bird = t.calico().bird();
+            this.confd = ConfdPeers.of(t);
         }
 
         SessionPlan build() {
@@ -180,7 +181,7 @@ public final class SessionPlan {
         }
 
         private long nodeAs(Node n) {
-            return n.asNumber() != null ? n.asNumber() : cfg.effectiveAsNumber();
+            return confd.nodeAs(n);
         }
 
         private void addRouterIntents() {
@@ -194,8 +195,7 @@ public final class SessionPlan {
                     if (nb.address() != null) {
                         Speaker target = byAddress.get(nb.address());
                         if (target != null && target != s) {
-                            intent(new Intent(s.index(), target.index(), "neighbor " + nb.address(), r.bgp().asn(),
-                                    nb.remoteAs(), null, nb));
+                            intent(routerIntent(s, r, nb, target, "neighbor " + nb.address()));
                             matched = true;
                         }
                     } else {
@@ -203,8 +203,7 @@ public final class SessionPlan {
                         for (Speaker target : speakers) {
                             if (target != s && target.address().isIpv4() == range.isIPv4()
                                     && range.contains(target.address().address())) {
-                                intent(new Intent(s.index(), target.index(), "listen range " + nb.listenRange(),
-                                        r.bgp().asn(), nb.remoteAs(), null, nb));
+                                intent(routerIntent(s, r, nb, target, "listen range " + nb.listenRange()));
                                 matched = true;
                             }
                         }
@@ -217,93 +216,85 @@ public final class SessionPlan {
             }
         }
 
-        private void addCalicoIntents() {
-            List<Speaker> nodeSpeakers = speakers.stream().filter(Speaker::isNode).toList();
-            if (cfg.effectiveMesh()) {
-                for (int i = 0; i < nodeSpeakers.size(); i++) {
-                    for (int j = i + 1; j < nodeSpeakers.size(); j++) {
-                        Speaker x = nodeSpeakers.get(i);
-                        Speaker y = nodeSpeakers.get(j);
-                        intent(new Intent(x.index(), y.index(), "node-to-node mesh", x.asn(), y.asn(), null, null));
-                    }
-                }
-            }
-            Map<String, Map<String, String>> labels = new HashMap<>();
-            nodes.values().forEach(n -> labels.put(n.name(), n.selectorLabels()));
-            for (CalicoBgpPeer peer : t.calico().bgpPeers()) {
-                Predicate<Map<String, String>> nodeSel = selector(peer.nodeSelector());
-                Predicate<Map<String, String>> peerSel = selector(peer.peerSelector());
-                for (Speaker s : nodeSpeakers) {
-                    Node n = nodes.get(s.name());
-                    boolean applies = peer.isGlobal() || n.name().equals(peer.node())
-                            || nodeSel != null && nodeSel.test(labels.get(n.name()));
-                    if (!applies) {
-                        continue;
-                    }
-                    long localAs = peer.localASNumber() != null ? peer.localASNumber() : s.asn();
-                    if (peerSel != null) {
-                        for (Speaker other : nodeSpeakers) {
-                            if (other != s && peerSel.test(labels.get(other.name()))) {
-                                intent(new Intent(s.index(), other.index(), "BGPPeer " + peer.name(), localAs,
-                                        other.asn(), peer, null));
-                            }
-                        }
-                        continue;
-                    }
-                    Optional<IpAddr> ip = peer.peerAddress();
-                    Speaker target = ip.map(byAddress::get).orElse(null);
-                    if (target == null) {
-                        unestablished.add(new Unestablished(s.id(), s.id(), "BGPPeer " + peer.name() + " points at "
-                                + peer.peerIP() + ", which is no router or node of this design"));
-                    } else if (target != s) {
-                        long remote = peer.asNumber() != null ? peer.asNumber() : target.asn();
-                        intent(new Intent(s.index(), target.index(), "BGPPeer " + peer.name(), localAs, remote, peer, null));
-                    }
-                }
-            }
+        /** FRR listens on 179; a neighbour line dials its port unless it (or the router) is passive. */
+        private Intent routerIntent(Speaker s, Router r, BgpNeighbor nb, Speaker target, String origin) {
+            boolean passive = nb.passive() != null ? nb.passive() : r.bgp().effectivePassive();
+            return new Intent(s.index(), target.index(), target.address().isIpv4() ? 4 : 6, origin, r.bgp().asn(), nb.remoteAs(),
+                    passive, nb.effectivePort(), 179, null, nb);
         }
 
         /**
-         * A BGPPeer selector as a predicate; one the validator cannot read selects nothing, so no
-         * peering is invented from a guess (the validator reports the selector).
+         * The node side, protocol by protocol as confd writes it (ConfdPeers, ADR 0601): mesh and
+         * BGPPeers in both directions as confd resolves them, with its passive side and ports.
          */
-        private static Predicate<Map<String, String>> selector(String text) {
-            if (text == null) {
-                return null;
-            }
-            try {
-                return CalicoSelector.parse(text)::matches;
-            } catch (IllegalArgumentException unreadable) {
-                return labels -> false;
+        private void addCalicoIntents() {
+            for (Speaker s : speakers) {
+                if (!s.isNode()) {
+                    continue;
+                }
+                Node n = nodes.get(s.name());
+                int listen = confd.listenPort(n) == 0 ? 179 : confd.listenPort(n);
+                for (int family : new int[] {4, 6}) {
+                    for (ConfdPeers.Peer p : confd.peers(n, family)) {
+                        Speaker target = byAddress.get(p.ip());
+                        if (target == null) {
+                            unestablished.add(new Unestablished(s.id(), s.id(), p.origin() + " points at " + p.ip()
+                                    + ", which is no router or node of this design"));
+                        } else if (target != s) {
+                            intent(new Intent(s.index(), target.index(), family, p.origin(), p.localAs(s.asn()), p.asNumber(),
+                                    p.passive(), p.dialPort(), listen, p, null));
+                        }
+                    }
+                }
             }
         }
 
         private void intent(Intent i) {
-            long key = Math.min(i.from, i.to) * 1_000_003L + Math.max(i.from, i.to);
+            long key = (Math.min(i.from, i.to) * 1_000_003L + Math.max(i.from, i.to)) * 2 + (i.family == 6 ? 1 : 0);
             intents.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
 
+        /**
+         * Pairs one side's protocols towards the other with the other's. confd may write several
+         * protocols between two speakers (two ports, a mesh protocol beside a BGPPeer); BIRD runs them
+         * all, LB Studio models the first pair that can connect as the session and reports the ones
+         * that cannot connect.
+         */
         private void pairUp(List<Intent> pair, List<Session> sessions) {
             Intent first = pair.get(0);
             int x = Math.min(first.from, first.to);
             int y = Math.max(first.from, first.to);
-            Intent fromX = pair.stream().filter(i -> i.from == x).findFirst().orElse(null);
-            Intent fromY = pair.stream().filter(i -> i.from == y).findFirst().orElse(null);
+            List<Intent> xs = pair.stream().filter(i -> i.from == x).toList();
+            List<Intent> ys = pair.stream().filter(i -> i.from == y).toList();
             Speaker sx = speakers.get(x);
             Speaker sy = speakers.get(y);
-            // Calico renders node-to-node peerings on both nodes from one mesh setting or selector BGPPeer.
-            if (sx.isNode() && sy.isNode()) {
-                Intent one = fromX != null ? fromX : fromY;
-                fromX = fromX != null ? fromX : mirror(one, x);
-                fromY = fromY != null ? fromY : mirror(one, y);
-            }
-            if (fromX == null || fromY == null) {
-                Intent only = fromX != null ? fromX : fromY;
+            if (xs.isEmpty() || ys.isEmpty()) {
+                Intent only = xs.isEmpty() ? ys.get(0) : xs.get(0);
                 Speaker missing = speakers.get(only.to);
                 unestablished.add(new Unestablished(speakers.get(only.from).id(), missing.id(), only.origin
                         + " is configured, but " + missing.name() + " has no matching "
                         + (missing.isNode() ? "Calico BGPPeer" : "neighbor") + " for " + speakers.get(only.from).address()));
                 return;
+            }
+            Intent fromX = null;
+            Intent fromY = null;
+            for (Intent a : xs) {
+                for (Intent b : ys) {
+                    if (fromX == null && unreachable(a, b).isEmpty()) {
+                        fromX = a;
+                        fromY = b;
+                    }
+                }
+            }
+            if (fromX == null) {
+                unestablished.add(new Unestablished(sx.id(), sy.id(), xs.get(0).origin + ": " + unreachable(xs.get(0), ys.get(0)).orElseThrow()));
+                return;
+            }
+            for (Intent extra : pair) {
+                Optional<String> closed = extra == fromX || extra == fromY ? Optional.empty()
+                        : extra.from == x ? unreachable(extra, fromY) : unreachable(fromX, extra);
+                closed.ifPresent(reason -> unestablished.add(new Unestablished(speakers.get(extra.from).id(),
+                        speakers.get(extra.to).id(), extra.origin + ": " + reason)));
             }
             for (Intent i : List.of(fromX, fromY)) {
                 Intent other = i == fromX ? fromY : fromX;
@@ -322,42 +313,39 @@ public final class SessionPlan {
             sessions.add(new Session(sessions.size(), x, y, type, origin, end(fromX, sy, type), end(fromY, sx, type)));
         }
 
-        private Intent mirror(Intent i, int from) {
-            int to = i.from == from ? i.to : i.from;
-            return new Intent(from, to, i.origin, speakers.get(from).asn(), speakers.get(to).asn(), null, null);
+        /**
+         * Why neither end can open the TCP connection, if so: an end connects when it is not passive
+         * and dials the port the other listens on (BIRD's {@code passive on}, {@code neighbor … port},
+         * {@code listen bgp port}).
+         */
+        private Optional<String> unreachable(Intent x, Intent y) {
+            if (!x.passive && x.dialPort == y.listenPort || !y.passive && y.dialPort == x.listenPort) {
+                return Optional.empty();
+            }
+            return Optional.of("neither end opens the session: " + side(x, y) + "; " + side(y, x));
+        }
+
+        private String side(Intent i, Intent other) {
+            String name = speakers.get(i.from).name();
+            return i.passive ? name + " waits (passive)" : name + " dials port " + i.dialPort + " but "
+                    + speakers.get(other.from).name() + " listens on " + other.listenPort;
         }
 
         private Session.End end(Intent i, Speaker peer, Session.Type type) {
             Speaker self = speakers.get(i.from);
             if (self.isNode()) {
-                CalicoBgpPeer p = i.peer;
-                NextHopMode mode = NextHopMode.AUTO;
-                if (p != null && p.nextHopMode() != null) {
-                    mode = p.nextHopMode();
-                } else if (p != null && Boolean.TRUE.equals(p.keepOriginalNextHop())) {
-                    mode = NextHopMode.KEEP;
-                }
-                List<BgpFilter> filters = new ArrayList<>();
-                if (p != null) {
-                    Map<String, BgpFilter> all = Topology.byName(t.calico().bgpFilters(), BgpFilter::name);
-                    p.filters().stream().map(all::get).filter(f -> f != null).forEach(filters::add);
-                }
-                Duration restart = Duration.ofSeconds(bird.effectiveGracefulRestartTime());
-                if (p != null && p.maxRestartTime() != null) {
-                    restart = p.maxRestartTime().duration();
-                } else if (p == null && "node-to-node mesh".equals(i.origin) && cfg.nodeMeshMaxRestartTime() != null) {
-                    restart = cfg.nodeMeshMaxRestartTime().duration();
-                }
-                int keepalive = p != null && p.keepaliveTime() != null
-                        && t.calico().parsedVersion().isAtLeast("3.32.0")
-                        ? (int) p.keepaliveTime().duration().toSeconds() : bird.keepaliveTime() != null
-                        ? bird.keepaliveTime() : 0;
-                // A Calico iBGP peer becomes an RR client when this node has a cluster id and the peer's differs (CAL-BP).
-                boolean client = type == Session.Type.IBGP && self.clusterId() != null
-                        && !self.clusterId().equals(peer.clusterId());
-                return new Session.End(i.localAs, self.address(), mode, filters, client, false, true,
-                        p != null && p.numAllowedLocalASNumbers() != null ? p.numAllowedLocalASNumbers() : 0,
-                        bird.effectiveHoldTime(), keepalive, null, bird.effectiveGracefulRestart(), restart, true,
+                ConfdPeers.Peer p = i.confd;
+                NextHopMode mode = p.nextHopKeep() ? NextHopMode.KEEP : p.nextHopSelf() ? NextHopMode.SELF : NextHopMode.AUTO;
+                Map<String, BgpFilter> all = Topology.byName(t.calico().bgpFilters(), BgpFilter::name);
+                List<BgpFilter> filters = p.filters().stream().map(all::get).filter(f -> f != null).toList();
+                // confd writes a restart time per session kind (mesh: nodeMeshMaxRestartTime, BGPPeer:
+                // maxRestartTime); without one BIRD announces the template's.
+                Duration restart = p.restartTime() != null ? Duration.ofSeconds(p.restartTime())
+                        : Duration.ofSeconds(bird.effectiveGracefulRestartTime());
+                int keepalive = p.keepaliveTime() != null ? p.keepaliveTime().intValue()
+                        : bird.keepaliveTime() != null ? bird.keepaliveTime() : 0;
+                return new Session.End(i.localAs, self.address(), mode, filters, p.rrClusterId() != null, false, true,
+                        p.allowLocalAs(), bird.effectiveHoldTime(), keepalive, null, bird.effectiveGracefulRestart(), restart, true,
                         bird.effectiveMultihop());
             }
             Router r = routers.get(self.name());

@@ -57,20 +57,16 @@ final class Edits {
     }
 
     private static Edit bgpConfiguration(String field, String value, UnaryOperator<BgpConfiguration> change) {
-        return new Edit(BgpConfiguration.DEFAULT.id(), field, value, t -> calico(t, c -> new Calico(c.version(),
-                change.apply(c.bgpConfiguration()), c.bgpPeers(), c.bgpFilters(), c.ipPools(), c.bird(), c.felix())));
+        return new Edit(BgpConfiguration.DEFAULT.id(), field, value, t -> calico(t, c -> c.withBgpConfiguration(change.apply(c.bgpConfiguration()))));
     }
 
     static Edit serviceLoopPrevention(String value) {
-        return new Edit(Felix.DEFAULT.id(), "serviceLoopPrevention", value, t -> calico(t, c -> new Calico(c.version(),
-                c.bgpConfiguration(), c.bgpPeers(), c.bgpFilters(), c.ipPools(), c.bird(),
-                new Felix(value, c.felix().bpfEnabled()))));
+        return new Edit(Felix.DEFAULT.id(), "serviceLoopPrevention", value, t -> calico(t, c -> c.withFelix(new Felix(value, c.felix().bpfEnabled()))));
     }
 
     static Edit calicoPeer(CalicoBgpPeer peer, String field, String value, UnaryOperator<CalicoBgpPeer> change) {
-        return new Edit(peer.id(), field, value, t -> calico(t, c -> new Calico(c.version(), c.bgpConfiguration(),
-                replace(c.bgpPeers(), p -> p.name().equals(peer.name()), change), c.bgpFilters(), c.ipPools(),
-                c.bird(), c.felix())));
+        return new Edit(peer.id(), field, value, t -> calico(t, c -> c.withBgpPeers(
+                replace(c.bgpPeers(), p -> p.name().equals(peer.name()), change))));
     }
 
     static Edit peerAsNumber(CalicoBgpPeer peer, long asn) {

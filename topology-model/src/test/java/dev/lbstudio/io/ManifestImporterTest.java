@@ -182,6 +182,7 @@ class ManifestImporterTest {
         assertThat(t.metallb().helm().speakerEnabled()).isFalse();
         assertThat(t.metallb().ipAddressPools()).singleElement().satisfies(p -> assertThat(p.addresses()).containsExactly("10.208.1.0/24"));
         assertThat(t.calico().bgpPeers()).extracting(p -> p.name()).containsExactly("tor", "gone");
+        assertThat(t.calico().nodeBgpConfiguration("w1")).hasValueSatisfying(n -> assertThat(n.listenPort()).isEqualTo(1790));
         assertThat(t.calico().ipPools()).singleElement().satisfies(p -> assertThat(p.encapsulation()).isEqualTo(IpPool.Encapsulation.IPIP));
         Router tor = t.router("tor-1").orElseThrow();
         assertThat(tor.software().version()).isEqualTo("8.4.4");
@@ -194,7 +195,6 @@ class ManifestImporterTest {
                 cluster + ":18: v1 ConfigMap is not part of a design; skipped",
                 cluster + ":34:34: Service shop/web: named targetPort 'http' is not modelled",
                 metallb + ":7:16: IPAddressPool public: spec.futureField is not modelled; ignored",
-                metallb + ":14: BGPConfiguration node.w1: only 'default' is modelled (per-node overrides are not); skipped",
                 dir.resolve("values.yaml") + ":3:1: MetalLB Helm value 'prometheus' is not modelled; ignored",
                 frr + ":10: not modelled, ignored: ip route 0.0.0.0/0 192.0.2.1",
                 frr + ":17: neighbour setting not modelled, ignored: neighbor 10.0.0.11 route-map IN in",

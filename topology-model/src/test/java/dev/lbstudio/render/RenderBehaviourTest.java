@@ -102,15 +102,16 @@ class RenderBehaviourTest {
         assertThat(n1).contains("local port 1790 as 64513;", "graceful restart;", "connect delay time 2;", "connect retry time 5;",
                 "error wait time 5,30;", "add paths on;", "gateway recursive;", "interface -\"cali*\", -\"kube-ipvs*\", -\"lo\", \"*\";",
                 "protocol bgp Global_10_0_0_1 from bgp_template", "multihop;", "next hop keep;", "graceful restart time 30;",
-                "keepalive time 10;", "bgp_no_transit_exportFilterV4();", "if ( source = RTS_BGP ) then { reject; }", "bfd on;",
+                "keepalive time 10;", "'bgp_no-transit_exportFilterV4'();", "if (((defined(source))&&(source ~ [ RTS_BGP ]))) then { reject; }", "bfd on;",
                 "multihop {\n    min rx interval 100 ms;", "protocol bgp Node_10_0_0_13", "rr client;\n  rr cluster id 1.0.0.1;",
                 "calico_export_to_bgp_peers(false)", "if ( net ~ 10.245.0.0/16 ) then { reject; }   # disableBGPExport",
                 "bgp_community.add((64513,100))", "include \"static.conf\";");
         assertThat(files.get("bird/n2/bird.conf")).contains("local port 1790 as 64514;");
-        // mesh on (seed): the side with the greater address waits
+        // mesh on (seed): a node waits for the peers whose address is the greater string
+        // (bird.cfg.template @ v3.28.5: {{if gt $onode_ip $node_ip}} passive on)
         Map<String, String> seed = Renderer.render(seed(), Renderer.What.BIRD);
-        assertThat(seed.get("bird/node-3/bird.conf")).contains("protocol bgp Mesh_10_0_0_11", "passive on;");
-        assertThat(seed.get("bird/node-1/bird.conf")).contains("protocol bgp Mesh_10_0_0_12").doesNotContain("passive on;");
+        assertThat(seed.get("bird/node-1/bird.conf")).contains("protocol bgp Mesh_10_0_0_12", "passive on;");
+        assertThat(seed.get("bird/node-3/bird.conf")).contains("protocol bgp Mesh_10_0_0_11").doesNotContain("passive on;");
     }
 
     @Test

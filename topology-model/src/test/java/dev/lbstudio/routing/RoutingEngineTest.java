@@ -30,15 +30,23 @@ class RoutingEngineTest {
         assertThat(s.rib(router("tor1"), prefix(HOST))).hasSize(2);
     }
 
+    /** nextHopMode came with v3.30's bird.cfg.template; the sample's v3.28 ignores it (ADR 0600). */
     @Test
     void nextHopKeepStillSendsThreePathsButForwardsOnlyToEndpointNodes() {
-        RoutingState s = RoutingEngine.compute(variant(LOCAL, PEER, PEER + "      nextHopMode: Keep\n"));
+        RoutingState s = RoutingEngine.compute(variant(LOCAL, PEER, PEER + "      nextHopMode: Keep\n",
+                "version: v3.28.2", "version: v3.30.0"));
         assertThat(s.rib(router("tor1"), prefix(HOST))).extracting(r -> r.from().name())
                 .contains("node-1", "node-2", "node-3");
         assertThat(fib(s, "tor1", HOST)).isEqualTo(ips("10.0.0.11", "10.0.0.12"));
         assertThat(s.rib(router("tor1"), prefix(HOST))).filteredOn(r -> r.from().name().equals("node-3"))
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo(PathStatus.MULTIPATH))
                 .extracting(RibRoute::reason).containsOnly(PathReason.MULTIPATH_SAME_NEXT_HOP);
+    }
+
+    @Test
+    void beforeV330NextHopModeIsNotWrittenSoTheReExportedPathsStayUsable() {
+        RoutingState s = RoutingEngine.compute(variant(LOCAL, PEER, PEER + "      nextHopMode: Keep\n"));
+        assertThat(fib(s, "tor1", HOST)).isEqualTo(ips("10.0.0.11", "10.0.0.12", "10.0.0.13"));
     }
 
     @Test
