@@ -64,8 +64,8 @@ class CalicoNodeSideImportTest {
         assertThat(t.calico().secrets()).containsExactly(new SecretKeyRef("bgp-secrets", "mesh"), new SecretKeyRef("bgp-secrets", "tor"));
         assertThat(TopologyWriter.toYaml(t)).doesNotContain("c2VjcmV0", "plain");
         assertThat(result.warnings()).extracting(ImportWarning::toString).contains(
-                "m.yaml:12: BGPConfiguration node.w2: spec.asNumber is read only from 'default'; calico-node ignores it on a per-node BGPConfiguration",
-                "m.yaml:17: BGPConfiguration w3-overrides: calico-node reads only 'default' and 'node.NODENAME'; skipped");
+                "m.yaml:12:13: BGPConfiguration node.w2: spec.asNumber is read only from 'default'; calico-node ignores it on a per-node BGPConfiguration",
+                "m.yaml:17:18: BGPConfiguration w3-overrides: calico-node reads only 'default' and 'node.NODENAME'; skipped");
         List<String> files = List.copyOf(Renderer.render(t, Renderer.What.CALICO_BIRD).keySet());
         assertThat(Renderer.render(t, Renderer.What.CALICO_BIRD).get("calico-bird/w1/bird.cfg"))
                 .contains("neighbor 10.0.0.12 port 1791 as 64512;", "password \"<secret bgp-secrets/mesh>\";");
