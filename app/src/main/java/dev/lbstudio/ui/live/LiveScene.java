@@ -52,6 +52,8 @@ public final class LiveScene {
     public static final String GREEN = "#16a34a";
     public static final String RED = "#dc2626";
     public static final String AMBER = "#d97706";
+    /** A pinned probe's path: the probe dots' blue. */
+    public static final String PROBE_PATH = "#0284c7";
 
     /** What a line says. */
     public enum Tone { ADDED, WITHDRAWN, KEPT, UP, DOWN, CONNECTING }
@@ -93,6 +95,8 @@ public final class LiveScene {
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final List<Flight> flights = new ArrayList<>();
+    /** Probes shown at a scrubbed instant: their whole path, the dot where it arrived or the mark where it died. */
+    private final List<Flight> pinned = new ArrayList<>();
     private long skipped;
 
     public LiveScene(DesignScene scene, ObservedRoutes routes) {
@@ -108,6 +112,10 @@ public final class LiveScene {
 
     public static String laneKey(ElementId router, ElementId nextHop) {
         return "lane " + router + " → " + nextHop;
+    }
+
+    public static String probeKey(String flow) {
+        return "probe " + flow;
     }
 
     public static String sessionKey(ElementId a, ElementId b) {
@@ -177,6 +185,18 @@ public final class LiveScene {
                 new Track(paths.polyline(paths.through(w.stops()))), w.died(), now)));
     }
 
+    /**
+     * Shows the probes of a scrubbed instant ({@link LabMoment#probes}) standing still: each flow's path as a line,
+     * with its dot at the pod or its mark where it died. Replaces the probes pinned before.
+     */
+    public void pin(List<LabEvent.ProbeSample> samples) {
+        pinned.clear();
+        for (LabEvent.ProbeSample p : samples) {
+            probes.walk(p).ifPresent(w -> pinned.add(new Flight(p.flow(),
+                    new Track(paths.polyline(paths.through(w.stops()))), w.died(), 0)));
+        }
+    }
+
     /** Drops flights whose dot has arrived and whose mark (if any) has been shown long enough. */
     private void prune(long now) {
         for (Iterator<Flight> i = flights.iterator(); i.hasNext(); ) {
@@ -224,6 +244,16 @@ public final class LiveScene {
             } else {
                 double[] end = f.track().at(1);
                 marks.add(new Mark(end[0], end[1]));
+            }
+        }
+        for (Flight f : pinned) {
+            strokes.add(new Stroke(probeKey(f.flow()), f.track().points(), f.track().length(),
+                    f.died() ? Tone.DOWN : Tone.UP, f.died() ? RED : PROBE_PATH, 2.5, 0.8, 1));
+            double[] end = f.track().at(1);
+            if (f.died()) {
+                marks.add(new Mark(end[0], end[1]));
+            } else {
+                dots.add(new Dot(f.flow(), end[0], end[1]));
             }
         }
         return new Frame(strokes, dots, marks, animating);
