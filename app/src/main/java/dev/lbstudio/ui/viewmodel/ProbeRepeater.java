@@ -24,7 +24,8 @@ final class ProbeRepeater implements Consumer<LabEvent> {
     private final Consumer<LabEvent> out;
     private final Map<String, LabEvent.ProbeSample> last = new LinkedHashMap<>();
     private final Map<String, Long> next = new LinkedHashMap<>();
-    private long end;
+    /** Set from the FX thread when a run begins while the pacing thread probes. */
+    private volatile long end;
     /** Nothing earlier is sent: the simulated lab re-simulates from its start on every step applied live. */
     private volatile long from = Long.MIN_VALUE;
 
