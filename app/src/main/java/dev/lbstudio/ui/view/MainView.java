@@ -97,7 +97,8 @@ public final class MainView extends BorderPane {
         panels.getTabs().add(lab);
         SplitPane split = new SplitPane(palette, canvas, panels);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.11, 0.66);
+        // The side panels' share fits all five tabs at the default window size (1440 wide).
+        split.setDividerPositions(0.11, 0.62);
         // The lab panel's chart and timeline need room; the user can drag the divider back.
         Runnable widen = () -> {
             if (panels.getSelectionModel().getSelectedItem() == lab && split.getWidth() > 0

@@ -141,6 +141,26 @@ class MainWindowTest {
         return new Point2D(b.getCenterX(), b.getCenterY());
     }
 
+    /** lab-tab-visible: at the default window size every side panel's tab is shown, none behind the overflow menu. */
+    @Test
+    void everySidePanelTabIsReachableWithoutTheOverflowMenuAtTheDefaultSize(FxRobot robot) throws Exception {
+        openSeed(robot);
+        Node panes = robot.lookup(".side-panels").query();
+        Bounds area = panes.localToScene(panes.getBoundsInLocal());
+        for (String title : List.of("Properties", "Findings", "Routes", "Packet walk", "Lab")) {
+            Node label = robot.lookup(".side-panels .tab-label").match(n -> n instanceof javafx.scene.control.Label l
+                    && title.equals(l.getText())).query();
+            Bounds b = label.localToScene(label.getBoundsInLocal());
+            assertThat(b.getMaxX()).as(title + " ends inside the panel (" + b + " in " + area + ")")
+                    .isLessThanOrEqualTo(area.getMaxX());
+        }
+        assertThat(robot.lookup(".side-panels .control-buttons-tab").tryQuery().map(Node::isVisible).orElse(false))
+                .as("no overflow menu").isFalse();
+        robot.clickOn(robot.lookup(".side-panels .tab-label").match((javafx.scene.control.Label l) ->
+                l.getText().equals("Lab")).queryAs(javafx.scene.control.Label.class));
+        assertThat(robot.lookup("#lab-start").query().isVisible()).isTrue();
+    }
+
     @Test
     void theSeedSampleOpensWithEveryElementOnTheCanvas(FxRobot robot) throws Exception {
         openSeed(robot);
