@@ -161,6 +161,29 @@ class MainWindowTest {
         assertThat(robot.lookup("#lab-start").query().isVisible()).isTrue();
     }
 
+    /** incremental layout on the canvas: dropping a node onto a rack and deleting it again moves nothing else. */
+    @Test
+    void addingAndRemovingANodeKeepsEveryOtherBoxWhereItWas(FxRobot robot) throws Exception {
+        openSeed(robot);
+        java.util.Map<ElementId, Point2D> before = new java.util.HashMap<>();
+        vm.document().sceneProperty().get().boxes().forEach(b -> before.put(b.id(), new Point2D(b.x(), b.y())));
+
+        robot.drag(centre(tile(robot, Addable.NODE)), MouseButton.PRIMARY).dropTo(centre(element(robot, "segment/rack1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.document().sceneProperty().get().boxes()).hasSize(before.size() + 1);
+        for (var b : vm.document().sceneProperty().get().boxes()) {
+            if (before.containsKey(b.id())) {
+                assertThat(new Point2D(b.x(), b.y())).as(b.id() + " after the add").isEqualTo(before.get(b.id()));
+            }
+        }
+        robot.interact(() -> vm.document().deleteSelection());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.document().sceneProperty().get().boxes()).hasSize(before.size());
+        for (var b : vm.document().sceneProperty().get().boxes()) {
+            assertThat(new Point2D(b.x(), b.y())).as(b.id() + " after the delete").isEqualTo(before.get(b.id()));
+        }
+    }
+
     @Test
     void theSeedSampleOpensWithEveryElementOnTheCanvas(FxRobot robot) throws Exception {
         openSeed(robot);
