@@ -294,6 +294,26 @@ class MainWindowTest {
         assertThat(vm.document().design()).isSameAs(before);
     }
 
+    /** comment-preserving save: Save keeps the file's comments, its mode, and a rename reaches the ToR's descriptions. */
+    @Test
+    void savingAnEditedFileKeepsItsCommentsAndModeAndTheRenameReachesTheDescriptions(FxRobot robot) throws Exception {
+        Path file = home.resolve("commented-" + System.nanoTime() + ".yaml");
+        java.nio.file.Files.copy(SEED, file);
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
+                .fromString("rw-rw-r--"));
+        robot.interact(() -> vm.files().open(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> file.equals(vm.document().file()));
+        robot.interact(() -> vm.document().rename(ElementId.parse("node/node-1"), "worker-a"));
+
+        robot.interact(() -> vm.files().save(() -> { }));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.document().isDirty());
+        String saved = java.nio.file.Files.readString(file);
+        assertThat(saved).startsWith("# The seed article's design: MetalLB allocates LoadBalancer IPs");
+        assertThat(saved).contains("description: worker-a").doesNotContain("node-1");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files
+                .getPosixFilePermissions(file))).isEqualTo("rw-rw-r--");
+    }
+
     @Test
     void savingAndReopeningGivesTheSameDesign(FxRobot robot) throws Exception {
         openSeed(robot);
