@@ -85,7 +85,8 @@ public final class LiveScene {
     private record Session(Track track, Tone tone, long start) {
     }
 
-    private record Flight(String flow, Track track, boolean died, long start) {
+    /** @param mark where the ✖ goes if the packet died: beside the box it died at, never over its name */
+    private record Flight(String flow, Track track, boolean died, double[] mark, long start) {
     }
 
     private final ScenePaths paths;
@@ -181,8 +182,7 @@ public final class LiveScene {
             skipped++;
             return;
         }
-        probes.walk(p).ifPresent(w -> flights.add(new Flight(p.flow(),
-                new Track(paths.polyline(paths.through(w.stops()))), w.died(), now)));
+        probes.walk(p).ifPresent(w -> flights.add(flight(p.flow(), w, now)));
     }
 
     /**
@@ -192,9 +192,20 @@ public final class LiveScene {
     public void pin(List<LabEvent.ProbeSample> samples) {
         pinned.clear();
         for (LabEvent.ProbeSample p : samples) {
-            probes.walk(p).ifPresent(w -> pinned.add(new Flight(p.flow(),
-                    new Track(paths.polyline(paths.through(w.stops()))), w.died(), 0)));
+            probes.walk(p).ifPresent(w -> pinned.add(flight(p.flow(), w, 0)));
         }
+    }
+
+    private Flight flight(String flow, ProbePaths.Walk w, long start) {
+        List<ElementId> through = paths.through(w.stops());
+        Track track = new Track(paths.polyline(through));
+        double[] mark = track.at(1);
+        if (!through.isEmpty()) {
+            // At the top-right corner of the box where it died: the element's name stays readable.
+            DesignScene.Box at = paths.box(through.get(through.size() - 1));
+            mark = new double[] {at.x() + at.width() / 2, at.top()};
+        }
+        return new Flight(flow, track, w.died(), mark, start);
     }
 
     /** Drops flights whose dot has arrived and whose mark (if any) has been shown long enough. */
@@ -242,8 +253,7 @@ public final class LiveScene {
                 double[] at = f.track().at(share);
                 dots.add(new Dot(f.flow(), at[0], at[1]));
             } else {
-                double[] end = f.track().at(1);
-                marks.add(new Mark(end[0], end[1]));
+                marks.add(new Mark(f.mark()[0], f.mark()[1]));
             }
         }
         for (Flight f : pinned) {
@@ -251,7 +261,7 @@ public final class LiveScene {
                     f.died() ? Tone.DOWN : Tone.UP, f.died() ? RED : PROBE_PATH, 2.5, 0.8, 1));
             double[] end = f.track().at(1);
             if (f.died()) {
-                marks.add(new Mark(end[0], end[1]));
+                marks.add(new Mark(f.mark()[0], f.mark()[1]));
             } else {
                 dots.add(new Dot(f.flow(), end[0], end[1]));
             }

@@ -103,7 +103,7 @@ public final class MainView extends BorderPane {
         Runnable widen = () -> {
             if (panels.getSelectionModel().getSelectedItem() == lab && split.getWidth() > 0
                     && panels.getWidth() < LAB_WIDTH) {
-                split.setDividerPosition(1, Math.max(0.4, 1 - LAB_WIDTH / split.getWidth()));
+                split.setDividerPosition(split.getDividers().size() - 1, Math.max(0.4, 1 - LAB_WIDTH / split.getWidth()));
                 canvas.fitOnNextLayout();
             }
         };
@@ -116,6 +116,18 @@ public final class MainView extends BorderPane {
         });
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(panels, false);
+        // A trainer presents, not edits: the palette's room goes to the canvas, which fits the design again.
+        vm.lab().presenter().activeProperty().addListener((o, was, on) -> {
+            double[] dividers = split.getDividerPositions();
+            if (on && split.getItems().contains(palette)) {
+                split.getItems().remove(palette);
+                split.setDividerPositions(dividers[1]);
+            } else if (!on && !split.getItems().contains(palette)) {
+                split.getItems().add(0, palette);
+                split.setDividerPositions(0.11, dividers[0]);
+            }
+            canvas.fitOnNextLayout();
+        });
         setCenter(split);
         setBottom(statusBar());
     }

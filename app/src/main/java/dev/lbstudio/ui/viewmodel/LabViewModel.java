@@ -572,7 +572,11 @@ public final class LabViewModel {
         whenDone.run();
     }
 
-    /** The run in one line, from what the panel received: route changes, worst outage per flow, convergence. */
+    /**
+     * The run in one line, from what the panel received: route changes, worst outage per flow, when the routes
+     * converged and — told apart, since converged routes do not mean a working service — whether the service
+     * was still failing when the run ended (the seed's one pod on the crashed node).
+     */
     String outcome(String name) {
         long routes = timeline.rows().stream().filter(r -> r.kind() == TimelineRow.Kind.ROUTE).count();
         RunStats stats = timeline.stats();
@@ -581,8 +585,12 @@ public final class LabViewModel {
         Duration worst = stats.outages().stream().map(o -> o.total()).max(Duration::compareTo).orElse(Duration.ZERO);
         String converged = stats.convergence().stream().flatMap(c -> c.took().stream()).map(LabViewModel::seconds)
                 .collect(Collectors.joining(", "));
+        long down = stats.flows().stream().filter(f -> !f.runs().isEmpty() && !f.runs().get(f.runs().size() - 1).ok())
+                .count();
         return name + ": " + routes + " route changes; worst outage " + seconds(worst)
-                + (converged.isEmpty() ? "" : "; converged after " + converged) + (flows.isEmpty() ? "" : " (" + flows + ")");
+                + (converged.isEmpty() ? "" : "; routes converged after " + converged) + (flows.isEmpty() ? "" : " (" + flows + ")")
+                + (down == 0 ? "" : "; the service did not recover: " + down + " of " + stats.flows().size()
+                + " flows still failing at the end");
     }
 
     /** The steps a button can apply now, one per target in the design, described as the lab will do them. */

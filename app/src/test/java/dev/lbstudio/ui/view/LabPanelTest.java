@@ -170,8 +170,9 @@ class LabPanelTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.RUNNING);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(text(robot, "#lab-summary")).startsWith("node-crash: 1 route changes; worst outage 250.0 s; "
-                + "converged after 180.1 s");
+        assertThat(text(robot, "#lab-summary")).isEqualTo("node-crash: 1 route changes; worst outage 250.0 s; "
+                + "routes converged after 180.1 s (8 of 8 flows failed); the service did not recover: 8 of 8 flows "
+                + "still failing at the end");
         RunStats.Band band = lab.timeline().stats().bands().get(0);
         assertThat(band.start()).isEqualTo(Duration.ofSeconds(5));
         assertThat(band.longest()).isEqualTo(Duration.ofSeconds(250));
