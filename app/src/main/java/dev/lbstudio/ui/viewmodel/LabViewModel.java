@@ -467,7 +467,7 @@ public final class LabViewModel {
         runStart = offset.plus(from);
         if (liveProbes != null) {
             // The steps applied live before are over for the chart: this run is measured on its own.
-            liveProbes.endAt(offset);
+            liveProbes.capAt(offset);
         }
         timeline.clear(runStart);
         runLength = s.effectiveDuration().minus(from);
@@ -634,6 +634,7 @@ public final class LabViewModel {
         }
         if (liveProbes != null) {
             // The simulated lab re-simulates from its start on every step; the probes before it were never live.
+            liveProbes.uncap();
             liveProbes.sendFrom(labNow());
         }
         Task<Void> task = new Task<>() {

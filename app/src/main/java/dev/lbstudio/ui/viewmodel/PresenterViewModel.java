@@ -210,10 +210,6 @@ public final class PresenterViewModel {
         }
     }
 
-    public void reveal() {
-        reveal(false);
-    }
-
     /** The scenario's steps up to and including the {@code i}-th: what a prediction or a reveal of that step runs. */
     private static Scenario upTo(Scenario s, int i) {
         return new Scenario(s.name(), s.description(), null, s.probe(), s.assume(), s.steps().subList(0, i + 1));

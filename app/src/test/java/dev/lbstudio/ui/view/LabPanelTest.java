@@ -446,8 +446,10 @@ class LabPanelTest {
                 && lab.progressProperty().get() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         int firstRun = TestWindows.rows(robot, vm).size();
-        // A step applied live leaves probes coming after the next run has begun.
+        // A step applied live keeps probing for minutes after its session is back: probes the next run must not show.
         robot.interact(() -> lab.apply(lab.targets(LabViewModel.Action.SESSION_RESET).get(0)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> TestWindows.rows(robot, vm).stream().anyMatch(r ->
+                r.kind() == TimelineRow.Kind.SESSION && r.what().endsWith("→ Established")));
         fire(robot, "#lab-run");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.RUNNING
                 && lab.progressProperty().get() == 1);

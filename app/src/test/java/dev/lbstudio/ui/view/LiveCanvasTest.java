@@ -88,6 +88,17 @@ class LiveCanvasTest {
         return vm.document().design();
     }
 
+    /** The lab panel plays the seed's simulated node crash at 60× into the lab feed. */
+    private void playNodeCrashAt60(FxRobot robot) {
+        robot.interact(() -> {
+            view.showPanel("Lab");
+            vm.lab().scenarioProperty().set(vm.lab().scenarios().stream()
+                    .filter(s -> s.name().equals("node-crash")).findFirst().orElseThrow());
+            vm.lab().speedProperty().set(60);
+            vm.lab().runScenario();
+        });
+    }
+
     private LiveLayer live() {
         return view.canvas().live();
     }
@@ -159,13 +170,7 @@ class LiveCanvasTest {
     @Test
     void scrubbingTheTimelineMovesTheCanvasAndTheRoutesPanelToThatMoment(FxRobot robot) throws Exception {
         openSeed(robot);
-        robot.interact(() -> {
-            view.showPanel("Lab");
-            vm.lab().scenarioProperty().set(vm.lab().scenarios().stream()
-                    .filter(s -> s.name().equals("node-crash")).findFirst().orElseThrow());
-            vm.lab().speedProperty().set(60);
-            vm.lab().runScenario();
-        });
+        playNodeCrashAt60(robot);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lab().progressProperty().get() == 1
                 && vm.lab().stateProperty().get() == LabViewModel.State.RUNNING);
         WaitForAsyncUtils.waitForFxEvents();
@@ -208,13 +213,7 @@ class LiveCanvasTest {
     @Test
     void theNodeCrashRunFromTheLabPanelReachesTheCanvasAndTheRoutesPanel(FxRobot robot) throws Exception {
         openSeed(robot);
-        robot.interact(() -> {
-            view.showPanel("Lab");
-            vm.lab().scenarioProperty().set(vm.lab().scenarios().stream()
-                    .filter(s -> s.name().equals("node-crash")).findFirst().orElseThrow());
-            vm.lab().speedProperty().set(60);
-            vm.lab().runScenario();
-        });
+        playNodeCrashAt60(robot);
         // The panel plays the simulated run into the lab feed; the canvas and the routes panel follow it live.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> live().stroke(LiveScene.laneKey(TOR1, NODE1))
                 .map(s -> s.getProperties().get("tone") == LiveScene.Tone.WITHDRAWN).orElse(false));
