@@ -50,6 +50,15 @@ final class GuiCommand implements Runnable {
                     + "the scenario predicted, as a trainer opens it.")
     boolean presenter;
 
+    @Option(names = "--size", paramLabel = "WxH",
+            description = "Window size in pixels, e.g. 1920x1080 (a projector's resolution).")
+    String size;
+
+    @Option(names = "--walkthrough", paramLabel = "DIR",
+            description = "Play the trainer's failover demo on the seed and two-racks samples, save a picture of each "
+                    + "stage in DIR, then exit (needs a display, e.g. xvfb-run).")
+    Path walkthrough;
+
     @Option(names = "--timing", description = "Print the time from JVM start to an interactive window.")
     boolean timing;
 
@@ -80,6 +89,15 @@ final class GuiCommand implements Runnable {
         }
         if (presenter) {
             args.add("--presenter=true");
+        }
+        if (size != null) {
+            if (!size.matches("\\d{3,5}x\\d{3,5}")) {
+                throw new UserError("--size must be WIDTHxHEIGHT in pixels, e.g. 1920x1080, not " + size);
+            }
+            args.add("--size=" + size);
+        }
+        if (walkthrough != null) {
+            args.add("--walkthrough=" + walkthrough.toAbsolutePath());
         }
         if (timing) {
             args.add("--timing=true");

@@ -53,6 +53,20 @@ public final class LbStudioApp extends Application {
         Map<String, String> named = getParameters().getNamed();
         List<String> files = getParameters().getUnnamed();
         String screenshot = named.get("screenshot");
+        if (named.containsKey("size")) {
+            // The projector's resolution, e.g. 1920x1080, whatever the screen's size.
+            String[] wh = named.get("size").split("x");
+            primary.setX(0);
+            primary.setY(0);
+            primary.setWidth(Integer.parseInt(wh[0]));
+            primary.setHeight(Integer.parseInt(wh[1]));
+        }
+        if (named.containsKey("walkthrough")) {
+            vm.startEngines();
+            new Walkthrough(vm, view, primary, Path.of(named.get("walkthrough")),
+                    "-" + named.getOrDefault("size", "default")).start();
+            return;
+        }
         if (named.containsKey("panel") && !view.showPanel(named.get("panel").replace('-', ' '))) {
             System.err.println("lbstudio: no panel named " + named.get("panel"));
         }

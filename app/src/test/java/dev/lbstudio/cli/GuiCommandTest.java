@@ -22,4 +22,12 @@ class GuiCommandTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("--screenshot=PNG").contains("FILE");
     }
+
+    @Test
+    void aWindowSizeThatIsNotWidthByHeightIsRefusedWithAnExample() {
+        Cli result = Cli.run("gui", "--size=full-hd");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).contains("--size must be WIDTHxHEIGHT in pixels, e.g. 1920x1080, not full-hd");
+    }
 }

@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes design files. Saving is atomic: a temp file in the same directory is written, forced to
@@ -30,8 +34,16 @@ public final class TopologyWriter {
         }
     }
 
+    /**
+     * Saves the design; over an existing design file, its comments, blank lines and key order are kept where
+     * the data did not change ({@link CommentKeepingYaml}).
+     */
     public static void save(Topology topology, Path target) throws IOException {
-        writeAtomically(target, toYaml(topology));
+        String yaml = toYaml(topology);
+        if (Files.isRegularFile(target)) {
+            yaml = CommentKeepingYaml.merge(Files.readString(target, StandardCharsets.UTF_8), yaml);
+        }
+        writeAtomically(target, yaml);
     }
 
     public static void writeAtomically(Path target, String content) throws IOException {
@@ -48,6 +60,7 @@ public final class TopologyWriter {
                 }
                 channel.force(true);
             }
+            keepMode(absolute, temp);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -57,6 +70,19 @@ public final class TopologyWriter {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * The temp file is private (0600) while written; the saved file gets the mode the old one had, or, new,
+     * the usual rw-r--r-- (a design file is not a secret, and others on a team read it).
+     */
+    private static void keepMode(Path target, Path temp) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> mode = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, mode);
     }
 
     /** Makes the rename itself durable; some file systems refuse to open a directory, which is fine. */

@@ -133,6 +133,9 @@ public final class ElementRename {
                             ? (MetalLbBgpPeer) RecordPath.withComponent(p, "bfdProfile", name) : p).toList());
             default -> next;
         };
+        if (id.kind() == ElementKind.NODE || id.kind() == ElementKind.ROUTER) {
+            next = neighbourDescriptions(next, old, name);
+        }
         ElementId to = renamed(id, name);
         next = RecordPath.of("layout").set(next, new Layout(renamedKey(next.layout().positions(), id.toString(),
                 to.toString())));
@@ -235,6 +238,24 @@ public final class ElementRename {
         Map<String, String> copy = new LinkedHashMap<>(map);
         copy.put(key, value);
         return copy;
+    }
+
+    /**
+     * A router's neighbour descriptions name the node or router at the other end ("node-1", "spine1 uplink"): the
+     * old name, as a whole word, becomes the new one, so the rendered FRR config does not describe a peer by a
+     * name the design no longer has.
+     */
+    private static Topology neighbourDescriptions(Topology t, String old, String name) {
+        Pattern word = Pattern.compile("(?<![A-Za-z0-9_.-])" + Pattern.quote(old) + "(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])");
+        List<Router> routers = t.network().routers().stream().map(r -> {
+            List<dev.lbstudio.model.BgpNeighbor> neighbors = r.bgp().neighbors().stream().map(n ->
+                    n.description() != null && word.matcher(n.description()).find()
+                            ? (dev.lbstudio.model.BgpNeighbor) RecordPath.withComponent(n, "description",
+                            word.matcher(n.description()).replaceAll(Matcher.quoteReplacement(name))) : n).toList();
+            return neighbors.equals(r.bgp().neighbors()) ? r : (Router) RecordPath.withComponent(r, "bgp",
+                    RecordPath.withComponent(r.bgp(), "neighbors", neighbors));
+        }).toList();
+        return RecordPath.of("network", "routers").set(t, routers);
     }
 
     /** The layout keeps positions by id: the renamed element keeps its place (and the map its order). */

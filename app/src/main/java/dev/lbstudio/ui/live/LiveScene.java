@@ -52,6 +52,8 @@ public final class LiveScene {
     public static final String GREEN = "#16a34a";
     public static final String RED = "#dc2626";
     public static final String AMBER = "#d97706";
+    /** A pinned probe's path: the probe dots' blue. */
+    public static final String PROBE_PATH = "#0284c7";
 
     /** What a line says. */
     public enum Tone { ADDED, WITHDRAWN, KEPT, UP, DOWN, CONNECTING }
@@ -83,7 +85,8 @@ public final class LiveScene {
     private record Session(Track track, Tone tone, long start) {
     }
 
-    private record Flight(String flow, Track track, boolean died, long start) {
+    /** @param mark where the ✖ goes if the packet died: beside the box it died at, never over its name */
+    private record Flight(String flow, Track track, boolean died, double[] mark, long start) {
     }
 
     private final ScenePaths paths;
@@ -93,6 +96,8 @@ public final class LiveScene {
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final List<Flight> flights = new ArrayList<>();
+    /** Probes shown at a scrubbed instant: their whole path, the dot where it arrived or the mark where it died. */
+    private final List<Flight> pinned = new ArrayList<>();
     private long skipped;
 
     public LiveScene(DesignScene scene, ObservedRoutes routes) {
@@ -108,6 +113,10 @@ public final class LiveScene {
 
     public static String laneKey(ElementId router, ElementId nextHop) {
         return "lane " + router + " → " + nextHop;
+    }
+
+    public static String probeKey(String flow) {
+        return "probe " + flow;
     }
 
     public static String sessionKey(ElementId a, ElementId b) {
@@ -173,8 +182,30 @@ public final class LiveScene {
             skipped++;
             return;
         }
-        probes.walk(p).ifPresent(w -> flights.add(new Flight(p.flow(),
-                new Track(paths.polyline(paths.through(w.stops()))), w.died(), now)));
+        probes.walk(p).ifPresent(w -> flights.add(flight(p.flow(), w, now)));
+    }
+
+    /**
+     * Shows the probes of a scrubbed instant ({@link LabMoment#probes}) standing still: each flow's path as a line,
+     * with its dot at the pod or its mark where it died. Replaces the probes pinned before.
+     */
+    public void pin(List<LabEvent.ProbeSample> samples) {
+        pinned.clear();
+        for (LabEvent.ProbeSample p : samples) {
+            probes.walk(p).ifPresent(w -> pinned.add(flight(p.flow(), w, 0)));
+        }
+    }
+
+    private Flight flight(String flow, ProbePaths.Walk w, long start) {
+        List<ElementId> through = paths.through(w.stops());
+        Track track = new Track(paths.polyline(through));
+        double[] mark = track.at(1);
+        if (!through.isEmpty()) {
+            // At the top-right corner of the box where it died: the element's name stays readable.
+            DesignScene.Box at = paths.box(through.get(through.size() - 1));
+            mark = new double[] {at.x() + at.width() / 2, at.top()};
+        }
+        return new Flight(flow, track, w.died(), mark, start);
     }
 
     /** Drops flights whose dot has arrived and whose mark (if any) has been shown long enough. */
@@ -222,8 +253,17 @@ public final class LiveScene {
                 double[] at = f.track().at(share);
                 dots.add(new Dot(f.flow(), at[0], at[1]));
             } else {
-                double[] end = f.track().at(1);
-                marks.add(new Mark(end[0], end[1]));
+                marks.add(new Mark(f.mark()[0], f.mark()[1]));
+            }
+        }
+        for (Flight f : pinned) {
+            strokes.add(new Stroke(probeKey(f.flow()), f.track().points(), f.track().length(),
+                    f.died() ? Tone.DOWN : Tone.UP, f.died() ? RED : PROBE_PATH, 2.5, 0.8, 1));
+            double[] end = f.track().at(1);
+            if (f.died()) {
+                marks.add(new Mark(f.mark()[0], f.mark()[1]));
+            } else {
+                dots.add(new Dot(f.flow(), end[0], end[1]));
             }
         }
         return new Frame(strokes, dots, marks, animating);

@@ -42,25 +42,63 @@ public final class SceneBuilder {
     }
 
     public static DesignScene build(Topology t) {
+        return build(t, null);
+    }
+
+    /** Room kept between a newly placed box and the boxes already drawn. */
+    static final double GAP = 16;
+    /** A new box looks this many box widths to the right for a free spot before it gives up and overlaps. */
+    private static final int MAX_NUDGES = 64;
+
+    /**
+     * Like {@link #build(Topology)}, but gentle after an edit: an element without a saved position stays where
+     * {@code before} drew it, and only elements new to the drawing are placed by the {@link LayeredLayout}, moved
+     * right until they overlap nothing already drawn. So adding or removing one element keeps everything else
+     * where it was. {@code before} null lays everything out afresh (a design just opened).
+     */
+    public static DesignScene build(Topology t, DesignScene before) {
         Map<ElementId, Position> auto = null;
         List<Box> boxes = new ArrayList<>();
         Map<String, Position> saved = t.layout().positions();
         List<Box> unplaced = new ArrayList<>();
         for (Box b : boxesOf(t)) {
             Position p = saved.get(b.id().toString());
-            if (p == null) {
-                unplaced.add(b);
-            } else {
+            Optional<Box> drawn = before == null ? Optional.empty() : before.box(b.id());
+            if (p != null) {
                 boxes.add(at(b, p));
+            } else if (drawn.isPresent()) {
+                boxes.add(at(b, new Position(drawn.get().x(), drawn.get().y())));
+            } else {
+                unplaced.add(b);
             }
         }
         if (!unplaced.isEmpty()) {
             auto = LayeredLayout.compute(t);
+            boolean fresh = boxes.isEmpty();
             for (Box b : unplaced) {
-                boxes.add(at(b, auto.getOrDefault(b.id(), new Position(0, 0))));
+                Box placed = at(b, auto.getOrDefault(b.id(), new Position(0, 0)));
+                boxes.add(fresh ? placed : free(placed, boxes));
             }
         }
         return new DesignScene(boxes, edgesOf(t));
+    }
+
+    /** {@code b}, moved right in steps of its width until it overlaps none of {@code drawn} (bounded). */
+    static Box free(Box b, List<Box> drawn) {
+        Box at = b;
+        for (int i = 0; i < MAX_NUDGES && overlapsAny(at, drawn); i++) {
+            at = at(at, new Position(at.x() + at.width() + GAP, at.y()));
+        }
+        return at;
+    }
+
+    private static boolean overlapsAny(Box b, List<Box> drawn) {
+        return drawn.stream().anyMatch(o -> overlap(b, o));
+    }
+
+    private static boolean overlap(Box a, Box b) {
+        return a.left() < b.left() + b.width() + GAP && b.left() < a.left() + a.width() + GAP
+                && a.top() < b.top() + b.height() + GAP && b.top() < a.top() + a.height() + GAP;
     }
 
     private static Box at(Box b, Position p) {

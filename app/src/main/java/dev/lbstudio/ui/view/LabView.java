@@ -265,7 +265,20 @@ public final class LabView extends BorderPane {
             reveal.setId("lab-reveal");
             reveal.disableProperty().bind(p.phaseProperty().isNotEqualTo(PresenterViewModel
                     .Phase.PREDICTED));
-            reveal.setOnAction(e -> p.reveal());
+            reveal.setOnAction(e -> p.reveal(false));
+            reveal.setTooltip(new Tooltip("Play what the lab measures for this step at the chosen speed"));
+            Button jump = new Button("Jump to result");
+            jump.setId("lab-reveal-jump");
+            jump.disableProperty().bind(reveal.disableProperty());
+            jump.setOnAction(e -> p.reveal(true));
+            jump.setTooltip(new Tooltip("Show what the lab measures for this step at once (simulated lab)"));
+            Label status = new Label();
+            status.setId("lab-presenter-status");
+            status.setWrapText(true);
+            status.getStyleClass().add("presenter-status");
+            status.textProperty().bind(p.statusProperty());
+            status.visibleProperty().bind(p.statusProperty().isEmpty().not());
+            status.managedProperty().bind(status.visibleProperty());
             Button advance = new Button("Next step");
             advance.setId("lab-next");
             advance.setOnAction(e -> p.advance());
@@ -281,8 +294,8 @@ public final class LabView extends BorderPane {
             };
             addNote.setOnAction(e -> annotate.run());
             note.setOnAction(e -> annotate.run());
-            HBox buttons = new HBox(6, predict, reveal, advance);
-            getChildren().addAll(new Label("Predict, then reveal"), next, buttons, new Comparison(p),
+            HBox buttons = new HBox(6, predict, reveal, jump, advance);
+            getChildren().addAll(new Label("Predict, then reveal"), next, buttons, status, new Comparison(p),
                     new HBox(6, note, addNote));
         }
     }

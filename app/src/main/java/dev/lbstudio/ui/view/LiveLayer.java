@@ -36,7 +36,7 @@ final class LiveLayer {
 
     /** Key under which a walk label keeps the element of its hop (not {@link DesignCanvas#ELEMENT_ID}: it is no element). */
     static final String WALK_HOP = "lbstudio.walk-hop";
-    private static final Color PROBE = Color.web("#0284c7");
+    private static final Color PROBE = Color.web(LiveScene.PROBE_PATH);
     /** Withdrawn lanes are dotted, so they never read as a session that is down (solid red). */
     static final List<Double> WITHDRAWN_DOTS = List.of(0.1, 12.0);
 

@@ -97,12 +97,13 @@ public final class MainView extends BorderPane {
         panels.getTabs().add(lab);
         SplitPane split = new SplitPane(palette, canvas, panels);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.11, 0.66);
+        // The side panels' share fits all five tabs at the default window size (1440 wide).
+        split.setDividerPositions(0.11, 0.62);
         // The lab panel's chart and timeline need room; the user can drag the divider back.
         Runnable widen = () -> {
             if (panels.getSelectionModel().getSelectedItem() == lab && split.getWidth() > 0
                     && panels.getWidth() < LAB_WIDTH) {
-                split.setDividerPosition(1, Math.max(0.4, 1 - LAB_WIDTH / split.getWidth()));
+                split.setDividerPosition(split.getDividers().size() - 1, Math.max(0.4, 1 - LAB_WIDTH / split.getWidth()));
                 canvas.fitOnNextLayout();
             }
         };
@@ -115,6 +116,18 @@ public final class MainView extends BorderPane {
         });
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(panels, false);
+        // A trainer presents, not edits: the palette's room goes to the canvas, which fits the design again.
+        vm.lab().presenter().activeProperty().addListener((o, was, on) -> {
+            double[] dividers = split.getDividerPositions();
+            if (on && split.getItems().contains(palette)) {
+                split.getItems().remove(palette);
+                split.setDividerPositions(dividers[1]);
+            } else if (!on && !split.getItems().contains(palette)) {
+                split.getItems().add(0, palette);
+                split.setDividerPositions(0.11, dividers[0]);
+            }
+            canvas.fitOnNextLayout();
+        });
         setCenter(split);
         setBottom(statusBar());
     }

@@ -204,7 +204,7 @@ public final class ProbeChart extends Region {
                 g.setStroke(Color.web("#15803d"));
                 g.strokeLine(xc, TOP, xc, TOP + plotH);
                 g.setFill(Color.web("#15803d"));
-                String text = String.format(Locale.ROOT, "converged after %.1f s", seconds(c.took().get()));
+                String text = String.format(Locale.ROOT, "routes converged after %.1f s", seconds(c.took().get()));
                 g.setTextAlign(xc > w * 0.6 ? TextAlignment.RIGHT : TextAlignment.LEFT);
                 g.fillText(text, xc + (xc > w * 0.6 ? -3 : 3), TOP + latencyH * 0.55);
             }
@@ -213,11 +213,16 @@ public final class ProbeChart extends Region {
         // Outage labels on top of the lines.
         g.setFont(font(12, FontWeight.BOLD));
         g.setTextAlign(TextAlignment.CENTER);
+        double end = x(to, plotW);
         for (double[] l : labels) {
-            String text = String.format(Locale.ROOT, "outage %.1f s", l[2] / 1000);
-            double cx = Math.max(LEFT + 50 * scale, Math.min(LEFT + plotW - 50 * scale, (l[0] + l[1]) / 2));
+            // A band that lasts to the end of the run is the service down, whatever the routes did.
+            String text = String.format(Locale.ROOT, l[1] >= end - 1 ? "service down %.1f s, to the end"
+                    : "outage %.1f s", l[2] / 1000);
+            // Half the label's width, about 7.2 px a character of the 12 px bold face.
+            double half = (text.length() * 3.6 + 6) * scale;
+            double cx = Math.max(LEFT + half, Math.min(LEFT + plotW - half, (l[0] + l[1]) / 2));
             g.setFill(Color.web("#ffffff", 0.85));
-            g.fillRect(cx - 48 * scale, TOP + 2, 96 * scale, 17 * scale);
+            g.fillRect(cx - half, TOP + 2, 2 * half, 17 * scale);
             g.setFill(Color.web("#b91c1c"));
             g.fillText(text, cx, TOP + 3);
         }

@@ -51,11 +51,15 @@ public final class DesignViewModel {
     private final ObservableList<ElementId> flashed = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper(this, "loads");
     private final History history = new History();
+    /** True while {@link #load} replaces the document: its scene owes nothing to the previous design's. */
+    private boolean loading;
 
     public DesignViewModel() {
         dirty.bind(Bindings.createBooleanBinding(() -> design.get() != saved.get(), design, saved));
         design.addListener((o, before, now) -> {
-            scene.set(now == null ? new DesignScene(List.of(), List.of()) : SceneBuilder.build(now));
+            // An edit keeps every element where it was drawn; a design just loaded is laid out afresh.
+            scene.set(now == null ? new DesignScene(List.of(), List.of())
+                    : SceneBuilder.build(now, loading ? null : scene.get()));
             selection.removeIf(id -> scene.get().box(id).isEmpty());
         });
         load(blank(), null);
@@ -71,7 +75,12 @@ public final class DesignViewModel {
         history.clear();
         selection.clear();
         file.set(from);
-        design.set(topology);
+        loading = true;
+        try {
+            design.set(topology);
+        } finally {
+            loading = false;
+        }
         saved.set(topology);
         refreshHistoryTexts();
         loads.set(loads.get() + 1);
@@ -165,7 +174,11 @@ public final class DesignViewModel {
 
     /** Renames {@code id} and every reference to it as one undoable step; a refusal goes to the status bar. */
     public boolean rename(ElementId id, String name) {
-        return attempt(() -> ElementRename.rename(design.get(), id, name));
+        // The drawing knows elements by id: pinned where it is drawn, the renamed element keeps its place.
+        Topology t = design.get();
+        Topology pinned = t.layout().positions().containsKey(id.toString()) ? t : scene.get().box(id)
+                .map(b -> TopologyEdits.place(t, Map.of(id, new Layout.Position(b.x(), b.y())))).orElse(t);
+        return attempt(() -> ElementRename.rename(pinned, id, name));
     }
 
     /** One undo step for a whole drag, however many pulses it took. */

@@ -79,6 +79,13 @@ public final class LabViewModel {
     /** The lab's life, as the architecture guide names it; transitions happen on the FX thread only. */
     public enum State { STOPPED, STARTING, RUNNING, FAILING_OVER, STOPPING }
 
+    /**
+     * The lab's state with the line that describes it, changed as one value: whoever sees the state (a listener,
+     * a test polling from its own thread) sees the summary that goes with it, never the previous one's.
+     */
+    public record Status(State state, String summary) {
+    }
+
     /** The step buttons: each picks its target among the design's elements ({@link #targets}). */
     public enum Action {
         NODE_CRASH("Node crash"), POD_RELOCATION("Pod relocation"), BIRD_RESTART("BIRD restart"),
@@ -134,6 +141,8 @@ public final class LabViewModel {
     private final StringProperty kubeconfig = new SimpleStringProperty(this, "kubeconfig", "");
     private final StringProperty context = new SimpleStringProperty(this, "context", "");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status",
+            new Status(State.STOPPED, ""));
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STOPPED);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -227,14 +236,13 @@ public final class LabViewModel {
         }
         Backend b = backend.get();
         if (b == Backend.NAMESPACE && !namespaceAvailable.get()) {
-            summary.set("The namespace lab cannot run here: " + namespaceLab.get());
+            say("The namespace lab cannot run here: " + namespaceLab.get());
             return;
         }
         Topology design = document.design();
-        state.set(State.STARTING);
         progress.set(-1);
         timeline.clear(Duration.ZERO);
-        summary.set("Starting the " + b.label().toLowerCase(Locale.ROOT) + " …");
+        show(State.STARTING, "Starting the " + b.label().toLowerCase(Locale.ROOT) + " …");
         Path config = kubeconfig.get().isBlank() ? null : Path.of(kubeconfig.get().strip());
         String ctx = context.get().isBlank() ? null : context.get().strip();
         // The pacer's origin is the lab clock's zero: the simulated lab stamps applied steps from its start.
@@ -271,7 +279,7 @@ public final class LabViewModel {
         // Progress messages are coalesced and may land after the outcome; only a lab still starting shows them.
         task.messageProperty().addListener((o, a, m) -> {
             if (state.get() == State.STARTING) {
-                summary.set(m);
+                say(m);
             }
         });
         task.setOnSucceeded(e -> {
@@ -280,16 +288,15 @@ public final class LabViewModel {
             if (stopWhenStarted) {
                 stopWhenStarted = false;
                 live = pacer;
-                state.set(State.RUNNING);
+                show(State.RUNNING, summary.get());
                 stop();
                 return;
             }
             live = pacer;
             liveProbes = probes;
             running = b;
-            state.set(State.RUNNING);
             progress.set(0);
-            summary.set(b.label() + " running " + design.name() + (b == Backend.CLUSTER
+            show(State.RUNNING, b.label() + " running " + design.name() + (b == Backend.CLUSTER
                     ? " (attached; each step asks first)" : "") + ".");
             then.run();
         });
@@ -298,9 +305,8 @@ public final class LabViewModel {
                 pacer.cancel();
             }
             closeAll(connections);
-            state.set(State.STOPPED);
             progress.set(0);
-            summary.set("The " + b.label().toLowerCase(Locale.ROOT) + " did not start: "
+            show(State.STOPPED, "The " + b.label().toLowerCase(Locale.ROOT) + " did not start: "
                     + task.getException().getMessage());
         });
         labThreads.execute(task);
@@ -325,11 +331,11 @@ public final class LabViewModel {
         cancelPacing();
         if (runTask != null) {
             runTask.cancel(true);
+            runTask = null;
         }
         lab = null;
         opened = List.of();
-        state.set(State.STOPPING);
-        summary.set("Stopping the lab …");
+        show(State.STOPPING, "Stopping the lab …");
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() throws Exception {
@@ -344,9 +350,8 @@ public final class LabViewModel {
     }
 
     private void stopped(String message) {
-        state.set(State.STOPPED);
         progress.set(0);
-        summary.set(message);
+        show(State.STOPPED, message);
     }
 
     private void cancelPacing() {
@@ -381,6 +386,7 @@ public final class LabViewModel {
         cancelPacing();
         if (runTask != null) {
             runTask.cancel(true);
+            runTask = null;
         }
         Lab stopping = lab;
         List<AutoCloseable> connections = opened;
@@ -422,30 +428,52 @@ public final class LabViewModel {
     /** Runs the chosen scenario on the running lab, starting the chosen backend first when none runs. */
     public void runScenario() {
         Scenario s = scenario.get();
-        if (s == null) {
+        if (s != null) {
+            runScenario(s, Duration.ZERO, speed.get(), () -> { });
+        }
+    }
+
+    /** Lab seconds per second that play a simulated run as good as at once ("jump to the result"). */
+    static final double JUMP = 1e6;
+
+    /**
+     * Runs {@code s} on the running lab (starting the chosen backend first when none runs), recorded from its lab
+     * time {@code from} on: the simulated lab publishes what happens before {@code from} at once (so the canvas
+     * shows the state the run reached) and paces the rest at {@code pace}; the timeline and chart start clean at
+     * {@code from}. Other backends run the scenario in real time. {@code whenDone} runs on the FX thread after it.
+     */
+    void runScenario(Scenario s, Duration from, double pace, Runnable whenDone) {
+        if (state.get() == State.STOPPED) {
+            start(() -> runScenario(s, from, pace, whenDone));
             return;
         }
-        if (state.get() == State.STOPPED) {
-            start(this::runScenario);
-            return;
+        if (state.get() == State.FAILING_OVER && running == Backend.SIMULATED && pacing != null) {
+            // A simulated run still playing (presenter mode's next reveal): it gives way to the new one.
+            pacing.cancel();
+            pacing = null;
+            runTask.cancel(true);
+            runTask = null;
+            show(State.RUNNING, summary.get());
         }
         if (state.get() != State.RUNNING) {
             return;
         }
         Lab target = lab;
         Backend b = running;
-        double pace = speed.get();
         cancelReplay();
         timeline.stats().timeout(probe(s).effectiveTimeout());
         lastScenario = s;
-        runStart = labNow();
+        Duration offset = labNow();
+        runStart = offset.plus(from);
+        if (liveProbes != null) {
+            // The steps applied live before are over for the chart: this run is measured on its own.
+            liveProbes.capAt(offset);
+        }
         timeline.clear(runStart);
-        runLength = s.effectiveDuration();
-        Duration offset = runStart;
-        state.set(State.FAILING_OVER);
+        runLength = s.effectiveDuration().minus(from);
         progress.set(0);
-        summary.set("Running " + s.name() + (b == Backend.SIMULATED && pace != 1
-                ? String.format(Locale.ROOT, " at %.0f× speed", pace) : "") + " …");
+        show(State.FAILING_OVER, "Running " + s.name() + (b == Backend.SIMULATED && pace != 1 ? pace >= JUMP ? " (to its end at once)"
+                : String.format(Locale.ROOT, " at %.0f× speed", pace) : "") + " …");
         Task<RunResult> task = new Task<>() {
             @Override
             protected RunResult call() throws Exception {
@@ -453,7 +481,8 @@ public final class LabViewModel {
                     RunResult r = target.run(s);
                     Duration end = offset.plus(s.effectiveDuration());
                     ProbeRepeater probes = new ProbeRepeater(probe(s), end, feed::publish);
-                    Pacer p = new Pacer(System::nanoTime, offset, pace, probes).onTick(probes::catchUp);
+                    probes.sendFrom(runStart);
+                    Pacer p = new Pacer(System::nanoTime, runStart, pace, probes).onTick(probes::catchUp);
                     r.events().forEach(e -> p.add(LabEvents.shifted(e, offset)));
                     CompletableFuture<Void> drained = new CompletableFuture<>();
                     Platform.runLater(() -> pacing = p);
@@ -473,10 +502,15 @@ public final class LabViewModel {
             }
         };
         runTask = task;
-        task.setOnSucceeded(e -> finished(s, null));
-        task.setOnFailed(e -> finished(s, task.getException()));
-        task.setOnCancelled(e -> finished(s, null));
+        task.setOnSucceeded(e -> finished(task, s, null, whenDone));
+        task.setOnFailed(e -> finished(task, s, task.getException(), whenDone));
+        task.setOnCancelled(e -> finished(task, s, null, whenDone));
         labThreads.execute(task);
+    }
+
+    /** The backend the lab runs on now, or the chosen one while none runs. */
+    public Backend activeBackend() {
+        return running != null && lab != null ? running : backend.get();
     }
 
     /**
@@ -525,17 +559,24 @@ public final class LabViewModel {
         return "Apply to the real cluster now: " + step.describe() + "?";
     }
 
-    private void finished(Scenario s, Throwable failure) {
+    private void finished(Task<?> task, Scenario s, Throwable failure, Runnable whenDone) {
+        if (runTask != task) {
+            // Given way to a newer run, or the lab stopped: this one has nothing more to say.
+            return;
+        }
         runTask = null;
         pacing = null;
-        if (state.get() == State.FAILING_OVER) {
-            state.set(State.RUNNING);
-        }
         progress.set(failure == null ? 1 : 0);
-        summary.set(failure != null ? "The run failed: " + failure.getMessage() : outcome(s.name()));
+        show(state.get() == State.FAILING_OVER ? State.RUNNING : state.get(),
+                failure != null ? "The run failed: " + failure.getMessage() : outcome(s.name()));
+        whenDone.run();
     }
 
-    /** The run in one line, from what the panel received: route changes, worst outage per flow, convergence. */
+    /**
+     * The run in one line, from what the panel received: route changes, worst outage per flow, when the routes
+     * converged and — told apart, since converged routes do not mean a working service — whether the service
+     * was still failing when the run ended (the seed's one pod on the crashed node).
+     */
     String outcome(String name) {
         long routes = timeline.rows().stream().filter(r -> r.kind() == TimelineRow.Kind.ROUTE).count();
         RunStats stats = timeline.stats();
@@ -544,8 +585,12 @@ public final class LabViewModel {
         Duration worst = stats.outages().stream().map(o -> o.total()).max(Duration::compareTo).orElse(Duration.ZERO);
         String converged = stats.convergence().stream().flatMap(c -> c.took().stream()).map(LabViewModel::seconds)
                 .collect(Collectors.joining(", "));
+        long down = stats.flows().stream().filter(f -> !f.runs().isEmpty() && !f.runs().get(f.runs().size() - 1).ok())
+                .count();
         return name + ": " + routes + " route changes; worst outage " + seconds(worst)
-                + (converged.isEmpty() ? "" : "; converged after " + converged) + (flows.isEmpty() ? "" : " (" + flows + ")");
+                + (converged.isEmpty() ? "" : "; routes converged after " + converged) + (flows.isEmpty() ? "" : " (" + flows + ")")
+                + (down == 0 ? "" : "; the service did not recover: " + down + " of " + stats.flows().size()
+                + " flows still failing at the end");
     }
 
     /** The steps a button can apply now, one per target in the design, described as the lab will do them. */
@@ -580,15 +625,16 @@ public final class LabViewModel {
     public void apply(Step step, Runnable whenApplied) {
         Lab target = lab;
         if (target == null || state.get() == State.STARTING || state.get() == State.STOPPING) {
-            summary.set("Start the lab first, then apply " + step.describe() + ".");
+            say("Start the lab first, then apply " + step.describe() + ".");
             return;
         }
         if (running == Backend.CLUSTER && !confirm.test(question(step))) {
-            summary.set("Not applied: " + step.describe() + ".");
+            say("Not applied: " + step.describe() + ".");
             return;
         }
         if (liveProbes != null) {
             // The simulated lab re-simulates from its start on every step; the probes before it were never live.
+            liveProbes.uncap();
             liveProbes.sendFrom(labNow());
         }
         Task<Void> task = new Task<>() {
@@ -599,10 +645,10 @@ public final class LabViewModel {
             }
         };
         task.setOnSucceeded(e -> {
-            summary.set("Applied: " + step.describe() + ".");
+            say("Applied: " + step.describe() + ".");
             whenApplied.run();
         });
-        task.setOnFailed(e -> summary.set("Could not apply " + step.describe() + ": " + task.getException().getMessage()));
+        task.setOnFailed(e -> say("Could not apply " + step.describe() + ": " + task.getException().getMessage()));
         labThreads.execute(task);
     }
 
@@ -685,8 +731,8 @@ public final class LabViewModel {
                 return file;
             }
         };
-        task.setOnSucceeded(e -> summary.set("Exported the timeline to " + file));
-        task.setOnFailed(e -> summary.set("Cannot export to " + file + ": " + task.getException().getMessage()));
+        task.setOnSucceeded(e -> say("Exported the timeline to " + file));
+        task.setOnFailed(e -> say("Cannot export to " + file + ": " + task.getException().getMessage()));
         labThreads.execute(task);
         return task;
     }
@@ -724,6 +770,23 @@ public final class LabViewModel {
     /** Lab seconds per second when the simulated lab plays a scenario or any replay (1 = real time). */
     public DoubleProperty speedProperty() {
         return speed;
+    }
+
+    /** The state and summary as one value (see {@link Status}). */
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The summary changes first: a listener of the state reads the summary that belongs to it. */
+    private void show(State next, String text) {
+        status.set(new Status(next, text));
+        summary.set(text);
+        state.set(next);
+    }
+
+    /** A new summary; the state stays. */
+    private void say(String text) {
+        show(status.get().state(), text);
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

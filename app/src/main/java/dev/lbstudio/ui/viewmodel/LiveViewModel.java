@@ -5,6 +5,7 @@ import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.routing.RoutingState;
 import dev.lbstudio.scenario.LabEvent;
+import dev.lbstudio.ui.live.LabMoment;
 import dev.lbstudio.ui.live.LiveScene;
 import dev.lbstudio.ui.live.ObservedRoutes;
 import dev.lbstudio.ui.live.ObservedRoutes.Change;
@@ -17,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -53,6 +55,7 @@ public final class LiveViewModel {
     private final DesignViewModel document;
     private final RoutesViewModel routes;
     private final PacketWalkViewModel walk;
+    private final Timeline timeline;
     private final ReadOnlyBooleanWrapper labActive = new ReadOnlyBooleanWrapper(this, "labActive");
     private final ReadOnlyLongWrapper redraws = new ReadOnlyLongWrapper(this, "redraws");
     private final ReadOnlyObjectWrapper<WalkOverlay> walkOverlay = new ReadOnlyObjectWrapper<>(this, "walkOverlay");
@@ -71,10 +74,29 @@ public final class LiveViewModel {
     private record Flash(Change change, long nanos) {
     }
 
-    public LiveViewModel(DesignViewModel document, RoutesViewModel routes, PacketWalkViewModel walk, LabFeed feed) {
+    public LiveViewModel(DesignViewModel document, RoutesViewModel routes, PacketWalkViewModel walk, LabFeed feed,
+                         Timeline timeline) {
         this.document = document;
         this.routes = routes;
         this.walk = walk;
+        this.timeline = timeline;
+        // What the timeline shows started over (a new run, a replay, a replay stopped): so does the canvas.
+        timeline.resetsProperty().addListener((o, a, b) -> {
+            history.clear();
+            flashes.clear();
+            timeline.shownEvents().stream().filter(LiveViewModel::kept).forEach(history::addLast);
+            while (history.size() > MAX_HISTORY) {
+                history.removeFirst();
+            }
+            rebuild();
+        });
+        // Time travel: the canvas and the routes panel show the lab at the scrub position, or live again.
+        timeline.cursorProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                labActive.set(true);
+            }
+            rebuild();
+        });
         paths = new ScenePaths(document.sceneProperty().get());
         document.sceneProperty().addListener((o, a, scene) -> {
             paths = new ScenePaths(scene);
@@ -96,9 +118,15 @@ public final class LiveViewModel {
         rebuild();
     }
 
+    private static boolean kept(LabEvent e) {
+        return e instanceof LabEvent.RouteChanged || e instanceof LabEvent.SessionChanged;
+    }
+
     /**
      * Starts from the prediction again and replays the run's route and session changes as settled (no animation),
      * so moving a box or editing the design during a lab keeps what the lab showed, drawn where things are now.
+     * While the timeline is scrubbed, it shows the {@link LabMoment} at the cursor instead: the routes, sessions
+     * and probes of that instant, rebuilt from the run's events.
      */
     private void rebuild() {
         RoutingState state = routes.stateProperty().get();
@@ -106,11 +134,16 @@ public final class LiveViewModel {
         live = observed == null ? null : new LiveScene(document.sceneProperty().get(), observed);
         if (live != null) {
             long settled = System.nanoTime() - LiveScene.SETTLED;
-            for (LabEvent e : history) {
+            Optional<Duration> cursor = timeline.cursorOnLabClock();
+            LabMoment moment = cursor.map(t -> LabMoment.at(timeline.shownEvents(), t)).orElse(null);
+            for (LabEvent e : moment != null ? moment.changes() : history) {
                 if (e instanceof LabEvent.RouteChanged c) {
                     observed.apply(c);
                 }
                 live.accept(e, settled);
+            }
+            if (moment != null) {
+                live.pin(moment.probes());
             }
         }
         refreshRows();
@@ -133,13 +166,14 @@ public final class LiveViewModel {
             lastAt = e.at();
             labActive.set(true);
             // Kept even before the first prediction: the rebuild it triggers replays them.
-            if (e instanceof LabEvent.RouteChanged || e instanceof LabEvent.SessionChanged) {
+            if (kept(e)) {
                 if (history.size() == MAX_HISTORY) {
                     history.removeFirst();
                 }
                 history.addLast(e);
             }
-            if (live == null) {
+            // A scrubbed canvas stands still at its instant; the run goes on being recorded.
+            if (live == null || timeline.cursorProperty().get() != null) {
                 continue;
             }
             if (e instanceof LabEvent.RouteChanged c) {

@@ -62,7 +62,7 @@ public final class MainViewModel {
         this.routes = new RoutesViewModel(document, engines);
         this.packetWalk = new PacketWalkViewModel(document, routes, engines);
         this.lab = new LabViewModel(document, labFeed, capabilities);
-        this.live = new LiveViewModel(document, routes, packetWalk, labFeed);
+        this.live = new LiveViewModel(document, routes, packetWalk, labFeed, lab.timeline());
         // A cluster import can wait seconds on the network; its own thread keeps saves and analysis moving.
         this.importer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lbstudio-import");

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
@@ -18,6 +19,8 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.concurrent.Task;
 
@@ -103,8 +106,11 @@ public final class PresenterViewModel {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.READY);
     private final ReadOnlyObjectWrapper<Outcome> predicted = new ReadOnlyObjectWrapper<>(this, "predicted");
     private final ReadOnlyObjectWrapper<Outcome> measured = new ReadOnlyObjectWrapper<>(this, "measured");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private Measure measuring;
     private boolean awaitingStep;
+    /** The index of the StepApplied that starts the measurement, or -1 for the first one (a step applied live). */
+    private int awaitedIndex = -1;
     private Duration timeout;
 
     PresenterViewModel(LabViewModel lab) {
@@ -124,6 +130,7 @@ public final class PresenterViewModel {
         measured.set(null);
         measuring = null;
         awaitingStep = false;
+        status.set("");
     }
 
     /** The step the audience is about to see, or empty when the scenario is done. */
@@ -145,8 +152,7 @@ public final class PresenterViewModel {
         Task<Outcome> task = new Task<>() {
             @Override
             protected Outcome call() {
-                Scenario upTo = new Scenario(s.name(), s.description(), null, s.probe(), s.assume(),
-                        s.steps().subList(0, i + 1));
+                Scenario upTo = upTo(s, i);
                 SimulationResult r = Simulator.run(RoutingEngine.compute(design), upTo);
                 Scenario.Probe probe = LabViewModel.probe(s);
                 return Outcome.of(ProbeRepeater.fill(r.events(), probe, upTo.effectiveDuration()), step.get().time(),
@@ -163,23 +169,50 @@ public final class PresenterViewModel {
         t.start();
     }
 
-    /** Applies the predicted step to the running lab (starting it first if needed); the measurement fills in live. */
-    public void reveal() {
+    /**
+     * Shows what the lab measures for the predicted step. On the simulated lab the run up to the step plays at the
+     * lab panel's speed from the step on ({@code jump}: its end at once), so a 180 s hold timer takes 6 s at 30×;
+     * a namespace lab or cluster gets the step applied now and runs in real time. {@link #statusProperty} says which.
+     */
+    public void reveal(boolean jump) {
         Optional<Step> step = nextStep();
+        Scenario s = lab.scenarioProperty().get();
         if (phase.get() != Phase.PREDICTED || step.isEmpty()) {
             return;
         }
-        timeout = LabViewModel.probe(null).effectiveTimeout();
-        Runnable apply = () -> lab.apply(step.get(), () -> { });
+        int n = next.get() + 1;
+        timeout = LabViewModel.probe(s).effectiveTimeout();
         measuring = null;
         awaitingStep = true;
         measured.set(new Outcome(List.of(), Duration.ZERO, Optional.empty()));
         phase.set(Phase.REVEALED);
-        if (lab.stateProperty().get() == LabViewModel.State.STOPPED) {
-            lab.start(apply);
+        if (lab.activeBackend() == LabViewModel.Backend.SIMULATED) {
+            double pace = jump ? LabViewModel.JUMP : lab.speedProperty().get();
+            Scenario upTo = upTo(s, next.get());
+            Duration length = upTo.effectiveDuration().minus(step.get().time());
+            status.set(jump ? "Jumping to the lab's result of step " + n + " …"
+                    : String.format(Locale.ROOT, "Playing the lab's run of step %d at %.0f×: %.0f s of lab time in %.1f s …",
+                    n, pace, length.toMillis() / 1000.0, length.toMillis() / 1000.0 / pace));
+            // The step's StepApplied comes after the earlier steps', which replay at once.
+            awaitedIndex = next.get();
+            lab.runScenario(upTo, step.get().time(), pace, () -> status.set("Measured step " + n + (jump
+                    ? " (jumped to the end of its run)." : String.format(Locale.ROOT, " (played at %.0f×).", pace))));
         } else {
-            apply.run();
+            awaitedIndex = -1;
+            status.set("Applying step " + n + " to the " + lab.activeBackend().label().toLowerCase(Locale.ROOT)
+                    + ": a real lab runs in real time (1×), the measurement fills in as it happens …");
+            Runnable apply = () -> lab.apply(step.get(), () -> { });
+            if (lab.stateProperty().get() == LabViewModel.State.STOPPED) {
+                lab.start(apply);
+            } else {
+                apply.run();
+            }
         }
+    }
+
+    /** The scenario's steps up to and including the {@code i}-th: what a prediction or a reveal of that step runs. */
+    private static Scenario upTo(Scenario s, int i) {
+        return new Scenario(s.name(), s.description(), null, s.probe(), s.assume(), s.steps().subList(0, i + 1));
     }
 
     /** On to the scenario's following step. */
@@ -198,7 +231,8 @@ public final class PresenterViewModel {
         List<LabEvent> after = events;
         if (awaitingStep) {
             int i = 0;
-            while (i < events.size() && !(events.get(i) instanceof LabEvent.StepApplied)) {
+            while (i < events.size() && !(events.get(i) instanceof LabEvent.StepApplied a
+                    && (awaitedIndex < 0 || a.index() == awaitedIndex))) {
                 i++;
             }
             if (i == events.size()) {
@@ -212,6 +246,11 @@ public final class PresenterViewModel {
             measuring.add(after);
             measured.set(measuring.outcome());
         }
+    }
+
+    /** What the reveal is doing now (playing at which speed, jumping, waiting for a real lab), for the audience. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     public BooleanProperty activeProperty() {

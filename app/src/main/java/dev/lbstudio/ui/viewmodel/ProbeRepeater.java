@@ -24,7 +24,9 @@ final class ProbeRepeater implements Consumer<LabEvent> {
     private final Consumer<LabEvent> out;
     private final Map<String, LabEvent.ProbeSample> last = new LinkedHashMap<>();
     private final Map<String, Long> next = new LinkedHashMap<>();
-    private long end;
+    /** Set from the FX thread when a run begins while the pacing thread probes. */
+    private volatile long end;
+    private volatile long cap = Long.MAX_VALUE;
     /** Nothing earlier is sent: the simulated lab re-simulates from its start on every step applied live. */
     private volatile long from = Long.MIN_VALUE;
 
@@ -35,9 +37,23 @@ final class ProbeRepeater implements Consumer<LabEvent> {
         this.out = out;
     }
 
-    /** Probing stops here (the end of the run the simulator computed). */
+    /** Probing stops here (the end of the run the simulator computed), or at the {@link #capAt cap}. */
     void endAt(Duration at) {
-        end = at.toNanos();
+        end = Math.min(at.toNanos(), cap);
+    }
+
+    /**
+     * Probing stops at {@code at} whatever a later step asks (a run began: its own prober takes over, and a live
+     * step's events still on their way must not start this one again), until {@link #uncap}. Any thread.
+     */
+    void capAt(Duration at) {
+        cap = at.toNanos();
+        end = Math.min(end, cap);
+    }
+
+    /** A step applied live again: it may be probed. */
+    void uncap() {
+        cap = Long.MAX_VALUE;
     }
 
     /** Probes before lab time {@code at} are only noted, not sent (any thread). */
@@ -51,7 +67,8 @@ final class ProbeRepeater implements Consumer<LabEvent> {
         if (e instanceof LabEvent.ProbeSample s) {
             last.put(s.flow(), s);
             next.put(s.flow(), s.at().toNanos() + (s.ok() ? interval : timeout));
-            if (s.at().toNanos() < from) {
+            if (s.at().toNanos() < from || s.at().toNanos() >= end) {
+                // Before the start, or after the end (a capped live step's own samples): noted, not sent.
                 return;
             }
         }

@@ -10,6 +10,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,6 +39,9 @@ public final class Timeline {
     private final ObjectProperty<Duration> cursor = new SimpleObjectProperty<>(this, "cursor");
     private final ReadOnlyObjectWrapper<Duration> end = new ReadOnlyObjectWrapper<>(this, "end", Duration.ZERO);
     private final RunStats stats = new RunStats();
+    /** The events shown now, on the lab clock: the recording, or as much of it as a replay has reached. */
+    private final List<LabEvent> shownEvents = new ArrayList<>();
+    private final ReadOnlyLongWrapper resets = new ReadOnlyLongWrapper(this, "resets");
     private Duration origin = Duration.ZERO;
 
     public Timeline() {
@@ -48,9 +53,15 @@ public final class Timeline {
         List<TimelineRow> added = new ArrayList<>(batch.size());
         List<LabEvent> shown = new ArrayList<>(batch.size());
         for (LabEvent e : batch) {
-            if (!replaying.remove(e)) {
+            boolean replayed = replaying.remove(e);
+            if (!replayed && e.at().compareTo(origin) < 0) {
+                // From before this recording began (the previous run's or a live step's late probes): not this run's.
+                continue;
+            }
+            if (!replayed) {
                 recording.add(e);
             }
+            shownEvents.add(e);
             LabEvent s = relative(e);
             shown.add(s);
             added.add(TimelineRow.of(s, annotations.contains(e)));
@@ -78,8 +89,10 @@ public final class Timeline {
         replaying.clear();
         rows.clear();
         stats.clear();
+        shownEvents.clear();
         cursor.set(null);
         end.set(Duration.ZERO);
+        resets.set(resets.get() + 1);
     }
 
     /** A time on this timeline's clock as lab time. */
@@ -101,7 +114,9 @@ public final class Timeline {
         replaying.addAll(again);
         rows.clear();
         stats.clear();
+        shownEvents.clear();
         cursor.set(null);
+        resets.set(resets.get() + 1);
         return again;
     }
 
@@ -111,6 +126,27 @@ public final class Timeline {
         rows.setAll(recording.stream().map(e -> TimelineRow.of(relative(e), annotations.contains(e))).toList());
         stats.clear();
         stats.addAll(recording.stream().map(this::relative).toList());
+        shownEvents.clear();
+        shownEvents.addAll(recording);
+        resets.set(resets.get() + 1);
+    }
+
+    /** The events shown now, on the lab clock, in arrival order (the recording unless a replay is under way). */
+    public List<LabEvent> shownEvents() {
+        return Collections.unmodifiableList(shownEvents);
+    }
+
+    /** The scrub cursor as lab time, or empty while following the run live. */
+    public java.util.Optional<Duration> cursorOnLabClock() {
+        return java.util.Optional.ofNullable(cursor.get()).map(this::toLab);
+    }
+
+    /**
+     * Counts the times what is shown started over (a new recording, a replay starting, a replay abandoned): whoever
+     * shows the lab's state rebuilds it from {@link #shownEvents} then.
+     */
+    public ReadOnlyLongProperty resetsProperty() {
+        return resets.getReadOnlyProperty();
     }
 
     /** Every recorded row in time order, whatever the filter: what an export writes. */

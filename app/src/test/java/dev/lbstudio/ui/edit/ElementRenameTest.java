@@ -137,6 +137,19 @@ class ElementRenameTest {
     }
 
     @Test
+    void theTorsNeighbourDescriptionsThatNamedTheNodeNameItsNewName() throws Exception {
+        Topology seed = TopologyReader.read(dev.lbstudio.testing.RepoPaths.sample("seed-calico-metallb.yaml"));
+        Topology next = ElementRename.rename(seed, ElementId.of(ElementKind.NODE, "node-1"), "worker-a").topology();
+        assertThat(next.router("tor1").orElseThrow().bgp().neighbors()).extracting(n -> n.description())
+                .containsExactly("worker-a", "node-2", "node-3");
+
+        // Only the renamed node's description follows it.
+        Topology t = ElementRename.rename(seed, ElementId.of(ElementKind.NODE, "node-2"), "node-1b").topology();
+        assertThat(t.router("tor1").orElseThrow().bgp().neighbors()).extracting(n -> n.description())
+                .containsExactly("node-1", "node-1b", "node-3");
+    }
+
+    @Test
     void filtersPeersAndBfdProfilesAreFollowedByName() throws Exception {
         Topology t = TopologyReader.read(EVERY_REFERENCE);
 

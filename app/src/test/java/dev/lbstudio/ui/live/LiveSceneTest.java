@@ -131,13 +131,14 @@ class LiveSceneTest {
         live.accept(probe(Seed.FLOW0, false), T0);
         ScenePaths paths = new ScenePaths(SceneBuilder.build(state.topology()));
         double[] client = paths.centre(Seed.CLIENT1);
-        double[] node = paths.centre(NODE1);
+        dev.lbstudio.ui.scene.DesignScene.Box node = paths.box(NODE1);
 
         LiveScene.Dot start = live.frame(T0).dots().get(0);
         assertThat(new double[] {start.x(), start.y()}).containsExactly(client);
         LiveScene.Frame arrived = live.frame(T0 + LiveScene.TRAVEL);
         assertThat(arrived.dots()).isEmpty();
-        assertThat(arrived.marks()).containsExactly(new LiveScene.Mark(node[0], node[1]));
+        assertThat(arrived.marks()).as("at the node's corner, clear of its name")
+                .containsExactly(new LiveScene.Mark(node.x() + node.width() / 2, node.top()));
         assertThat(live.frame(T0 + LiveScene.TRAVEL + LiveScene.MARK_HOLD).marks()).isEmpty();
     }
 }

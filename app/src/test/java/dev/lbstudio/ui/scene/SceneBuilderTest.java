@@ -43,6 +43,37 @@ class SceneBuilderTest {
                 && e.to().toString().equals("address-pool/lb-pool-10-208-1"));
     }
 
+    /** incremental layout: an edit keeps every element where it was drawn; only a new one is placed, in free room. */
+    @Test
+    void addingOrRemovingAnElementKeepsEverythingElseWhereItWasDrawn() throws Exception {
+        Topology seed = sample("seed-calico-metallb.yaml");
+        DesignScene opened = SceneBuilder.build(seed);
+        // A node added without a position of its own (as an import or a script would add it).
+        Topology added = TopologyEdits.add(seed, Addable.NODE, new Layout.Position(0, 0),
+                Optional.of(ElementId.parse("segment/rack1"))).topology();
+        Topology unplaced = dev.lbstudio.ui.edit.RecordPath.of("layout").set(added, Layout.empty());
+        DesignScene grown = SceneBuilder.build(unplaced, opened);
+
+        for (Box b : opened.boxes()) {
+            Box now = grown.box(b.id()).orElseThrow();
+            assertThat(List.of(now.x(), now.y())).as(b.id() + " stays").containsExactly(b.x(), b.y());
+        }
+        Box node = grown.boxes().stream().filter(b -> opened.box(b.id()).isEmpty()).findFirst().orElseThrow();
+        assertThat(opened.boxes()).as("the new node overlaps nothing").noneMatch(b ->
+                Math.abs(b.x() - node.x()) < (b.width() + node.width()) / 2
+                        && Math.abs(b.y() - node.y()) < (b.height() + node.height()) / 2);
+        DesignScene fresh = SceneBuilder.build(unplaced);
+        assertThat(opened.boxes()).as("a fresh layout would have moved some of them").anyMatch(b ->
+                fresh.box(b.id()).orElseThrow().x() != b.x() || fresh.box(b.id()).orElseThrow().y() != b.y());
+
+        DesignScene shrunk = SceneBuilder.build(TopologyEdits.delete(seed, List.of(ElementId.parse("node/node-3")))
+                .topology(), opened);
+        for (Box b : shrunk.boxes()) {
+            Box was = opened.box(b.id()).orElseThrow();
+            assertThat(List.of(b.x(), b.y())).as(b.id() + " stays").containsExactly(was.x(), was.y());
+        }
+    }
+
     @Test
     void aNodeTheRouterDoesNotListHasAOneSidedSession() throws Exception {
         Topology seed = sample("seed-calico-metallb.yaml");

@@ -68,6 +68,7 @@ class LabPanelTest {
 
     private Stage stage;
     private MainViewModel vm;
+    private MainView view;
     private LabViewModel lab;
     /** Counts the labs the panel started and stopped (the real simulated lab, watched). */
     private final AtomicInteger started = new AtomicInteger();
@@ -76,7 +77,9 @@ class LabPanelTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = TestWindows.show(stage, home, () -> NOT_ROOT);
+        TestWindows.Shown shown = TestWindows.showWindow(stage, home, () -> NOT_ROOT);
+        vm = shown.vm();
+        view = shown.view();
         lab = vm.lab();
         lab.setLabMaker((backend, kubeconfig, context, progress, opened) -> new Watched(
                 LabViewModel.LabMaker.REAL.make(backend, kubeconfig, context, progress, opened)));
@@ -95,7 +98,7 @@ class LabPanelTest {
     }
 
     /** A lab that counts its start and stop, else the real one. */
-    private final class Watched implements Lab {
+    private class Watched implements Lab {
         private final Lab real;
 
         Watched(Lab real) {
@@ -167,8 +170,9 @@ class LabPanelTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.RUNNING);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(text(robot, "#lab-summary")).startsWith("node-crash: 1 route changes; worst outage 250.0 s; "
-                + "converged after 180.1 s");
+        assertThat(text(robot, "#lab-summary")).isEqualTo("node-crash: 1 route changes; worst outage 250.0 s; "
+                + "routes converged after 180.1 s (8 of 8 flows failed); the service did not recover: 8 of 8 flows "
+                + "still failing at the end");
         RunStats.Band band = lab.timeline().stats().bands().get(0);
         assertThat(band.start()).isEqualTo(Duration.ofSeconds(5));
         assertThat(band.longest()).isEqualTo(Duration.ofSeconds(250));
@@ -394,6 +398,112 @@ class LabPanelTest {
         robot.press(KeyCode.F11).release(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.getScene().getStylesheets()).doesNotContain(MainView.PRESENTER_CSS);
+    }
+
+    /** reveal-at-speed: the measured result plays at the lab panel's speed, or at once, and the strip says so. */
+    @Test
+    void revealPlaysTheMeasuredResultAtTheChosenSpeedOrJumpsToIt(FxRobot robot) throws Exception {
+        openSeedOnTheLabTab(robot);
+        robot.interact(() -> {
+            lab.presenter().activeProperty().set(true);
+            lab.speedProperty().set(30);
+        });
+        assertThat(lab.scenarioProperty().get().name()).isEqualTo("node-crash");
+        fire(robot, "#lab-predict");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lab.presenter().phaseProperty().get()
+                == PresenterViewModel.Phase.PREDICTED);
+        assertThat(text(robot, "#lab-predicted-2")).isEqualTo("180.1 s");
+
+        fire(robot, "#lab-reveal");
+        assertThat(text(robot, "#lab-presenter-status")).isEqualTo(
+                "Playing the lab's run of step 1 at 30×: 250 s of lab time in 8.3 s …");
+        // At 1× the hold timer alone would take three minutes; at 30× the whole step is measured in seconds.
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> text(robot, "#lab-presenter-status")
+                .equals("Measured step 1 (played at 30×)."));
+        assertThat(text(robot, "#lab-measured-2")).isEqualTo("180.1 s");
+        assertThat(text(robot, "#lab-measured-0")).isEqualTo(text(robot, "#lab-predicted-0"));
+        assertThat(robot.lookup("#lab-measured-2").queryAs(Label.class).getStyleClass()).doesNotContain("differs");
+        assertThat(lab.timeline().stats().first()).as("the chart starts at the step").contains(Duration.ZERO);
+
+        robot.interact(() -> lab.presenter().restart());
+        fire(robot, "#lab-predict");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lab.presenter().phaseProperty().get()
+                == PresenterViewModel.Phase.PREDICTED);
+        fire(robot, "#lab-reveal-jump");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#lab-presenter-status")
+                .equals("Measured step 1 (jumped to the end of its run)."));
+        assertThat(text(robot, "#lab-measured-2")).isEqualTo("180.1 s");
+        robot.interact(() -> lab.stopNow());
+    }
+
+    /** clean-chart-per-run: a second run shows only itself; stopping a replay keeps the lab's picture on the canvas. */
+    @Test
+    void eachRunStartsACleanChartAndTimelineAndStopReplayKeepsTheLiveOverlay(FxRobot robot) throws Exception {
+        openSeedOnTheLabTab(robot);
+        robot.interact(() -> lab.speedProperty().set(60));
+        fire(robot, "#lab-run");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.RUNNING
+                && lab.progressProperty().get() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        int firstRun = TestWindows.rows(robot, vm).size();
+        // A step applied live keeps probing for minutes after its session is back: probes the next run must not show.
+        robot.interact(() -> lab.apply(lab.targets(LabViewModel.Action.SESSION_RESET).get(0)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> TestWindows.rows(robot, vm).stream().anyMatch(r ->
+                r.kind() == TimelineRow.Kind.SESSION && r.what().endsWith("→ Established")));
+        fire(robot, "#lab-run");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.RUNNING
+                && lab.progressProperty().get() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TimelineRow> rows = TestWindows.rows(robot, vm);
+        assertThat(rows).allMatch(r -> !r.at().isNegative());
+        assertThat(rows.stream().filter(r -> r.kind() == TimelineRow.Kind.STEP)).hasSize(1);
+        assertThat(rows).hasSize(firstRun);
+        assertThat(lab.timeline().stats().first().orElseThrow()).isGreaterThanOrEqualTo(Duration.ZERO);
+        assertThat(lab.timeline().stats().convergence()).as("one step label on the chart").hasSize(1);
+
+        LiveLayer live = view.canvas().live();
+        String lane = dev.lbstudio.ui.live.LiveScene.laneKey(dev.lbstudio.model.ElementId.parse("router/tor1"),
+                dev.lbstudio.model.ElementId.parse("node/node-1"));
+        assertThat(live.stroke(lane)).isPresent();
+        fire(robot, "#lab-replay");
+        assertThat(lab.replayingProperty().get()).isTrue();
+        fire(robot, "#lab-replay");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lab.replayingProperty().get()).isFalse();
+        assertThat(live.stroke(lane)).as("the lab still runs: its picture stays").isPresent();
+        assertThat(live.stroke(lane).get().getProperties().get("tone"))
+                .isEqualTo(dev.lbstudio.ui.live.LiveScene.Tone.WITHDRAWN);
+        robot.interact(() -> lab.stopNow());
+    }
+
+    /** No UI race: whoever sees the state change sees the summary that goes with it. */
+    @Test
+    void theLabStateAndItsSummaryChangeTogether(FxRobot robot) throws Exception {
+        TestWindows.openSeed(robot, vm);
+        // Progress messages are coalesced and land after the lab is up: they must not come back as the summary.
+        lab.setLabMaker((backend, kubeconfig, context, progress, opened) -> {
+            Lab real = LabViewModel.LabMaker.REAL.make(backend, kubeconfig, context, progress, opened);
+            progress.accept("bringing up tor1");
+            return new Watched(real) {
+                @Override
+                public void start(Topology topology) {
+                    progress.accept("bringing up node-1");
+                    super.start(topology);
+                }
+            };
+        });
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> lab.stateProperty().addListener((o, a, b) -> seen.add(b + ": " + lab.summaryProperty().get())));
+        robot.interact(() -> lab.start());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lab.statusProperty().get().state()
+                == LabViewModel.State.RUNNING);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lab.summaryProperty().get()).isEqualTo("Simulated running seed-calico-metallb.");
+        robot.interact(() -> lab.stop());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.STOPPED);
+        assertThat(seen).containsExactly("STARTING: Starting the simulated …",
+                "RUNNING: Simulated running seed-calico-metallb.", "STOPPING: Stopping the lab …",
+                "STOPPED: Lab stopped.");
     }
 
     @Test

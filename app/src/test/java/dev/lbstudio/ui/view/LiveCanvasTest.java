@@ -17,7 +17,9 @@ import dev.lbstudio.ui.live.WalkOverlay;
 import dev.lbstudio.ui.live.ObservedRoutes.Change;
 import dev.lbstudio.ui.live.ObservedRoutes.Difference;
 import dev.lbstudio.ui.viewmodel.LiveViewModel.ObservedRow;
+import dev.lbstudio.ui.viewmodel.LabViewModel;
 import dev.lbstudio.ui.viewmodel.MainViewModel;
+import dev.lbstudio.ui.viewmodel.TimelineRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +86,17 @@ class LiveCanvasTest {
                 && vm.document().file() != null);
         WaitForAsyncUtils.waitForFxEvents();
         return vm.document().design();
+    }
+
+    /** The lab panel plays the seed's simulated node crash at 60× into the lab feed. */
+    private void playNodeCrashAt60(FxRobot robot) {
+        robot.interact(() -> {
+            view.showPanel("Lab");
+            vm.lab().scenarioProperty().set(vm.lab().scenarios().stream()
+                    .filter(s -> s.name().equals("node-crash")).findFirst().orElseThrow());
+            vm.lab().speedProperty().set(60);
+            vm.lab().runScenario();
+        });
     }
 
     private LiveLayer live() {
@@ -153,16 +166,54 @@ class LiveCanvasTest {
         assertThat(live().stroke(LiveScene.laneKey(TOR1, NODE1))).isEmpty();
     }
 
+    /** scrub-moves-canvas: the canvas, routes panel and probe paths show the lab at the scrub position. */
+    @Test
+    void scrubbingTheTimelineMovesTheCanvasAndTheRoutesPanelToThatMoment(FxRobot robot) throws Exception {
+        openSeed(robot);
+        playNodeCrashAt60(robot);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lab().progressProperty().get() == 1
+                && vm.lab().stateProperty().get() == LabViewModel.State.RUNNING);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(live().stroke(LiveScene.laneKey(TOR1, NODE1)).orElseThrow().getProperties().get("tone"))
+                .as("live: the end of the run").isEqualTo(LiveScene.Tone.WITHDRAWN);
+        TableView<?> table = robot.lookup("#lab-timeline").queryAs(TableView.class);
+        List<TimelineRow> rows = table.getItems().stream().map(TimelineRow.class::cast).toList();
+        TimelineRow route = rows.stream().filter(r -> r.kind() == TimelineRow.Kind.ROUTE).findFirst().orElseThrow();
+        TimelineRow step = rows.stream().filter(r -> r.kind() == TimelineRow.Kind.STEP).findFirst().orElseThrow();
+
+        // Before the crash: everything as predicted, every flow's probe delivered along its path.
+        robot.interact(() -> vm.lab().timeline().cursorProperty().set(step.at().minusSeconds(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(live().stroke(LiveScene.laneKey(TOR1, NODE1))).isEmpty();
+        assertThat(live().stroke(LiveScene.sessionKey(TOR1, NODE1))).isEmpty();
+        assertThat(vm.live().observedRows().get(0).difference()).isEqualTo(Difference.SAME);
+        Shape probe = live().stroke(LiveScene.probeKey("client1:40000→10.208.1.1:80")).orElseThrow();
+        assertThat(colour(probe)).as("the probe's path, delivered").isEqualTo(Color.web(LiveScene.PROBE_PATH));
+        assertThat(live().visibleMarks()).isZero();
+
+        // Clicking the route change in the timeline jumps to the moment the hold timer expired.
+        robot.interact(() -> table.getSelectionModel().select(rows.indexOf(route)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.lab().timeline().cursorProperty().get()).isEqualTo(route.at());
+        assertThat(live().stroke(LiveScene.laneKey(TOR1, NODE1)).orElseThrow().getProperties().get("tone"))
+                .isEqualTo(LiveScene.Tone.WITHDRAWN);
+        assertThat(colour(live().stroke(LiveScene.sessionKey(TOR1, NODE1)).orElseThrow()))
+                .isEqualTo(Color.web(LiveScene.RED));
+        assertThat(vm.live().observedRows().get(0).observed()).isEqualTo("10.0.0.12, 10.0.0.13");
+        assertThat(live().visibleMarks()).as("the service's one pod is on the crashed node").isPositive();
+
+        // And back again: the same moment, the same picture, whatever was drawn in between.
+        robot.interact(() -> vm.lab().timeline().cursorProperty().set(step.at().minusSeconds(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(live().stroke(LiveScene.laneKey(TOR1, NODE1))).isEmpty();
+        assertThat(vm.live().observedRows().get(0).difference()).isEqualTo(Difference.SAME);
+        robot.interact(() -> vm.lab().stopNow());
+    }
+
     @Test
     void theNodeCrashRunFromTheLabPanelReachesTheCanvasAndTheRoutesPanel(FxRobot robot) throws Exception {
         openSeed(robot);
-        robot.interact(() -> {
-            view.showPanel("Lab");
-            vm.lab().scenarioProperty().set(vm.lab().scenarios().stream()
-                    .filter(s -> s.name().equals("node-crash")).findFirst().orElseThrow());
-            vm.lab().speedProperty().set(60);
-            vm.lab().runScenario();
-        });
+        playNodeCrashAt60(robot);
         // The panel plays the simulated run into the lab feed; the canvas and the routes panel follow it live.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> live().stroke(LiveScene.laneKey(TOR1, NODE1))
                 .map(s -> s.getProperties().get("tone") == LiveScene.Tone.WITHDRAWN).orElse(false));

@@ -141,6 +141,49 @@ class MainWindowTest {
         return new Point2D(b.getCenterX(), b.getCenterY());
     }
 
+    /** lab-tab-visible: at the default window size every side panel's tab is shown, none behind the overflow menu. */
+    @Test
+    void everySidePanelTabIsReachableWithoutTheOverflowMenuAtTheDefaultSize(FxRobot robot) throws Exception {
+        openSeed(robot);
+        Node panes = robot.lookup(".side-panels").query();
+        Bounds area = panes.localToScene(panes.getBoundsInLocal());
+        for (String title : List.of("Properties", "Findings", "Routes", "Packet walk", "Lab")) {
+            Node label = robot.lookup(".side-panels .tab-label").match(n -> n instanceof javafx.scene.control.Label l
+                    && title.equals(l.getText())).query();
+            Bounds b = label.localToScene(label.getBoundsInLocal());
+            assertThat(b.getMaxX()).as(title + " ends inside the panel (" + b + " in " + area + ")")
+                    .isLessThanOrEqualTo(area.getMaxX());
+        }
+        assertThat(robot.lookup(".side-panels .control-buttons-tab").tryQuery().map(Node::isVisible).orElse(false))
+                .as("no overflow menu").isFalse();
+        robot.clickOn(robot.lookup(".side-panels .tab-label").match((javafx.scene.control.Label l) ->
+                l.getText().equals("Lab")).queryAs(javafx.scene.control.Label.class));
+        assertThat(robot.lookup("#lab-start").query().isVisible()).isTrue();
+    }
+
+    /** incremental layout on the canvas: dropping a node onto a rack and deleting it again moves nothing else. */
+    @Test
+    void addingAndRemovingANodeKeepsEveryOtherBoxWhereItWas(FxRobot robot) throws Exception {
+        openSeed(robot);
+        java.util.Map<ElementId, Point2D> before = new java.util.HashMap<>();
+        vm.document().sceneProperty().get().boxes().forEach(b -> before.put(b.id(), new Point2D(b.x(), b.y())));
+
+        robot.drag(centre(tile(robot, Addable.NODE)), MouseButton.PRIMARY).dropTo(centre(element(robot, "segment/rack1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.document().sceneProperty().get().boxes()).hasSize(before.size() + 1);
+        for (var b : vm.document().sceneProperty().get().boxes()) {
+            if (before.containsKey(b.id())) {
+                assertThat(new Point2D(b.x(), b.y())).as(b.id() + " after the add").isEqualTo(before.get(b.id()));
+            }
+        }
+        robot.interact(() -> vm.document().deleteSelection());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.document().sceneProperty().get().boxes()).hasSize(before.size());
+        for (var b : vm.document().sceneProperty().get().boxes()) {
+            assertThat(new Point2D(b.x(), b.y())).as(b.id() + " after the delete").isEqualTo(before.get(b.id()));
+        }
+    }
+
     @Test
     void theSeedSampleOpensWithEveryElementOnTheCanvas(FxRobot robot) throws Exception {
         openSeed(robot);
@@ -249,6 +292,26 @@ class MainWindowTest {
 
         robot.interact(() -> vm.document().undo());
         assertThat(vm.document().design()).isSameAs(before);
+    }
+
+    /** comment-preserving save: Save keeps the file's comments, its mode, and a rename reaches the ToR's descriptions. */
+    @Test
+    void savingAnEditedFileKeepsItsCommentsAndModeAndTheRenameReachesTheDescriptions(FxRobot robot) throws Exception {
+        Path file = home.resolve("commented-" + System.nanoTime() + ".yaml");
+        java.nio.file.Files.copy(SEED, file);
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
+                .fromString("rw-rw-r--"));
+        robot.interact(() -> vm.files().open(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> file.equals(vm.document().file()));
+        robot.interact(() -> vm.document().rename(ElementId.parse("node/node-1"), "worker-a"));
+
+        robot.interact(() -> vm.files().save(() -> { }));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.document().isDirty());
+        String saved = java.nio.file.Files.readString(file);
+        assertThat(saved).startsWith("# The seed article's design: MetalLB allocates LoadBalancer IPs");
+        assertThat(saved).contains("description: worker-a").doesNotContain("node-1");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files
+                .getPosixFilePermissions(file))).isEqualTo("rw-rw-r--");
     }
 
     @Test

@@ -78,8 +78,11 @@ class NamespaceLabPanelTest {
         robot.interact(namespace::fire);
         Button start = robot.lookup("#lab-start").queryButton();
         robot.interact(start::fire);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.RUNNING);
-        assertThat(lab.summaryProperty().get()).isEqualTo("Namespace lab running seed-calico-metallb.");
+        // One snapshot of state and summary: read apart, they could straddle the FX thread's change of both.
+        LabViewModel.Status[] seen = new LabViewModel.Status[1];
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> (seen[0] = lab.statusProperty().get()).state()
+                == LabViewModel.State.RUNNING);
+        assertThat(seen[0].summary()).isEqualTo("Namespace lab running seed-calico-metallb.");
         // Other labs may run on this machine meanwhile: ours is the one this JVM owns.
         long self = ProcessHandle.current().pid();
         List<String> ours = Labs.list(LabNames.DEFAULT_STATE_ROOT).stream().filter(i -> i.ownerPid() == self)

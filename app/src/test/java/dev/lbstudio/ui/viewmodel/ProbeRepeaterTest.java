@@ -70,4 +70,25 @@ class ProbeRepeaterTest {
                 .containsExactly(300L, 400L, 500L, 550L, 1050L, 1550L);
         assertThat(out.subList(3, 6)).allMatch(e -> !((LabEvent.ProbeSample) e).ok());
     }
+
+    @Test
+    void aCapStopsProbingWhateverALaterStepAsksUntilAStepIsAppliedAgain() {
+        List<LabEvent> out = new ArrayList<>();
+        ProbeRepeater r = new ProbeRepeater(new Scenario.Probe(null, null, 1, dev.lbstudio.model.GoDuration.parse("100ms"),
+                dev.lbstudio.model.GoDuration.parse("500ms")), Duration.ZERO, out::add);
+        r.endAt(Duration.ofSeconds(10));
+        r.accept(new LabEvent.ProbeSample(Duration.ZERO, "f", true, Duration.ofMillis(1), null, null));
+        r.capAt(Duration.ofMillis(300));
+        // A live step's StepApplied still on its way asks for more probing: the run that began has the say.
+        r.endAt(Duration.ofSeconds(20));
+        r.catchUp(Duration.ofSeconds(1));
+        r.accept(new LabEvent.ProbeSample(Duration.ofMillis(700), "f", false, null, null, null));
+        assertThat(out).as("nor the step's own samples after the cap").extracting(e -> e.at().toMillis())
+                .containsExactly(0L, 100L, 200L);
+
+        r.uncap();
+        r.endAt(Duration.ofSeconds(20));
+        r.catchUp(Duration.ofMillis(1200));
+        assertThat(out).extracting(e -> e.at().toMillis()).endsWith(200L, 1200L);
+    }
 }

@@ -31,6 +31,21 @@ class TimelineTest {
             false, null, null, null);
 
     @Test
+    void eachRecordingStartsCleanEventsFromBeforeItsOriginAreNotItsOwn() {
+        Timeline t = new Timeline();
+        t.clear(Duration.ofSeconds(2));
+        t.accept(List.of(STEP, ROUTE));
+        long resets = t.resetsProperty().get();
+        t.clear(Duration.ofSeconds(200));
+        assertThat(t.resetsProperty().get()).as("whoever shows the lab's state starts over").isEqualTo(resets + 1);
+        // The previous run's late probes and route changes arrive after the new run began.
+        t.accept(List.of(PROBE, ROUTE, new LabEvent.StepApplied(Duration.ofSeconds(205), 0, "again")));
+        assertThat(t.rows()).extracting(TimelineRow::at).containsExactly(Duration.ofSeconds(5));
+        assertThat(t.stats().first()).contains(Duration.ofSeconds(5));
+        assertThat(t.shownEvents()).hasSize(1);
+    }
+
+    @Test
     void rowsCountFromTheOriginAndAReplayShowsTheRunAgainWithoutRecordingItTwice() {
         Timeline t = new Timeline();
         t.clear(Duration.ofSeconds(2));
