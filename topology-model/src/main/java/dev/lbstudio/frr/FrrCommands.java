@@ -19,15 +19,15 @@ final class FrrCommands {
 
     static final Grammar CONFIG = new Grammar()
             .add("frr-version", "frr version LINE")
-            .add("frr-defaults", "frr defaults (traditional|datacenter)")
+            .add("frr-defaults", "frr defaults WORD")
             .add("hostname", "hostname WORD")
             .add("ignored", "log LINE", "service LINE", "password LINE", "enable password LINE", "no log LINE",
                     "[no] ip forwarding", "[no] ipv6 forwarding", "agentx", "no service LINE", "domainname WORD",
                     "ip nht resolve-via-default", "ipv6 nht resolve-via-default", "zebra nexthop-group keep NUM")
             .add("interface", "interface WORD [vrf WORD]")
             .add("router-bgp", "router bgp [ASN] [(vrf|view) WORD]")
-            .add("route-map", "route-map WORD (permit|deny) NUM")
-            .add("prefix-list", "(ip|ipv6) prefix-list WORD [seq NUM] (permit|deny) (PREFIX|any) [ge NUM] [le NUM]",
+            .add("route-map", "route-map WORD (permit|deny) (1-65535)")
+            .add("prefix-list", "(ip|ipv6) prefix-list WORD [seq (1-4294967295)] (permit|deny) (PREFIX|any) [ge NUM] [le NUM]",
                     "(ip|ipv6) prefix-list WORD [seq NUM] (permit|deny) PREFIX le NUM ge NUM")
             .add("prefix-list-description", "(ip|ipv6) prefix-list WORD description LINE")
             .add("community-list", "bgp community-list [standard] WORD [seq NUM] (permit|deny) LINE",
@@ -60,8 +60,8 @@ final class FrrCommands {
         "neighbor WORD filter-list WORD (in|out)",
         "neighbor WORD distribute-list WORD (in|out)",
         "neighbor WORD unsuppress-map WORD",
-        "neighbor WORD allowas-in [(NUM|origin)]",
-        "neighbor WORD weight NUM",
+        "neighbor WORD allowas-in [((1-10)|origin)]",
+        "neighbor WORD weight (0-65535)",
         "neighbor WORD soft-reconfiguration inbound",
         "[no] neighbor WORD send-community [(all|both|extended|large|standard)]",
         "neighbor WORD default-originate [route-map WORD]",
@@ -86,9 +86,9 @@ final class FrrCommands {
                     "[no] bgp deterministic-med", "bgp graceful-restart", "bgp graceful-restart-disable",
                     "bgp graceful-restart preserve-fw-state", "bgp graceful-restart (restart-time|stalepath-time|select-defer-time) NUM",
                     "[no] bgp network import-check", "[no] bgp suppress-duplicates", "bgp suppress-fib-pending",
-                    "bgp cluster-id ADDR", "bgp always-compare-med", "bgp listen limit NUM", "bgp fast-convergence",
+                    "bgp cluster-id ADDR", "bgp always-compare-med", "bgp listen limit (1-65535)", "bgp fast-convergence",
                     "[no] bgp hard-administrative-reset", "[no] bgp enforce-first-as", "bgp confederation identifier ASN",
-                    "bgp confederation peers LINE", "timers bgp NUM NUM", "coalesce-time NUM", "update-delay NUM [NUM]",
+                    "bgp confederation peers LINE", "timers bgp (0-65535) (0-65535)", "coalesce-time NUM", "update-delay NUM [NUM]",
                     "bgp minimum-holdtime NUM", "[no] bgp reject-as-sets", "bgp shutdown", "bgp max-med LINE",
                     "bgp route-reflector allow-outbound-policy", "no bgp client-to-client reflection")
             .add("maximum-paths", MAXIMUM_PATHS)
@@ -97,14 +97,14 @@ final class FrrCommands {
             .add("interface-peer", "neighbor WORD interface [v6only] [peer-group WORD]",
                     "neighbor WORD interface [v6only] remote-as " + REMOTE_AS)
             .add("peer", "neighbor WORD remote-as " + REMOTE_AS, "neighbor WORD peer-group WORD",
-                    "neighbor WORD description LINE", "neighbor WORD port NUM", "neighbor WORD passive",
-                    "neighbor WORD shutdown [message LINE]", "neighbor WORD ebgp-multihop [NUM]",
-                    "neighbor WORD timers connect NUM", "neighbor WORD timers NUM NUM", "neighbor WORD timers delayopen NUM",
+                    "neighbor WORD description LINE", "neighbor WORD port (0-65535)", "neighbor WORD passive",
+                    "neighbor WORD shutdown [message LINE]", "neighbor WORD ebgp-multihop [(1-255)]",
+                    "neighbor WORD timers connect (1-65535)", "neighbor WORD timers (0-65535) (0-65535)", "neighbor WORD timers delayopen NUM",
                     "neighbor WORD update-source WORD", "neighbor WORD bfd", "neighbor WORD bfd profile WORD",
-                    "neighbor WORD bfd NUM NUM NUM", "neighbor WORD bfd check-control-plane-failure",
+                    "neighbor WORD bfd (2-255) (50-60000) (50-60000)", "neighbor WORD bfd check-control-plane-failure",
                     "neighbor WORD local-as ASN [no-prepend] [replace-as]", "neighbor WORD password LINE",
                     "neighbor WORD capability (extended-nexthop|dynamic)", "neighbor WORD disable-connected-check",
-                    "neighbor WORD ttl-security hops NUM", "neighbor WORD advertisement-interval NUM",
+                    "neighbor WORD ttl-security hops (1-254)", "neighbor WORD advertisement-interval NUM",
                     "neighbor WORD enforce-first-as", "neighbor WORD solo", "neighbor WORD dont-capability-negotiate",
                     "neighbor WORD override-capability", "neighbor WORD strict-capability-match",
                     "neighbor WORD (graceful-restart|graceful-restart-helper|graceful-restart-disable)",
@@ -135,9 +135,9 @@ final class FrrCommands {
                     "match peer (ADDR|WORD)", "match local-preference NUM", "match source-protocol WORD",
                     "match source-vrf WORD", "match evpn LINE", "match rpki LINE", "match extcommunity WORD",
                     "match ip route-source [prefix-list] WORD", "match alias WORD", "match mac address WORD")
-            .add("set-local-preference", "set local-preference NUM")
+            .add("set-local-preference", "set local-preference (0-4294967295)")
             .add("set-metric", "set metric LINE")
-            .add("set-weight", "set weight NUM")
+            .add("set-weight", "set weight (0-4294967295)")
             .add("set-community", "set community LINE")
             .add("set-prepend", "set as-path prepend LINE")
             .add("set-other", "set large-community LINE", "set as-path exclude LINE", "set (ip|ipv6) next-hop LINE",

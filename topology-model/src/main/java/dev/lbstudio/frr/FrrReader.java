@@ -201,7 +201,14 @@ public final class FrrReader {
             close();
             top = stack.peek();
         }
-        if (line.isEmpty() || line.startsWith("!") || line.startsWith("#")) {
+        if (line.isEmpty()) {
+            return;
+        }
+        if (line.startsWith("!") || line.startsWith("#")) {
+            // comments are nothing to vtysh, but kept so that what is written back reads as what was read
+            if (top.kind != Kind.REFUSED) {
+                top.body.add(new Opaque(n, List.of(line)));
+            }
             return;
         }
         if (top.kind == Kind.REFUSED) {
@@ -232,8 +239,15 @@ public final class FrrReader {
                 return;
             }
             if (result.failure() != Grammar.Failure.UNKNOWN && node == top) {
-                warn.warn(n, (result.failure() == Grammar.Failure.AMBIGUOUS ? "ambiguous" : "incomplete")
-                        + " command, as vtysh says it is; dropped: " + line);
+                warn.warn(n, switch (result.failure()) {
+                    case AMBIGUOUS -> "ambiguous command (vtysh: \"% Ambiguous command\"); dropped: ";
+                    case INCOMPLETE -> "incomplete command (vtysh: \"% Command incomplete\"); dropped: ";
+                    default -> "a value vtysh refuses (not an address, prefix or number in range); dropped: ";
+                } + line);
+                if (top.kind == Kind.CONFIG) {
+                    // what a refused top-level command opened is refused with it
+                    open(Kind.REFUSED, n, null);
+                }
                 return;
             }
         }
@@ -258,8 +272,22 @@ public final class FrrReader {
     private void command(Node node, Grammar.Match m, int n, String line) {
         List<String> a = m.args();
         switch (m.id()) {
-            case "frr-version" -> version = String.join(" ", a);
-            case "frr-defaults" -> defaults = m.words().get(2);
+            case "frr-version" -> {
+                String v = String.join(" ", a);
+                if (v.matches("[0-9]+(\\.[0-9]+){0,2}([-~+][0-9A-Za-z.~+-]*)?")) {
+                    version = v;
+                } else {
+                    warn.warn(n, "frr version '" + v + "' is not a version such as 8.4 or 9.1.2; ignored");
+                }
+            }
+            case "frr-defaults" -> {
+                // lib/defaults.c frr_defaults_profile_valid: only these two profiles exist
+                if (a.get(0).equals("traditional") || a.get(0).equals("datacenter")) {
+                    defaults = a.get(0);
+                } else {
+                    warn.warn(n, "frr defaults " + a.get(0) + ": FRR knows only traditional and datacenter; vtysh refuses it, dropped");
+                }
+            }
             case "hostname" -> hostname = a.get(0);
             case "end", "ignored" -> {
                 if (!m.id().equals("end")) {
@@ -274,7 +302,7 @@ public final class FrrReader {
                 child.iface.line = n;
             }
             case "description" -> {
-                node.iface.description = String.join(" ", a);
+                node.iface.description = a.isEmpty() ? null : String.join(" ", a);
                 record(node, n, m);
             }
             case "address" -> {

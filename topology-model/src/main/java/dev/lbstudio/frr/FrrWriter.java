@@ -5,7 +5,6 @@ import dev.lbstudio.frr.FrrConfig.Command;
 import dev.lbstudio.frr.FrrConfig.Opaque;
 import dev.lbstudio.frr.FrrConfig.Statement;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Writes the vendor model back as FRR's integrated configuration: the statements in the order they
@@ -29,16 +28,21 @@ public final class FrrWriter {
             out.append("frr defaults ").append(c.defaults()).append('\n');
         }
         out.append("hostname ").append(hostname).append('\n');
-        out.append(daemon == null ? "! Integrated config of router " + hostname + ", written from its imported configuration. "
-                + "Check: vtysh -C -f frr.conf\n" : "! " + daemon + " part of router " + hostname + "'s config; frr.conf holds all of it.\n");
-        out.append("!\n");
-        Predicate<Statement> wanted = daemon == null ? s -> true : s -> daemon.equals(daemonOf(s));
+        if (daemon == null) {
+            c.statements().forEach(s -> statement(out, s, 0, bgpExtra));
+            return out.toString();
+        }
+        out.append("! ").append(daemon).append(" part of router ").append(hostname).append("'s config; frr.conf holds all of it.\n!\n");
+        // a comment goes with the statement before it, so a daemon's file keeps the separators of its own blocks
+        boolean lastWritten = false;
         for (Statement s : c.statements()) {
-            if (wanted.test(s)) {
+            boolean comment = s instanceof Opaque o && o.lines().size() == 1 && o.lines().get(0).startsWith("!");
+            boolean write = comment ? lastWritten : daemon.equals(daemonOf(s));
+            if (write) {
                 statement(out, s, 0, bgpExtra);
-                if (s instanceof Block) {
-                    out.append("!\n");
-                }
+            }
+            if (!comment) {
+                lastWritten = write;
             }
         }
         return out.toString();

@@ -1,5 +1,7 @@
 package dev.lbstudio.frr;
 
+import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.IpPrefix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +19,7 @@ final class Grammar {
     /** Variable types; a command's arguments are the words that filled them. */
     private enum Var {
         ADDR(Pattern.compile("[0-9A-Fa-f.:]+")),
-        PREFIX(Pattern.compile("[0-9A-Fa-f.:]+/[0-9]{1,3}")),
+        PREFIX(Pattern.compile("[0-9A-Fa-f.:]+/[0-9]+")),
         NUM(Pattern.compile("[0-9]+")),
         ASN(Pattern.compile("[0-9]+(\\.[0-9]+)?")),
         WORD(Pattern.compile("\\S+")),
@@ -28,16 +30,97 @@ final class Grammar {
         Var(Pattern shape) {
             this.shape = shape;
         }
+
+        boolean accepts(String word) {
+            return switch (this) {
+                case WORD, LINE -> true;
+                case NUM -> digits(word, 0, word.length());
+                default -> shape.matcher(word).matches() && valid(word);
+            };
+        }
+
+        private static boolean digits(String w, int from, int to) {
+            if (from >= to) {
+                return false;
+            }
+            for (int i = from; i < to; i++) {
+                if (w.charAt(i) < '0' || w.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Addresses and prefixes must parse, as FRR's matcher checks them (lib/command_match.c match_ipv4, match_ipv4_prefix). */
+        boolean valid(String word) {
+            try {
+                if (this == ASN) {
+                    return word.contains(".") || Long.parseLong(word) >= 1 && Long.parseLong(word) <= 4_294_967_295L;
+                }
+                if (this == ADDR) {
+                    IpAddr.parse(word);
+                } else if (this == PREFIX) {
+                    IpPrefix.parse(word);
+                }
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
     }
 
-    /** A command after expanding optional groups and alternatives: each word a keyword or a variable. */
-    record Form(String id, List<String> words) {
+    /** A command after expanding optional groups and alternatives: each word a keyword or a variable, with what matching needs precomputed. */
+    static final class Form {
+        private final String id;
+        private final List<String> words;
+        private final boolean[] variable;
+        private final Var[] type;
+        private final String[] lower;
+        private final long[] low;
+        private final long[] high;
+        private final boolean line;
+
+        Form(String id, List<String> words) {
+            this.id = id;
+            this.words = List.copyOf(words);
+            int n = words.size();
+            variable = new boolean[n];
+            type = new Var[n];
+            lower = new String[n];
+            low = new long[n];
+            high = new long[n];
+            for (int i = 0; i < n; i++) {
+                String w = words.get(i);
+                variable[i] = Character.isUpperCase(w.charAt(0));
+                lower[i] = w.toLowerCase(Locale.ROOT);
+                low[i] = Long.MIN_VALUE;
+                high[i] = Long.MAX_VALUE;
+                if (w.startsWith("RANGE:")) {
+                    String[] bounds = w.substring("RANGE:".length()).split("-");
+                    type[i] = Var.NUM;
+                    low[i] = Long.parseLong(bounds[0]);
+                    high[i] = Long.parseLong(bounds[1]);
+                } else if (variable[i]) {
+                    type[i] = Var.valueOf(w);
+                }
+            }
+            line = n > 0 && words.get(n - 1).equals("LINE");
+        }
+
+        String id() {
+            return id;
+        }
+
+        List<String> words() {
+            return words;
+        }
+
         boolean isVar(int i) {
-            return Character.isUpperCase(words.get(i).charAt(0));
+            return variable[i];
         }
 
         boolean endsInLine() {
-            return !words.isEmpty() && words.get(words.size() - 1).equals("LINE");
+            return line;
         }
     }
 
@@ -73,11 +156,13 @@ final class Grammar {
         }
     }
 
-    /** Why a line matched nothing; AMBIGUOUS and INCOMPLETE are lines vtysh refuses. */
-    enum Failure { UNKNOWN, AMBIGUOUS, INCOMPLETE }
+    /** Why a line matched nothing; AMBIGUOUS, INCOMPLETE and BAD_VALUE are lines vtysh refuses. */
+    enum Failure { UNKNOWN, AMBIGUOUS, INCOMPLETE, BAD_VALUE }
 
     record Result(Match match, Failure failure) {
     }
+
+    private static final int VARS = Var.values().length;
 
     private final List<Form> forms = new ArrayList<>();
 
@@ -123,7 +208,8 @@ final class Grammar {
             return out;
         }
         List<List<String>> rest = expand(tokens, from + 1);
-        List<String> choices = t.startsWith("(") ? List.of(t.substring(1, t.length() - 1).split("\\|")) : List.of(t);
+        List<String> choices = t.matches("\\([0-9]+-[0-9]+\\)") ? List.of("RANGE:" + t.substring(1, t.length() - 1))
+                : t.startsWith("(") ? List.of(t.substring(1, t.length() - 1).split("\\|")) : List.of(t);
         for (String choice : choices) {
             for (List<String> tail : rest) {
                 List<String> both = new ArrayList<>();
@@ -137,7 +223,7 @@ final class Grammar {
 
     /** The alternatives of an optional group: split at bars outside parentheses, after dropping parentheses around all of it. */
     private static List<String> splitAlternatives(String inner) {
-        if (inner.startsWith("(") && closingParen(inner) == inner.length() - 1) {
+        if (inner.startsWith("(") && closingParen(inner) == inner.length() - 1 && inner.contains("|")) {
             inner = inner.substring(1, inner.length() - 1);
         }
         List<String> out = new ArrayList<>();
@@ -168,7 +254,12 @@ final class Grammar {
 
     Result match(String[] line) {
         List<Form> alive = new ArrayList<>();
+        String first = line[0].toLowerCase(Locale.ROOT);
+        Boolean[][] shapes = new Boolean[line.length][];
         for (Form f : forms) {
+            if (!f.words().isEmpty() && !f.isVar(0) && !f.lower[0].startsWith(first)) {
+                continue;
+            }
             if (f.words().size() == line.length || f.endsInLine() && line.length >= f.words().size() - 1
                     || f.words().size() > line.length) {
                 alive.add(f);
@@ -180,7 +271,7 @@ final class Grammar {
             int best = 0;
             List<Form> kept = new ArrayList<>();
             for (Form f : alive) {
-                int rank = rank(f, i, line[i], word);
+                int rank = rank(f, i, line[i], word, shapes);
                 if (rank > best) {
                     best = rank;
                     kept.clear();
@@ -188,6 +279,10 @@ final class Grammar {
                 if (rank == best && rank > 0) {
                     kept.add(f);
                 }
+            }
+            if (kept.isEmpty() && i > 0 && (allVariables(alive, i) || wrongValue(alive, i, line[i]))) {
+                // the words so far name a command and only its value is wrong: vtysh refuses the line
+                return new Result(null, Failure.BAD_VALUE);
             }
             alive = kept;
             if (best == 1) {
@@ -225,6 +320,37 @@ final class Grammar {
         return new Result(null, Failure.INCOMPLETE);
     }
 
+    private static boolean inRange(Form f, int i, String raw) {
+        if (f.low[i] == Long.MIN_VALUE) {
+            return true;
+        }
+        try {
+            long v = Long.parseLong(raw);
+            return v >= f.low[i] && v <= f.high[i];
+        } catch (NumberFormatException tooLong) {
+            return false;
+        }
+    }
+
+    /** A variable of the right shape but not a valid value (10.0.0.256, AS 0, 300 for (1-255)). */
+    private static boolean wrongValue(List<Form> alive, int i, String raw) {
+        for (Form f : alive) {
+            if (i < f.words().size() && f.isVar(i) && f.type[i] != Var.WORD && f.type[i].shape.matcher(raw).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allVariables(List<Form> alive, int i) {
+        for (Form f : alive) {
+            if (i >= f.words().size() || !f.isVar(i)) {
+                return false;
+            }
+        }
+        return !alive.isEmpty();
+    }
+
     private static boolean allInLine(List<Form> alive, int i) {
         for (Form f : alive) {
             if (!f.endsInLine() || i < f.words().size() - 1) {
@@ -235,15 +361,20 @@ final class Grammar {
     }
 
     /** 3 exact keyword, 2 variable of the right shape, 1 keyword prefix, 0 no match. */
-    private static int rank(Form f, int i, String raw, String word) {
+    private static int rank(Form f, int i, String raw, String word, Boolean[][] shapes) {
         if (i >= f.words().size()) {
             return f.endsInLine() ? 2 : 0;
         }
-        String w = f.words().get(i);
         if (f.isVar(i)) {
-            return Var.valueOf(w).shape.matcher(raw).matches() ? 2 : 0;
+            Var v = f.type[i];
+            // each word is checked once per variable type: parsing addresses is what reading costs
+            Boolean[] known = shapes[i] == null ? shapes[i] = new Boolean[VARS] : shapes[i];
+            if (known[v.ordinal()] == null) {
+                known[v.ordinal()] = v.accepts(raw);
+            }
+            return known[v.ordinal()] && inRange(f, i, raw) ? 2 : 0;
         }
-        w = w.toLowerCase(Locale.ROOT);
+        String w = f.lower[i];
         if (w.equals(word)) {
             return 3;
         }

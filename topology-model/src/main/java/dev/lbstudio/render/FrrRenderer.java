@@ -28,6 +28,10 @@ final class FrrRenderer {
     private FrrRenderer() {
     }
 
+    /** One block of the integrated config and the daemon that owns it. */
+    private record Section(String daemon, String text) {
+    }
+
     private static List<String> peerNames(FrrConfig.BgpInstance i) {
         List<String> names = new ArrayList<>();
         i.peers().stream().filter(p -> p.kind() != FrrConfig.PeerKind.GROUP || i.listenRanges().stream()
@@ -44,15 +48,20 @@ final class FrrRenderer {
             return List.of();
         }
         List<String> lines = new ArrayList<>(List.of("address-family ipv4 unicast"));
-        peers.forEach(m -> lines.add(" neighbor " + m + " soft-reconfiguration inbound"));
-        lines.addAll(List.of("exit-address-family", "bmp targets lbstudio", " bmp monitor ipv4 unicast pre-policy",
-                " bmp monitor ipv4 unicast post-policy", " bmp connect " + options.bmpHost() + " port " + options.bmpPort()
-                        + " min-retry 100 max-retry 1000", "exit"));
+        lines.addAll(softReconfiguration(options, peers));
+        lines.add("exit-address-family");
+        lines.addAll(bmpTarget(options));
         return lines;
     }
 
-    /** One block of the integrated config and the daemon that owns it. */
-    private record Section(String daemon, String text) {
+    private static List<String> softReconfiguration(RenderOptions options, List<String> peers) {
+        return options.hasBmp() ? peers.stream().map(m -> " neighbor " + m + " soft-reconfiguration inbound").toList() : List.of();
+    }
+
+    private static List<String> bmpTarget(RenderOptions options) {
+        return options.hasBmp() ? List.of("!", "bmp targets lbstudio", " bmp monitor ipv4 unicast pre-policy",
+                " bmp monitor ipv4 unicast post-policy", " bmp connect " + options.bmpHost() + " port " + options.bmpPort()
+                        + " min-retry 100 max-retry 1000", "exit") : List.of();
     }
 
     static Map<String, String> render(Topology t, RenderOptions options) {
@@ -196,7 +205,9 @@ final class FrrRenderer {
                 .append("  maximum-paths ").append(bgp.effectiveMaximumPaths()).append('\n')
                 .append("  maximum-paths ibgp ").append(bgp.effectiveMaximumPathsIbgp()).append('\n')
                 .append(af);
-        bmpLines(options, members).forEach(l -> out.append(' ').append(l).append('\n'));
+        softReconfiguration(options, members).forEach(l -> out.append(' ').append(l).append('\n'));
+        out.append(" exit-address-family\n");
+        bmpTarget(options).forEach(l -> out.append(' ').append(l).append('\n'));
         return out.append("exit\n").toString();
     }
 
