@@ -516,9 +516,10 @@ public final class FrrReader {
             return;
         }
         boolean address = isAddress(name);
-        if (p == null && address && (key.equals("remote-as") || key.equals("peer-group"))) {
+        boolean creates = p == null && address && (key.equals("remote-as") || key.equals("peer-group"));
+        if (creates) {
+            // kept only once the command is accepted: a refused remote-as creates no neighbour in bgpd
             p = new PeerBuilder(name, PeerKind.ADDRESS, n);
-            bgp.peers.put(name, p);
         }
         if (p == null) {
             warn.warn(n, "neighbor " + name + ": " + (address ? "no remote-as or peer-group given for it before this line"
@@ -528,6 +529,7 @@ public final class FrrReader {
         }
         if (key.equals("peer-group")) {
             if (bind(bgp, p, args, n)) {
+                bgp.peers.putIfAbsent(name, p);
                 record(node, n, m);
             }
             return;
@@ -541,12 +543,19 @@ public final class FrrReader {
                         + "peer-group\"), dropped");
                 return;
             }
+            if (args.equals("auto") && !versionAtLeast(10, 2)) {
+                // remote-as auto came with FRR 10.2 (bgpd/bgp_vty.c at frr-10.2; absent at frr-10.1 and before)
+                warn.warn(n, "neighbor " + name + " remote-as auto: FRR " + (version == null ? "8.4 (no frr version line)" : version)
+                        + " does not have it (it came with 10.2); vtysh refuses it, dropped");
+                return;
+            }
             if (!args.matches("external|internal|auto") && asn(args) == null) {
                 warn.warn(n, "neighbor " + name + " remote-as " + args + ": not an AS number (1-4294967295); vtysh refuses it, dropped");
                 return;
             }
         }
         p.settings.add(setting);
+        bgp.peers.putIfAbsent(name, p);
         record(node, n, m);
     }
 
@@ -762,6 +771,14 @@ public final class FrrReader {
             warn.warn(n, "'" + text + "' is not a prefix (" + e.getMessage() + "); vtysh refuses the line, dropped: " + line);
             return null;
         }
+    }
+
+    /** Whether the config's {@code frr version} is at least major.minor; a config without one is taken as FRR 8.4, the design default. */
+    private boolean versionAtLeast(int major, int minor) {
+        String[] parts = (version == null ? "8.4" : version).split("[^0-9]+");
+        int ma = Integer.parseInt(parts[0]);
+        int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        return ma > major || ma == major && mi >= minor;
     }
 
     private static boolean isAddress(String text) {

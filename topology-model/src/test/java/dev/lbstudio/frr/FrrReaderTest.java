@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 /** The FRR reader and its conversion against configs shaped like FRR's bgpd topotests (fixtures in src/test/resources/frr). */
 class FrrReaderTest {
 
+    private static final String NOT_DEFINED = "%d: neighbor 10.255.0.5: not defined before this line (remote-as, peer-group or"
+            + " interface first); vtysh refuses it, dropped";
+
     private static FrrToModel.Converted convert(String fixture, List<String> warnings) {
         Fixtures.Read r = Fixtures.read(Fixtures.text(fixture));
         warnings.addAll(r.warnings());
@@ -63,6 +66,8 @@ class FrrReaderTest {
         assertThat(warnings).containsExactly(
                 "21: neighbor 10.255.1.3 remote-as 65300: 10.255.1.3 is in peer-group SPINES, which has a remote-as; FRR refuses the"
                         + " override (\"Peer-group member cannot override remote-as of peer-group\"), dropped",
+                "28: neighbor 10.255.0.5 remote-as auto: FRR 9.1 does not have it (it came with 10.2); vtysh refuses it, dropped",
+                NOT_DEFINED.formatted(29), NOT_DEFINED.formatted(30), NOT_DEFINED.formatted(31),
                 "33: router bgp 65111: FRR refuses a second AS for the default instance (BGP is already running; AS is 65000); the"
                         + " first, from line 12, is kept and this block is ignored");
         RouterBgp bgp = c.bgp();
@@ -89,12 +94,7 @@ class FrrReaderTest {
         assertThat(unnumbered.remoteAsType()).isEqualTo(RemoteAsType.INTERNAL);
         assertThat(unnumbered.accepts(65000, 65000)).isTrue();
         assertThat(unnumbered.accepts(65000, 65001)).isFalse();
-        BgpNeighbor auto = neighbor(bgp, "10.255.0.5");
-        assertThat(auto.accepts(65000, 65000)).isTrue();
-        assertThat(auto.accepts(65000, 1)).isTrue();
-        assertThat(auto.allowasIn()).isEqualTo(2);
-        assertThat(auto.weight()).isEqualTo(50);
-        assertThat(auto.nextHopSelf()).isTrue();
+        assertThat(bgp.neighbors()).noneMatch(n -> n.label().equals("10.255.0.5"));
         assertThat(c.frr().otherInstances()).singleElement().satisfies(i -> {
             assertThat(i.name()).isEqualTo("red");
             assertThat(i.bgp().maximumPaths()).isEqualTo(2);
@@ -102,6 +102,24 @@ class FrrReaderTest {
         });
         assertThat(c.software().version()).isEqualTo("9.1");
         assertThat(c.software().profile().word()).isEqualTo("datacenter");
+    }
+
+    @Test
+    void remoteAsAutoFromFrr102AndNeighbourSettingsOfTheAddressFamily() {
+        List<String> warnings = new ArrayList<>();
+        String text = Fixtures.text("edge-cases.conf").replace("frr version 9.1", "frr version 10.2");
+        Fixtures.Read r = Fixtures.read(text);
+        FrrToModel.Converted c = FrrToModel.convert(r.config(), text, (line, message) -> warnings.add(line + ": " + message));
+        assertThat(r.warnings()).noneMatch(w -> w.contains("10.255.0.5"));
+        BgpNeighbor auto = neighbor(c.bgp(), "10.255.0.5");
+        assertThat(auto.remoteAsType()).isEqualTo(RemoteAsType.AUTO);
+        assertThat(auto.accepts(65000, 65000)).isTrue();
+        assertThat(auto.accepts(65000, 1)).isTrue();
+        // allowas-in, weight and next-hop-self under router bgp are IPv4 unicast's, as bgpd takes them
+        assertThat(auto.allowasIn()).isEqualTo(2);
+        assertThat(auto.weight()).isEqualTo(50);
+        assertThat(auto.nextHopSelf()).isTrue();
+        assertThat(warnings).isEmpty();
     }
 
     @Test
