@@ -159,9 +159,10 @@ public final class FrrReader {
     private String hostname;
     private final List<Iface> interfaces = new ArrayList<>();
     private final List<BgpBuilder> instances = new ArrayList<>();
-    private final Map<String, List<RoutingPolicy.Entry>> routeMaps = new LinkedHashMap<>();
-    private final Map<String, List<PrefixEntry>> prefixLists = new LinkedHashMap<>();
-    private final Map<String, RoutingPolicy.CommunityList> communityLists = new LinkedHashMap<>();
+    private final Map<String, java.util.TreeMap<Integer, RoutingPolicy.Entry>> routeMaps = new LinkedHashMap<>();
+    private final Map<String, java.util.TreeMap<Integer, PrefixEntry>> prefixLists = new LinkedHashMap<>();
+    private final Map<String, List<CommunityEntry>> communityLists = new LinkedHashMap<>();
+    private final Map<String, Boolean> largeCommunityLists = new LinkedHashMap<>();
     private final Map<String, List<AsPathEntry>> asPathLists = new LinkedHashMap<>();
     private final List<StaticRoute> statics = new ArrayList<>();
     private final List<BfdProfile> bfdProfiles = new ArrayList<>();
@@ -381,7 +382,8 @@ public final class FrrReader {
             interfaces.add(new Iface(b.name, b.vrf, b.description, b.addresses, b.line));
         } else if (node.kind == Kind.ROUTE_MAP) {
             RouteMapBuilder b = node.routeMap;
-            routeMaps.computeIfAbsent(b.name, k -> new ArrayList<>()).add(new RoutingPolicy.Entry(b.sequence, b.permit, b.prefixList,
+            // re-entering an entry replaces it, as bgpd edits the existing one
+            routeMaps.computeIfAbsent(b.name, k -> new java.util.TreeMap<>()).put(b.sequence, new RoutingPolicy.Entry(b.sequence, b.permit, b.prefixList,
                     b.community, b.largeCommunity, b.asPath, b.localPreference, b.metric, b.weight, b.setCommunity, b.additive,
                     b.prepend, b.continueAt, b.unmodelled));
         } else if (node.kind == Kind.BFD_PROFILE) {
@@ -604,11 +606,6 @@ public final class FrrReader {
         b.permit = m.words().get(2).equals("permit");
         b.sequence = Integer.parseInt(m.args().get(1));
         child.routeMap = b;
-        // re-entering an entry replaces it, as bgpd edits the existing one
-        List<RoutingPolicy.Entry> entries = routeMaps.get(b.name);
-        if (entries != null) {
-            entries.removeIf(e -> e.sequence() == b.sequence);
-        }
     }
 
     private void routeMapClause(Node node, Grammar.Match m, int n, String line) {
@@ -662,11 +659,10 @@ public final class FrrReader {
     private void prefixList(Grammar.Match m, int n, String line) {
         List<String> w = m.words();
         String name = w.get(2);
-        List<PrefixEntry> entries = prefixLists.computeIfAbsent(name, k -> new ArrayList<>());
+        java.util.TreeMap<Integer, PrefixEntry> entries = prefixLists.computeIfAbsent(name, k -> new java.util.TreeMap<>());
         int seqAt = w.indexOf("seq");
         // lib/plist.c: without seq an entry gets the highest sequence so far plus 5
-        int seq = seqAt > 0 ? Integer.parseInt(w.get(seqAt + 1))
-                : entries.stream().mapToInt(PrefixEntry::sequence).max().orElse(0) + 5;
+        int seq = seqAt > 0 ? Integer.parseInt(w.get(seqAt + 1)) : (entries.isEmpty() ? 0 : entries.lastKey()) + 5;
         boolean permit = w.contains("permit");
         int action = Math.max(w.indexOf("permit"), w.indexOf("deny"));
         String target = w.get(action + 1);
@@ -684,9 +680,7 @@ public final class FrrReader {
                     + "); vtysh refuses it, dropped");
             return;
         }
-        entries.removeIf(e -> e.sequence() == seq);
-        entries.add(new PrefixEntry(seq, permit, prefix, ge, le));
-        entries.sort(java.util.Comparator.comparingInt(PrefixEntry::sequence));
+        entries.put(seq, new PrefixEntry(seq, permit, prefix, ge, le));
         record(stack.peekLast(), n, m);
     }
 
@@ -700,10 +694,8 @@ public final class FrrReader {
         List<String> values = w.subList(action + 1, w.size());
         CommunityEntry entry = expanded ? new CommunityEntry(w.get(action).equals("permit"), List.of(), String.join(" ", values))
                 : new CommunityEntry(w.get(action).equals("permit"), values, null);
-        RoutingPolicy.CommunityList old = communityLists.get(name);
-        List<CommunityEntry> entries = new ArrayList<>(old == null ? List.of() : old.entries());
-        entries.add(entry);
-        communityLists.put(name, new RoutingPolicy.CommunityList(name, large, entries));
+        communityLists.computeIfAbsent(name, k -> new ArrayList<>()).add(entry);
+        largeCommunityLists.put(name, large);
         record(stack.peekLast(), n, m);
     }
 
@@ -802,10 +794,10 @@ public final class FrrReader {
             built.add(new BgpInstance(b.asn, b.vrf, b.view, b.line, b.settings, peers, b.ranges, families));
         }
         RoutingPolicy policy = new RoutingPolicy(
-                routeMaps.entrySet().stream().map(e -> new RouteMap(e.getKey(), e.getValue().stream()
-                        .sorted(java.util.Comparator.comparingInt(RoutingPolicy.Entry::sequence)).toList())).toList(),
-                prefixLists.entrySet().stream().map(e -> new RoutingPolicy.PrefixList(e.getKey(), e.getValue())).toList(),
-                List.copyOf(communityLists.values()),
+                routeMaps.entrySet().stream().map(e -> new RouteMap(e.getKey(), List.copyOf(e.getValue().values()))).toList(),
+                prefixLists.entrySet().stream().map(e -> new RoutingPolicy.PrefixList(e.getKey(), List.copyOf(e.getValue().values()))).toList(),
+                communityLists.entrySet().stream().map(e -> new RoutingPolicy.CommunityList(e.getKey(), largeCommunityLists.get(e.getKey()),
+                        e.getValue())).toList(),
                 asPathLists.entrySet().stream().map(e -> new RoutingPolicy.AsPathList(e.getKey(), e.getValue())).toList());
         return new FrrConfig(version, defaults, hostname, stack.peek().body, interfaces, built, policy, statics, bfdProfiles);
     }
