@@ -55,7 +55,6 @@ public final class FrrToModel {
         Software software = new Software("frr", config.version(), profile);
         RouterBgp bgp = config.defaultInstance().map(this::instance).orElse(null);
         List<RouterFrr.Instance> others = new ArrayList<>();
-        RouterFrr.Instance first = null;
         for (BgpInstance i : config.instances()) {
             if (!i.isDefault()) {
                 others.add(new RouterFrr.Instance(i.vrf(), i.view(), instance(i)));
@@ -89,14 +88,8 @@ public final class FrrToModel {
         Integer maximumPaths = af.flatMap(a -> FrrConfig.last(a.settings(), "maximum-paths")).map(s -> Integer.valueOf(s.args())).orElse(null);
         Integer maximumPathsIbgp = af.flatMap(a -> FrrConfig.last(a.settings(), "maximum-paths ibgp"))
                 .map(s -> Integer.valueOf(s.args().split(" ")[0])).orElse(null);
-        Integer keepalive = null;
-        Integer hold = null;
-        Optional<Setting> timers = i.last("timers bgp");
-        if (timers.isPresent()) {
-            String[] kh = timers.get().args().split(" ");
-            keepalive = Integer.valueOf(kh[0]);
-            hold = Integer.valueOf(kh[1]);
-        }
+        Integer keepalive = timer(i.last("timers bgp"), 0);
+        Integer hold = timer(i.last("timers bgp"), 1);
         Boolean requiresPolicy = flag(i.settings(), "bgp ebgp-requires-policy");
         Boolean multipathRelax = i.last("bgp bestpath as-path multipath-relax").isPresent() ? Boolean.TRUE : null;
         Boolean gracefulRestart = i.last("bgp graceful-restart-disable").isPresent() ? Boolean.FALSE : null;
@@ -161,14 +154,8 @@ public final class FrrToModel {
         }
         Integer multihop = s.get("ebgp-multihop").map(x -> x.args().isEmpty() ? 255 : Integer.parseInt(x.args())).orElse(null);
         Integer connect = s.get("timers connect").map(x -> Integer.valueOf(x.args())).orElse(null);
-        Integer keepalive = null;
-        Integer hold = null;
-        Optional<Setting> timers = s.get("timers");
-        if (timers.isPresent()) {
-            String[] kh = timers.get().args().split(" ");
-            keepalive = Integer.valueOf(kh[0]);
-            hold = Integer.valueOf(kh[1]);
-        }
+        Integer keepalive = timer(s.get("timers"), 0);
+        Integer hold = timer(s.get("timers"), 1);
         Boolean bfd = null;
         BfdProfile bfdProfile = null;
         Optional<Setting> named = s.get("bfd profile");
@@ -203,6 +190,11 @@ public final class FrrToModel {
                 a.get("weight").map(x -> Integer.valueOf(x.args())).orElse(null),
                 direction(a, "route-map", "in"), direction(a, "route-map", "out"),
                 direction(a, "prefix-list", "in"), direction(a, "prefix-list", "out"), bfdProfile));
+    }
+
+    /** Keepalive (0) or hold (1) of a {@code timers [bgp] KEEPALIVE HOLD} setting, or null when there is none. */
+    private static Integer timer(Optional<Setting> timers, int which) {
+        return timers.map(t -> Integer.valueOf(t.args().split(" ")[which])).orElse(null);
     }
 
     private static String direction(Layers a, String key, String dir) {

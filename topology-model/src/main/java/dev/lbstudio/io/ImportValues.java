@@ -46,11 +46,6 @@ final class ImportValues {
         return path + ": " + TopologyReader.readable(source > 0 ? message.substring(0, source) : message);
     }
 
-    /** A whole number within [min, max], as FRR's CLI and the Kubernetes API bound them. */
-    static Function<String, Integer> wholeNumber(int min, int max) {
-        return text -> (int) wholeNumber(text, min, max);
-    }
-
     static long asn(String text) {
         return wholeNumber(text, 1, MAX_ASN);
     }
