@@ -3,7 +3,12 @@ package dev.lbstudio.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.lbstudio.frr.FrrConfig;
+import dev.lbstudio.frr.FrrReader;
+import dev.lbstudio.frr.FrrWriter;
+import dev.lbstudio.io.ManifestImporter;
 import dev.lbstudio.io.TopologyLoadException;
+import dev.lbstudio.testing.RepoPaths;
 import dev.lbstudio.testing.DesignFiles;
 import dev.lbstudio.io.TopologyReader;
 import dev.lbstudio.model.BirdSettings;
@@ -136,6 +141,33 @@ class RenderedConfigsAcceptedByRealDaemonsTest {
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
         }
         return files;
+    }
+
+    static Stream<Path> frrFixtures() throws IOException {
+        try (Stream<Path> files = Files.list(RepoPaths.root().resolve("topology-model/src/test/resources/frr"))) {
+            return files.filter(f -> f.toString().endsWith(".conf")).sorted().toList().stream();
+        }
+    }
+
+    /**
+     * An imported FRR config renders back to what was read (the second read and write change nothing)
+     * and real FRR loads it: the refused lines are gone, every other one is there.
+     */
+    @ParameterizedTest
+    @MethodSource("frrFixtures")
+    void importedFrrConfigsRenderBackToWhatFrrLoads(Path fixture, @TempDir Path tmp) throws Exception {
+        String text = Files.readString(fixture, StandardCharsets.UTF_8);
+        Topology t = ManifestImporter.importTexts("fixture", Map.of(), Map.of("r1", new ManifestImporter.NamedText(fixture.toString(), text)))
+                .topology();
+        String rendered = Renderer.render(t, Renderer.What.FRR).get("frr/r1/frr.conf");
+        FrrConfig first = FrrReader.read(text, (line, message) -> { });
+        FrrConfig second = FrrReader.read(rendered, (line, message) -> assertThat(message).as("line %d of the render", line)
+                .startsWith("not modelled, kept verbatim"));
+        assertThat(FrrWriter.write(second, "r1", null, List.of())).isEqualTo(FrrWriter.write(first, "r1", null, List.of()));
+        Path conf = tmp.resolve("frr.conf");
+        Files.writeString(conf, rendered);
+        Result r = run(tmp, binary("vtysh", Path.of("/usr/bin/vtysh")), "-C", "-f", conf.toString());
+        assertThat(r.exit()).as("vtysh -C on the render of %s: %s", fixture.getFileName(), r.output()).isZero();
     }
 
     private static String binary(String name, Path path) {

@@ -19,10 +19,10 @@ final class Edits {
         List<Router> routers = new ArrayList<>(t.network().routers());
         Router r = routers.get(0);
         RouterBgp b = r.bgp();
-        routers.set(0, new Router(r.name(), r.role(), r.software(), r.interfaces(), new RouterBgp(b.asn(), b.routerId(),
+        routers.set(0, r.withBgp(new RouterBgp(b.asn(), b.routerId(),
                 hold / 3, hold, b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), b.multipathRelax(),
                 b.ebgpRequiresPolicy(), b.passive(), b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(),
-                b.listenPort(), b.neighbors()), r.rack()));
+                b.listenPort(), b.neighbors())));
         Network n = new Network(routers, t.network().segments(), t.network().clients());
         return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), n, t.cluster(), t.calico(), t.metallb(),
                 t.workloads(), t.validation(), t.layout());

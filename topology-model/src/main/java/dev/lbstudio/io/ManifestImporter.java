@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbstudio.io.ImportWarning.Loss;
+import dev.lbstudio.frr.FrrConfig;
 import dev.lbstudio.model.BgpNeighbor;
 import dev.lbstudio.model.Calico;
 import dev.lbstudio.model.CalicoBgpPeer;
@@ -92,7 +93,7 @@ public final class ManifestImporter {
         }
         Map<String, NamedText> routers = new LinkedHashMap<>();
         for (Map.Entry<String, Path> r : routerConfigs.entrySet()) {
-            String text = im.read(r.getValue());
+            String text = im.readRouter(r.getValue());
             if (text != null) {
                 routers.put(r.getKey(), new NamedText(r.getValue().toString(), text));
             }
@@ -124,6 +125,15 @@ public final class ManifestImporter {
             return null;
         }
         return Files.readString(f, StandardCharsets.UTF_8);
+    }
+
+    /** A router config: read as bytes, as FRR does, so one byte that is not UTF-8 is a located warning and not a lost import. */
+    private String readRouter(Path f) throws IOException {
+        if (Files.size(f) > MAX_FILE_BYTES) {
+            cx.warn(f.toString(), 0, "larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; skipped", Loss.OBJECT);
+            return null;
+        }
+        return RouterConfigImport.decode(f.toString(), Files.readAllBytes(f), cx::add);
     }
 
     private void yamlFile(String file, String text) {
@@ -226,24 +236,19 @@ public final class ManifestImporter {
     }
 
     private void router(String name, String file, String text) {
-        FrrConfigParser.Parsed parsed = FrrConfigParser.parse(file, text, cx::add);
-        if (parsed.bgp() == null) {
-            cx.warn(file, 0, "no 'router bgp' section with a valid AS number: router " + name + " skipped", Loss.OBJECT);
-            return;
+        Router r = RouterConfigImport.router(name, file, text, cx::add, this::segmentFor);
+        if (r != null) {
+            routers.add(r);
+            routerFiles.put(name, file);
         }
-        List<RouterInterface> interfaces = new ArrayList<>();
-        for (FrrConfigParser.Iface i : parsed.interfaces()) {
-            IpPrefix net = i.address().network();
-            Segment segment = segments.values().stream().filter(s -> net.equals(s.cidr())).findFirst()
-                    .orElseGet(() -> newSegment(file, name, i, net));
-            interfaces.add(new RouterInterface(i.name(), i.address(), segment.name()));
-        }
-        routers.add(new Router(name, null, parsed.software(), interfaces, parsed.bgp(), null));
-        routerFiles.put(name, file);
     }
 
-    /** A segment for a subnet no router has shown yet, named after the interface's description when that name is free. */
-    private Segment newSegment(String file, String router, FrrConfigParser.Iface i, IpPrefix net) {
+    /** The segment of an interface's subnet: one a router showed already, else a new one named after the interface's description when that name is free. */
+    private String segmentFor(String file, String router, FrrConfig.Iface i, IpPrefix net) {
+        Segment known = segments.values().stream().filter(s -> net.equals(s.cidr())).findFirst().orElse(null);
+        if (known != null) {
+            return known.name();
+        }
         String name = i.description() != null ? i.description() : router + "-" + i.name();
         if (segments.containsKey(name)) {
             String taken = name;
@@ -254,9 +259,8 @@ public final class ManifestImporter {
             cx.warn(file, i.line(), "segment " + taken + " is already subnet " + segments.get(taken).cidr() + "; subnet " + net
                     + " of interface " + i.name() + " becomes segment " + name, Loss.NONE);
         }
-        Segment s = new Segment(name, net, null, null);
-        segments.put(name, s);
-        return s;
+        segments.put(name, new Segment(name, net, null, null));
+        return name;
     }
 
     private Topology topology(String designName) {
@@ -266,8 +270,8 @@ public final class ManifestImporter {
         Calico calicoModel = calico.calico(kubernetes.nodes());
         checkPeerings(placed);
         // a router that peers with nodes is their ToR; the others sit above it
-        routers.replaceAll(r -> new Router(r.name(), r.bgp().neighbors().stream().anyMatch(n -> placed.stream().anyMatch(x -> n.covers(x.address())))
-                ? RouterRole.TOR : RouterRole.SPINE, r.software(), r.interfaces(), r.bgp(), r.rack()));
+        routers.replaceAll(r -> r.withRole(r.bgp().neighbors().stream().anyMatch(n -> placed.stream().anyMatch(x -> n.covers(x.address())))
+                ? RouterRole.TOR : RouterRole.SPINE));
         if (helm.speakerVersion() != null) {
             metallb.versionIfUnknown(helm.speakerVersion());
         }
@@ -298,9 +302,10 @@ public final class ManifestImporter {
             for (BgpNeighbor n : r.bgp().neighbors()) {
                 boolean node = placed.stream().anyMatch(x -> n.covers(x.address()));
                 boolean router = n.address() != null && routers.stream().anyMatch(o -> o.hasAddress(n.address()));
-                if (!node && !router) {
-                    cx.warn(routerFiles.get(r.name()), 0, "router " + r.name() + ": neighbour " + (n.address() != null ? n.address()
-                            : n.listenRange()) + " matches no node and no router in the input", Loss.NONE);
+                // an interface neighbour peers with whoever is at the link's other end; no address to check
+                if (!node && !router && n.interfaceName() == null) {
+                    cx.warn(routerFiles.get(r.name()), 0, "router " + r.name() + ": neighbour " + n.label()
+                            + " matches no node and no router in the input", Loss.NONE);
                 }
             }
         }

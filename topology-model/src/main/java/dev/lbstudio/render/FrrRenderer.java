@@ -1,11 +1,15 @@
 package dev.lbstudio.render;
 
+import dev.lbstudio.frr.FrrConfig;
+import dev.lbstudio.frr.FrrReader;
+import dev.lbstudio.frr.FrrWriter;
 import dev.lbstudio.model.BfdProfile;
 import dev.lbstudio.model.BgpNeighbor;
 import dev.lbstudio.model.FrrProfile;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.RouterBgp;
 import dev.lbstudio.model.RouterInterface;
+import dev.lbstudio.model.RoutingPolicy;
 import dev.lbstudio.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +23,45 @@ import java.util.TreeMap;
  */
 final class FrrRenderer {
 
+    private static final List<String> DAEMONS = List.of("zebra", "bgpd", "bfdd");
+
     private FrrRenderer() {
     }
 
     /** One block of the integrated config and the daemon that owns it. */
     private record Section(String daemon, String text) {
+    }
+
+    private static List<String> peerNames(FrrConfig.BgpInstance i) {
+        List<String> names = new ArrayList<>();
+        i.peers().stream().filter(p -> p.kind() != FrrConfig.PeerKind.GROUP || i.listenRanges().stream()
+                .anyMatch(l -> l.group().equals(p.name()))).forEach(p -> names.add(p.name()));
+        return names;
+    }
+
+    /**
+     * The BMP target the lab asks for, as lines of the default router bgp block; without soft-reconfiguration
+     * inbound FRR 8.4 sends pre-policy Route Monitoring as withdrawals (lab-notes §4).
+     */
+    private static List<String> bmpLines(RenderOptions options, List<String> peers) {
+        if (!options.hasBmp()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>(List.of("address-family ipv4 unicast"));
+        lines.addAll(softReconfiguration(options, peers));
+        lines.add("exit-address-family");
+        lines.addAll(bmpTarget(options));
+        return lines;
+    }
+
+    private static List<String> softReconfiguration(RenderOptions options, List<String> peers) {
+        return options.hasBmp() ? peers.stream().map(m -> " neighbor " + m + " soft-reconfiguration inbound").toList() : List.of();
+    }
+
+    private static List<String> bmpTarget(RenderOptions options) {
+        return options.hasBmp() ? List.of("!", "bmp targets lbstudio", " bmp monitor ipv4 unicast pre-policy",
+                " bmp monitor ipv4 unicast post-policy", " bmp connect " + options.bmpHost() + " port " + options.bmpPort()
+                        + " min-retry 100 max-retry 1000", "exit") : List.of();
     }
 
     static Map<String, String> render(Topology t, RenderOptions options) {
@@ -32,10 +70,20 @@ final class FrrRenderer {
             if (!r.software().isFrr()) {
                 continue;
             }
-            List<Section> sections = sections(t, r, options);
             String dir = "frr/" + r.name() + "/";
+            if (r.frr().source() != null) {
+                // imported and not edited since: written from its vendor model, so what was read is what is written
+                FrrConfig imported = FrrReader.read(r.frr().source(), (line, message) -> { });
+                List<String> bmp = bmpLines(options, imported.defaultInstance().map(FrrRenderer::peerNames).orElse(List.of()));
+                files.put(dir + "frr.conf", FrrWriter.write(imported, r.name(), null, bmp));
+                for (String daemon : DAEMONS) {
+                    files.put(dir + daemon + ".conf", FrrWriter.write(imported, r.name(), daemon, bmp));
+                }
+                continue;
+            }
+            List<Section> sections = sections(t, r, options);
             files.put(dir + "frr.conf", join(r, sections, null));
-            for (String daemon : List.of("zebra", "bgpd", "bfdd")) {
+            for (String daemon : DAEMONS) {
                 files.put(dir + daemon + ".conf", join(r, sections, daemon));
             }
         }
@@ -62,6 +110,10 @@ final class FrrRenderer {
                     + (i.address().isIpv4() ? "ip" : "ipv6") + " address " + i.address() + "\nexit\n"));
         }
         sections.add(new Section("bgpd", routerBgp(t, r, options)));
+        String policy = policy(r.policy());
+        if (!policy.isEmpty()) {
+            sections.add(new Section("bgpd", policy));
+        }
         BfdProfile profile = bfdProfile(t, r);
         if (profile != null) {
             sections.add(new Section("bfdd", bfd(profile)));
@@ -80,8 +132,8 @@ final class FrrRenderer {
         if (requiresPolicy != profile.ebgpRequiresPolicy()) {
             out.append(requiresPolicy ? " bgp ebgp-requires-policy\n" : " no bgp ebgp-requires-policy\n");
         }
-        if (requiresPolicy && bgp.neighbors().stream().anyMatch(n -> n.remoteAs() != bgp.asn())) {
-            out.append(" ! RFC 8212: eBGP sessions exchange no routes without route-maps, and the design has none (TOR_EBGP_POLICY)\n");
+        if (requiresPolicy && bgp.neighbors().stream().anyMatch(n -> n.mayBeExternal(bgp.asn()) && !(n.hasInboundPolicy() && n.hasOutboundPolicy()))) {
+            out.append(" ! RFC 8212: eBGP sessions without an inbound and outbound route-map or prefix-list exchange no routes (TOR_EBGP_POLICY)\n");
         }
         if (bgp.effectiveMultipathRelax()) {
             out.append(" bgp bestpath as-path multipath-relax\n");
@@ -94,54 +146,125 @@ final class FrrRenderer {
         }
         BfdProfile bfdProfile = bfdProfile(t, r);
         List<String> members = new ArrayList<>();
+        StringBuilder af = new StringBuilder();
         int range = 0;
         for (BgpNeighbor n : bgp.neighbors()) {
             String peer;
             if (n.listenRange() != null) {
-                peer = "RANGE" + ++range;
+                peer = n.peerGroup() != null ? n.peerGroup() : "RANGE" + ++range;
                 out.append(" neighbor ").append(peer).append(" peer-group\n");
+            } else if (n.interfaceName() != null) {
+                peer = n.interfaceName();
+                out.append(" neighbor ").append(peer).append(" interface\n");
             } else {
                 peer = n.address().toString();
             }
             members.add(peer);
-            out.append(" neighbor ").append(peer).append(" remote-as ").append(n.remoteAs()).append('\n');
-            if (n.description() != null) {
-                out.append(" neighbor ").append(peer).append(" description ").append(n.description()).append('\n');
-            }
-            if (n.port() != null) {
-                out.append(" neighbor ").append(peer).append(" port ").append(n.port()).append('\n');
-            }
+            String p = " neighbor " + peer + " ";
+            out.append(p).append("remote-as ").append(n.remoteAsText()).append('\n');
+            line(out, p + "description ", n.description());
+            line(out, p + "port ", n.port());
             if (n.passive() != null ? n.passive() : bgp.effectivePassive()) {
-                out.append(" neighbor ").append(peer).append(" passive\n");
+                out.append(p).append("passive\n");
             }
-            Integer multihop = ebgpMultihop(t, r, n);
-            if (multihop != null) {
-                out.append(" neighbor ").append(peer).append(" ebgp-multihop ").append(multihop).append('\n');
+            line(out, p + "ebgp-multihop ", ebgpMultihop(t, r, n));
+            line(out, p + "timers connect ", n.connectRetry() != null ? n.connectRetry() : bgp.connectRetry());
+            if (n.keepalive() != null && n.hold() != null) {
+                out.append(p).append("timers ").append(n.keepalive()).append(' ').append(n.hold()).append('\n');
             }
-            if (bgp.connectRetry() != null) {
-                out.append(" neighbor ").append(peer).append(" timers connect ").append(bgp.connectRetry()).append('\n');
-            }
+            line(out, p + "update-source ", n.updateSource());
+            line(out, p + "local-as ", n.localAs());
             if (bfd(r, n)) {
-                out.append(" neighbor ").append(peer).append(" bfd").append(bfdProfile != null ? " profile " + bfdProfile.name() : "").append('\n');
+                BfdProfile own = n.bfdProfile() != null ? n.bfdProfile() : bfdProfile;
+                out.append(p).append("bfd").append(own != null ? " profile " + own.name() : "").append('\n');
+            }
+            if (Boolean.TRUE.equals(n.shutdown())) {
+                out.append(p).append("shutdown\n");
             }
             if (n.listenRange() != null) {
                 out.append(" bgp listen range ").append(n.listenRange()).append(" peer-group ").append(peer).append('\n');
             }
+            String a = "  neighbor " + peer + " ";
+            if (Boolean.FALSE.equals(n.activate())) {
+                af.append("  no neighbor ").append(peer).append(" activate\n");
+            }
+            if (Boolean.TRUE.equals(n.nextHopSelf())) {
+                af.append(a).append("next-hop-self\n");
+            }
+            if (Boolean.TRUE.equals(n.routeReflectorClient())) {
+                af.append(a).append("route-reflector-client\n");
+            }
+            line(af, a + "allowas-in ", n.allowasIn());
+            line(af, a + "weight ", n.weight());
+            line(af, a + "prefix-list ", n.prefixListIn() == null ? null : n.prefixListIn() + " in");
+            line(af, a + "prefix-list ", n.prefixListOut() == null ? null : n.prefixListOut() + " out");
+            line(af, a + "route-map ", n.routeMapIn() == null ? null : n.routeMapIn() + " in");
+            line(af, a + "route-map ", n.routeMapOut() == null ? null : n.routeMapOut() + " out");
         }
         out.append(" !\n address-family ipv4 unicast\n")
                 .append("  maximum-paths ").append(bgp.effectiveMaximumPaths()).append('\n')
-                .append("  maximum-paths ibgp ").append(bgp.effectiveMaximumPathsIbgp()).append('\n');
-        if (options.hasBmp()) {
-            // without it FRR 8.4 sends pre-policy Route Monitoring as withdrawals (lab-notes §4)
-            members.forEach(m -> out.append("  neighbor ").append(m).append(" soft-reconfiguration inbound\n"));
-        }
+                .append("  maximum-paths ibgp ").append(bgp.effectiveMaximumPathsIbgp()).append('\n')
+                .append(af);
+        softReconfiguration(options, members).forEach(l -> out.append(' ').append(l).append('\n'));
         out.append(" exit-address-family\n");
-        if (options.hasBmp()) {
-            out.append(" !\n bmp targets lbstudio\n  bmp monitor ipv4 unicast pre-policy\n  bmp monitor ipv4 unicast post-policy\n")
-                    .append("  bmp connect ").append(options.bmpHost()).append(" port ").append(options.bmpPort())
-                    .append(" min-retry 100 max-retry 1000\n exit\n");
-        }
+        bmpTarget(options).forEach(l -> out.append(' ').append(l).append('\n'));
         return out.append("exit\n").toString();
+    }
+
+    /** The design's prefix-lists, community and as-path lists and route-maps, in FRR's words (lib/plist.c, lib/routemap_cli.c). */
+    private static String policy(RoutingPolicy policy) {
+        StringBuilder out = new StringBuilder();
+        for (RoutingPolicy.PrefixList l : policy.prefixLists()) {
+            for (RoutingPolicy.PrefixEntry e : l.entries()) {
+                out.append(e.prefix() == null || e.prefix().isIpv4() ? "ip" : "ipv6").append(" prefix-list ").append(l.name())
+                        .append(" seq ").append(e.sequence()).append(e.permit() ? " permit " : " deny ")
+                        .append(e.prefix() == null ? "any" : e.prefix().toString());
+                out.append(e.ge() != null ? " ge " + e.ge() : "").append(e.le() != null ? " le " + e.le() : "").append('\n');
+            }
+        }
+        for (RoutingPolicy.CommunityList l : policy.communityLists()) {
+            for (RoutingPolicy.CommunityEntry e : l.entries()) {
+                out.append(l.large() ? "bgp large-community-list " : "bgp community-list ").append(e.regex() != null ? "expanded " : "standard ")
+                        .append(l.name()).append(e.permit() ? " permit " : " deny ")
+                        .append(e.regex() != null ? e.regex() : String.join(" ", e.communities())).append('\n');
+            }
+        }
+        for (RoutingPolicy.AsPathList l : policy.asPathLists()) {
+            l.entries().forEach(e -> out.append("bgp as-path access-list ").append(l.name()).append(e.permit() ? " permit " : " deny ")
+                    .append(e.regex()).append('\n'));
+        }
+        for (RoutingPolicy.RouteMap m : policy.routeMaps()) {
+            for (RoutingPolicy.Entry e : m.entries()) {
+                out.append("route-map ").append(m.name()).append(e.permit() ? " permit " : " deny ").append(e.sequence()).append('\n');
+                line(out, " match ip address prefix-list ", e.matchPrefixList());
+                line(out, " match community ", e.matchCommunity());
+                line(out, " match large-community ", e.matchLargeCommunity());
+                line(out, " match as-path ", e.matchAsPath());
+                line(out, " set local-preference ", e.setLocalPreference());
+                line(out, " set metric ", e.setMetric());
+                line(out, " set weight ", e.setWeight());
+                if (e.setCommunity() != null) {
+                    out.append(" set community ").append(e.setCommunity().isEmpty() ? "none" : String.join(" ", e.setCommunity()))
+                            .append(Boolean.TRUE.equals(e.setCommunityAdditive()) ? " additive" : "").append('\n');
+                }
+                if (!e.setAsPathPrepend().isEmpty()) {
+                    out.append(" set as-path prepend ").append(e.setAsPathPrepend().stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(" "))).append('\n');
+                }
+                e.unmodelled().forEach(u -> out.append(' ').append(u).append('\n'));
+                if (e.continueAt() != null) {
+                    out.append(e.continueAt() == 0 ? " on-match next\n" : " on-match goto " + e.continueAt() + "\n");
+                }
+                out.append("exit\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String head, Object value) {
+        if (value != null) {
+            out.append(head).append(value).append('\n');
+        }
     }
 
     private static String bfd(BfdProfile p) {

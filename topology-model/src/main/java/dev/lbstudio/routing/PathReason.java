@@ -7,6 +7,10 @@ package dev.lbstudio.routing;
  */
 public enum PathReason {
     ONLY_PATH("the only valid path"),
+    HIGHER_WEIGHT("highest weight (FRR's first best-path step, local to the router)"),
+    LOWER_WEIGHT("lower weight than the best path"),
+    HIGHER_LOCAL_PREFERENCE("highest local-preference"),
+    LOWER_LOCAL_PREFERENCE("lower local-preference than the best path"),
     LOCAL_ORIGIN("originated here: Calico's static blackhole route, preferred over BGP (preference 200 vs 100)"),
     LOCAL_ROUTE_PREFERRED("a locally originated route for the same prefix wins (BIRD static preference 200)"),
     SHORTER_AS_PATH("shortest AS path"),
@@ -22,6 +26,8 @@ public enum PathReason {
     MAXIMUM_PATHS_REACHED("equal cost, but maximum-paths is already used up"),
     EBGP_REQUIRES_POLICY("eBGP session without policy: FRR's ebgp-requires-policy (RFC 8212) rejects it"),
     BGP_FILTER_REJECT("rejected by a Calico BGPFilter import rule"),
+    ROUTE_MAP_DENY("denied by an inbound route-map (the path's note names the map and entry)"),
+    PREFIX_LIST_DENY("denied by an inbound prefix-list (the path's note names the list and entry)"),
     NEXT_HOP_UNREACHABLE("next hop is not on a connected subnet"),
     NEXT_HOP_SELF("next hop is this speaker's own address");
 

@@ -302,8 +302,16 @@ final class PrefixRun {
         if (ibgpOut && p.ibgp()) {
             return null;
         }
-        if (!ibgpOut && out.requiresPolicy()) {
+        SessionPolicy policy = out.policy();
+        if (!ibgpOut && out.requiresPolicy() && !policy.hasOutbound()) {
             return null;
+        }
+        if (policy.hasOutbound()) {
+            PolicyEval.Outcome o = PolicyEval.apply(policy.policy(), policy.prefixListOut(), policy.routeMapOut(), prefix, p);
+            if (!o.permitted()) {
+                return null;
+            }
+            p = o.path();
         }
         IpAddr nextHop = p.nextHop();
         if (!ibgpOut && !ctx.sharesSubnet(s.index(), p.nextHop(), r.address())) {
@@ -332,8 +340,10 @@ final class PrefixRun {
             originator = null;
             clusters = List.of();
         }
-        return new Path(x.index(), s.index(), p.origin(), nextHop, asPath, x.type() == Session.Type.IBGP, originator,
-                clusters, false, null);
+        // LOCAL_PREF goes to iBGP peers only and weight never leaves the router; MED is carried but never compared (see coarse)
+        boolean ibgp = x.type() == Session.Type.IBGP;
+        return new Path(x.index(), s.index(), p.origin(), nextHop, asPath, ibgp, originator, clusters, false, null, 0,
+                ibgp ? p.localPreference() : Path.DEFAULT_LOCAL_PREFERENCE, p.med(), p.communities(), null);
     }
 
     private Path receive(Speaker r, Session x, Path p) {
@@ -351,13 +361,26 @@ final class PrefixRun {
             if (Boolean.FALSE.equals(filter(in.filters(), p, false))) {
                 rejected = PathReason.BGP_FILTER_REJECT;
             }
-        } else if (x.type() == Session.Type.EBGP && in.requiresPolicy()) {
+        } else if (x.type() == Session.Type.EBGP && in.requiresPolicy() && !in.policy().hasInbound()) {
             rejected = PathReason.EBGP_REQUIRES_POLICY;
         } else if (!ctx.connected(r.index(), p.nextHop())) {
             rejected = PathReason.NEXT_HOP_UNREACHABLE;
         }
-        return rejected == null ? p : new Path(p.session(), p.from(), p.origin(), p.nextHop(), p.asPath(), p.ibgp(),
-                p.originatorId(), p.clusterList(), p.stale(), rejected);
+        if (rejected != null) {
+            return p.rejectedFor(rejected, null);
+        }
+        if (r.isNode()) {
+            return p;
+        }
+        // bgpd/bgp_route.c bgp_update: neighbour weight first, then inbound prefix-list and route-map
+        SessionPolicy policy = in.policy();
+        Path weighted = policy.weight() == null ? p : new Path(p.session(), p.from(), p.origin(), p.nextHop(), p.asPath(), p.ibgp(),
+                p.originatorId(), p.clusterList(), p.stale(), null, policy.weight(), p.localPreference(), p.med(), p.communities(), null);
+        if (!policy.hasInbound()) {
+            return weighted;
+        }
+        PolicyEval.Outcome o = PolicyEval.apply(policy.policy(), policy.prefixListIn(), policy.routeMapIn(), prefix, weighted);
+        return o.permitted() ? o.path() : weighted.rejectedFor(o.denied(), o.note());
     }
 
     /**
@@ -539,9 +562,22 @@ final class PrefixRun {
             return new Decision(out, List.of(best), hops, candidates, undetermined);
         }
 
-        /** FRR bestpath steps up to the multipath decision point: AS-path length, then eBGP over iBGP. */
+        /**
+         * FRR bestpath steps up to the multipath decision point (bgpd/bgp_route.c bgp_path_info_cmp):
+         * higher weight, higher local-preference, shorter AS path, then eBGP over iBGP. Origin and MED
+         * are not compared: the paths the engine makes all have origin IGP, and MED only among paths
+         * from one neighbour AS, which designs here do not set.
+         */
         private static int coarse(Path a, Path b) {
-            int c = Integer.compare(a.asPath().size(), b.asPath().size());
+            int c = Integer.compare(b.weight(), a.weight());
+            if (c != 0) {
+                return c;
+            }
+            c = Long.compare(b.localPreference(), a.localPreference());
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(a.asPath().size(), b.asPath().size());
             return c != 0 ? c : Boolean.compare(a.ibgp(), b.ibgp());
         }
 
@@ -592,6 +628,16 @@ final class PrefixRun {
                 if (p == best) {
                     continue;
                 }
+                if (p.weight() < best.weight()) {
+                    return PathReason.HIGHER_WEIGHT;
+                }
+                if (p.weight() == best.weight() && p.localPreference() < best.localPreference()) {
+                    strongest = PathReason.HIGHER_LOCAL_PREFERENCE;
+                    continue;
+                }
+                if (strongest == PathReason.HIGHER_LOCAL_PREFERENCE) {
+                    continue;
+                }
                 if (p.asPath().size() > best.asPath().size()) {
                     strongest = PathReason.SHORTER_AS_PATH;
                     break;
@@ -604,6 +650,12 @@ final class PrefixRun {
         }
 
         private static PathReason loseReason(EngineContext ctx, Path p, Path best) {
+            if (p.weight() != best.weight()) {
+                return PathReason.LOWER_WEIGHT;
+            }
+            if (p.localPreference() != best.localPreference()) {
+                return PathReason.LOWER_LOCAL_PREFERENCE;
+            }
             if (p.asPath().size() > best.asPath().size()) {
                 return PathReason.LONGER_AS_PATH;
             }

@@ -26,7 +26,7 @@ public record Session(int index, int a, int b, Type type, String origin, End end
      * @param nextHopMode Calico's nextHopMode for node ends; null for routers
      * @param filters Calico BGPFilters on this end, in order
      * @param peerIsClient this end reflects to the other (Calico RR towards a client)
-     * @param requiresPolicy FRR ebgp-requires-policy blocks this eBGP session (no route-maps in the model)
+     * @param requiresPolicy FRR ebgp-requires-policy is on for this eBGP session: a direction without policy exchanges nothing
      * @param addPath this end sends every path (BIRD {@code add paths on}); FRR sends its best only
      * @param allowLocalAs Calico numAllowedLocalASNumbers ({@code allow local as N})
      * @param holdTime configured hold time in seconds
@@ -36,11 +36,12 @@ public record Session(int index, int a, int b, Type type, String origin, End end
      * @param restartTime the restart time it announces
      * @param gracefulRestartHelper this end keeps a restarting peer's routes as stale
      * @param multihop this end treats the session as multihop (Calico always does)
+     * @param policy an FRR end's prefix-lists, route-maps and weight on the session; null for nodes
      */
     public record End(long localAs, IpAddr address, NextHopMode nextHopMode, List<BgpFilter> filters,
                       boolean peerIsClient, boolean requiresPolicy, boolean addPath, int allowLocalAs, int holdTime,
                       int keepaliveTime, BfdProfile bfd, boolean gracefulRestart, Duration restartTime,
-                      boolean gracefulRestartHelper, boolean multihop) {
+                      boolean gracefulRestartHelper, boolean multihop, SessionPolicy policy) {
         public End {
             filters = List.copyOf(filters);
         }

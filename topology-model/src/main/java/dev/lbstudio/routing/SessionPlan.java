@@ -114,10 +114,20 @@ public final class SessionPlan {
     /**
      * What one side configured towards another before the two sides are paired: the AS it speaks and
      * expects, whether it waits for the other to connect, the port it dials and the port it listens on.
-     * A node's side is one protocol confd writes ({@code confd}); a router's one neighbour line.
+     * A node's side is one protocol confd writes ({@code confd}); a router's one neighbour line, whose
+     * expected AS may be external/internal/auto rather than a number ({@code expectedRemoteAs} null).
      */
-    private record Intent(int from, int to, int family, String origin, long localAs, long expectedRemoteAs,
+    private record Intent(int from, int to, int family, String origin, long localAs, Long expectedRemoteAs,
                           boolean passive, int dialPort, int listenPort, ConfdPeers.Peer confd, BgpNeighbor neighbor) {
+
+        /** Whether the other end speaking {@code peerAs} is who this end expects. */
+        boolean expects(long peerAs) {
+            return neighbor != null ? neighbor.accepts(localAs, peerAs) : expectedRemoteAs == peerAs;
+        }
+
+        String expected() {
+            return neighbor != null && expectedRemoteAs == null ? neighbor.remoteAsText() : "AS" + expectedRemoteAs;
+        }
     }
 
     private static final class Builder {
@@ -191,36 +201,56 @@ public final class SessionPlan {
                 }
                 Router r = routers.get(s.name());
                 for (BgpNeighbor nb : r.bgp().neighbors()) {
-                    boolean matched = false;
-                    if (nb.address() != null) {
-                        Speaker target = byAddress.get(nb.address());
-                        if (target != null && target != s) {
-                            intent(routerIntent(s, r, nb, target, "neighbor " + nb.address()));
-                            matched = true;
-                        }
-                    } else {
-                        IPAddress range = nb.listenRange().address().toPrefixBlock();
-                        for (Speaker target : speakers) {
-                            if (target != s && target.address().isIpv4() == range.isIPv4()
-                                    && range.contains(target.address().address())) {
-                                intent(routerIntent(s, r, nb, target, "listen range " + nb.listenRange()));
-                                matched = true;
-                            }
-                        }
+                    if (!nb.carriesRoutes()) {
+                        unestablished.add(new Unestablished(s.id(), s.id(), "neighbor " + nb.label() + (Boolean.TRUE.equals(nb.shutdown())
+                                ? " is shut down (neighbor shutdown): no session" : " is not activated for IPv4 unicast: no IPv4 routes")));
+                        continue;
                     }
-                    if (!matched && nb.address() != null) {
-                        unestablished.add(new Unestablished(s.id(), s.id(), "neighbor " + nb.address()
-                                + " is no router or node of this design"));
+                    String origin = (nb.listenRange() != null ? "listen range " : nb.interfaceName() != null ? "neighbor interface "
+                            : "neighbor ") + nb.label();
+                    List<Speaker> targets = targets(s, r, nb);
+                    targets.forEach(target -> intent(routerIntent(s, r, nb, target, origin)));
+                    if (targets.isEmpty() && nb.listenRange() == null) {
+                        unestablished.add(new Unestablished(s.id(), s.id(), origin + " is no router or node of this design"));
                     }
                 }
             }
         }
 
-        /** FRR listens on 179; a neighbour line dials its port unless it (or the router) is passive. */
+        /**
+         * FRR listens on 179; a neighbour line dials its port unless it (or the router) is passive, and
+         * speaks its local-as where it has one (bgpd/bgp_vty.c "neighbor local-as").
+         */
         private Intent routerIntent(Speaker s, Router r, BgpNeighbor nb, Speaker target, String origin) {
             boolean passive = nb.passive() != null ? nb.passive() : r.bgp().effectivePassive();
-            return new Intent(s.index(), target.index(), target.address().isIpv4() ? 4 : 6, origin, r.bgp().asn(), nb.remoteAs(),
+            long localAs = nb.localAs() != null ? nb.localAs() : r.bgp().asn();
+            return new Intent(s.index(), target.index(), target.address().isIpv4() ? 4 : 6, origin, localAs, nb.remoteAs(),
                     passive, nb.effectivePort(), 179, null, nb);
+        }
+
+        /** Who a router neighbour can be: the owner of its address, everyone in its listen range, or who is on its interface's link. */
+        private List<Speaker> targets(Speaker s, Router r, BgpNeighbor nb) {
+            if (nb.address() != null) {
+                Speaker target = byAddress.get(nb.address());
+                return target != null && target != s ? List.of(target) : List.of();
+            }
+            IPAddress range;
+            if (nb.listenRange() != null) {
+                range = nb.listenRange().address().toPrefixBlock();
+            } else {
+                RouterInterface link = r.interfaces().stream().filter(i -> i.name().equals(nb.interfaceName())).findFirst().orElse(null);
+                if (link == null) {
+                    return List.of();
+                }
+                range = link.address().network().address().toPrefixBlock();
+            }
+            List<Speaker> in = new ArrayList<>();
+            for (Speaker target : speakers) {
+                if (target != s && target.address().isIpv4() == range.isIPv4() && range.contains(target.address().address())) {
+                    in.add(target);
+                }
+            }
+            return in;
         }
 
         /**
@@ -298,9 +328,9 @@ public final class SessionPlan {
             }
             for (Intent i : List.of(fromX, fromY)) {
                 Intent other = i == fromX ? fromY : fromX;
-                if (i.expectedRemoteAs != other.localAs) {
+                if (!i.expects(other.localAs)) {
                     unestablished.add(new Unestablished(speakers.get(i.from).id(), speakers.get(i.to).id(),
-                            i.origin + " expects AS" + i.expectedRemoteAs + " but " + speakers.get(i.to).name()
+                            i.origin + " expects " + i.expected() + " but " + speakers.get(i.to).name()
                                     + " speaks as AS" + other.localAs + " (OPEN error: bad peer AS)"));
                     return;
                 }
@@ -346,23 +376,30 @@ public final class SessionPlan {
                         : bird.keepaliveTime() != null ? bird.keepaliveTime() : 0;
                 return new Session.End(i.localAs, self.address(), mode, filters, p.rrClusterId() != null, false, true,
                         p.allowLocalAs(), bird.effectiveHoldTime(), keepalive, null, bird.effectiveGracefulRestart(), restart, true,
-                        bird.effectiveMultihop());
+                        bird.effectiveMultihop(), null);
             }
             Router r = routers.get(self.name());
             RouterBgp bgp = r.bgp();
             var profile = r.software().effectiveProfile();
             BgpNeighbor nb = i.neighbor;
             boolean bfdOn = nb.bfd() != null ? nb.bfd() : bgp.bfd() != null;
-            BfdProfile bfd = bfdOn ? (bgp.bfd() != null ? bgp.bfd()
-                    : new BfdProfile("default", null, null, null, null, null, null, null)) : null;
+            BfdProfile bfd = !bfdOn ? null : nb.bfdProfile() != null ? nb.bfdProfile() : bgp.bfd() != null ? bgp.bfd()
+                    : new BfdProfile("default", null, null, null, null, null, null, null);
             IpAddr address = r.interfaces().stream().filter(x -> x.address().contains(peer.address()))
                     .map(x -> interfaceAddress(x.address())).findFirst().orElse(self.address());
             boolean requiresPolicy = type == Session.Type.EBGP && bgp.effectiveEbgpRequiresPolicy(profile);
             int keepalive = bgp.keepalive() != null || bgp.hold() != null ? bgp.effectiveKeepalive(profile) : profile.keepalive();
+            int hold = bgp.effectiveHold(profile);
+            if (nb.hold() != null) {
+                // neighbor X timers KA HOLD overrides timers bgp for this neighbour (bgpd/bgp_vty.c "neighbor timers")
+                keepalive = nb.keepalive();
+                hold = nb.hold();
+            }
             Integer multihop = nb.ebgpMultihop() != null ? nb.ebgpMultihop() : bgp.ebgpMultihop();
-            return new Session.End(i.localAs, address, null, List.of(), false, requiresPolicy, false, 0,
-                    bgp.effectiveHold(profile), keepalive, bfd, false, Duration.ofSeconds(120),
-                    bgp.effectiveGracefulRestartHelper(), multihop != null && multihop > 1);
+            int allowLocalAs = nb.allowasIn() != null ? nb.allowasIn() : 0;
+            return new Session.End(i.localAs, address, null, List.of(), false, requiresPolicy, false, allowLocalAs,
+                    hold, keepalive, bfd, false, Duration.ofSeconds(120),
+                    bgp.effectiveGracefulRestartHelper(), multihop != null && multihop > 1, SessionPolicy.of(r.policy(), nb));
         }
     }
 }

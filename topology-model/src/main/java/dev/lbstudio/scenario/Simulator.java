@@ -812,13 +812,12 @@ public final class Simulator {
         return withRouter(t, s.router(), b -> new RouterBgp(b.asn(), b.routerId(), b.keepalive(), b.hold(),
                 b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), b.multipathRelax(), b.ebgpRequiresPolicy(),
                 b.passive(), b.ebgpMultihop(), profile, b.gracefulRestartHelper(), b.listenPort(),
-                b.neighbors().stream().map(n -> new dev.lbstudio.model.BgpNeighbor(n.address(), n.listenRange(),
-                        n.remoteAs(), n.description(), null, n.passive(), n.ebgpMultihop(), n.port())).toList()));
+                b.neighbors().stream().map(n -> n.withBfd(null)).toList()));
     }
 
     static Topology withRouter(Topology topo, String name, java.util.function.UnaryOperator<RouterBgp> change) {
         List<Router> routers = topo.network().routers().stream().map(r -> r.name().equals(name)
-                ? new Router(r.name(), r.role(), r.software(), r.interfaces(), change.apply(r.bgp()), r.rack()) : r)
+                ? r.withBgp(change.apply(r.bgp())) : r)
                 .toList();
         Network n = new Network(routers, topo.network().segments(), topo.network().clients());
         return new Topology(topo.apiVersion(), topo.kind(), topo.name(), topo.description(), n, topo.cluster(),

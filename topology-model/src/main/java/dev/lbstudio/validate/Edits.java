@@ -182,7 +182,7 @@ final class Edits {
         return new Edit(router.id(), "bgp." + field, value, t -> {
             Network n = t.network();
             Network changed = new Network(replace(n.routers(), r -> r.name().equals(router.name()),
-                    r -> new Router(r.name(), r.role(), r.software(), r.interfaces(), change.apply(r.bgp()), r.rack())),
+                    r -> r.withBgp(change.apply(r.bgp()))),
                     n.segments(), n.clients());
             return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), changed, t.cluster(), t.calico(),
                     t.metallb(), t.workloads(), t.validation(), t.layout());

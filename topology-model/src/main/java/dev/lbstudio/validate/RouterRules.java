@@ -68,9 +68,9 @@ final class RouterRules {
                                         Edits.peerAsNumber(s.peer(), routerAs)), s.peer().id(), s.router().id());
                     }
                 }
-                if (s.neighbor() != null && s.neighbor().remoteAs() != s.localAs()
+                if (s.neighbor() != null && !s.neighbor().accepts(routerAs, s.localAs())
                         && reported.add("neighbor " + s.router().name() + s.node().name())) {
-                    out.add("router " + s.router().name() + " expects AS " + s.neighbor().remoteAs() + " from " + s.node().name()
+                    out.add("router " + s.router().name() + " expects AS " + s.neighbor().remoteAsText() + " from " + s.node().name()
                                     + " (" + s.node().address() + "), but the node speaks AS " + s.localAs(),
                             Fix.say("Set remote-as " + s.localAs() + " for " + s.node().address() + " on " + s.router().name()
                                     + " (or align the node's AS)."), s.router().id(), s.node().id());
@@ -244,7 +244,7 @@ final class RouterRules {
         EbgpPolicy() {
             super("TOR_EBGP_POLICY", Severity.ERROR, "FRR eBGP sessions to nodes can exchange routes",
                     "FRR's traditional profile (since 7.4) enforces RFC 8212: an eBGP neighbour without policy gets and sends"
-                            + " no routes (\"(Policy)\" in show bgp summary). The model has no route-maps, so the switch decides.",
+                            + " no routes (\"(Policy)\" in show bgp summary) in the direction that has no route-map or prefix-list.",
                     FRR_BGP + "#require-policy-on-ebgp", NETWORK, CLUSTER, CALICO);
         }
 
@@ -255,10 +255,12 @@ final class RouterRules {
                     return;
                 }
                 FrrProfile profile = router.software().effectiveProfile();
-                boolean ebgp = sessions.stream().anyMatch(s -> s.localAs() != router.bgp().asn());
-                if (ebgp && router.bgp().effectiveEbgpRequiresPolicy(profile)) {
+                // bgpd/bgp_route.c bgp_{in,out}bound_policy_exists: any route-map or prefix-list in that direction will do
+                boolean unpoliced = sessions.stream().anyMatch(s -> s.localAs() != router.bgp().asn()
+                        && (s.neighbor() == null || !s.neighbor().hasInboundPolicy() || !s.neighbor().hasOutboundPolicy()));
+                if (unpoliced && router.bgp().effectiveEbgpRequiresPolicy(profile)) {
                     out.add("router " + router.name() + " (FRR " + profile.word() + " profile) requires policy on eBGP sessions to nodes;"
-                                    + " without route-maps it accepts and announces nothing",
+                                    + " a neighbour without an inbound and an outbound route-map or prefix-list accepts and announces nothing",
                             Fix.apply("Add import/export route-maps, or set no bgp ebgp-requires-policy on " + router.name() + ".",
                                     Edits.ebgpRequiresPolicy(router, false)), router.id());
                 }

@@ -188,6 +188,12 @@ class ManifestImporterTest {
         assertThat(tor.software().version()).isEqualTo("8.4.4");
         assertThat(tor.bgp().neighbors()).hasSize(2);
         assertThat(tor.bgp().neighbors().get(0).remoteAs()).isEqualTo(64513);
+        // route-map, static route and network are FRR's and kept: bgpd/bgp_vty.c, staticd/static_vty.c (frr-8.4)
+        assertThat(tor.bgp().neighbors().get(0).routeMapIn()).isEqualTo("IN");
+        assertThat(tor.policy().routeMap("IN")).isPresent();
+        assertThat(tor.frr().staticRoutes()).extracting(r -> r.prefix() + " " + r.nextHop()).containsExactly("0.0.0.0/0 192.0.2.1");
+        assertThat(tor.frr().networks()).extracting(Object::toString).containsExactly("10.0.0.0/24");
+        assertThat(warnings).noneMatch(w -> w.startsWith(frr + ":1") || w.startsWith(frr + ":2"));
 
         String cluster = dir.resolve("cluster.yaml").toString();
         String metallb = dir.resolve("metallb.yml").toString();
@@ -196,10 +202,6 @@ class ManifestImporterTest {
                 cluster + ":34:34: Service shop/web: named targetPort 'http' is not modelled",
                 metallb + ":7:16: IPAddressPool public: spec.futureField is not modelled; ignored",
                 dir.resolve("values.yaml") + ":3:1: MetalLB Helm value 'prometheus' is not modelled; ignored",
-                frr + ":10: not modelled, ignored: ip route 0.0.0.0/0 192.0.2.1",
-                frr + ":17: neighbour setting not modelled, ignored: neighbor 10.0.0.11 route-map IN in",
-                frr + ":19: address-family setting not modelled, ignored: network 10.0.0.0/24",
-                frr + ":22: not modelled, ignored: route-map IN permit 10",
                 frr + ": router tor-1: neighbour 10.0.0.99 matches no node and no router in the input",
                 metallb + ":32:14: Calico BGPPeer gone refers to node w9, which is not in the input; kept as written");
         assertThat(warnings).anyMatch(w -> w.startsWith(dir.resolve("broken.yaml") + ":3: not readable YAML"));
