@@ -5,9 +5,14 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
-/** A Calico IPPool: a pod network, or (allowedUses LoadBalancer) Calico's own LB address pool. */
+/**
+ * A Calico IPPool: a pod network, or (allowedUses LoadBalancer) Calico's own LB address pool.
+ * {@code assignmentMode} is kept as written: the API server fills in Automatic (the CRD's default,
+ * projectcalico.org_ippools.yaml v3.32.1), so an import from a live cluster carries it.
+ */
 public record IpPool(@JsonProperty(required = true) String name, @JsonProperty(required = true) IpPrefix cidr, Integer blockSize, Encapsulation encapsulation,
-                     Boolean disableBGPExport, List<String> allowedUses, String nodeSelector, Boolean natOutgoing)
+                     Boolean disableBGPExport, List<String> allowedUses, String nodeSelector, Boolean natOutgoing,
+                     AssignmentMode assignmentMode)
         implements Identified {
 
     public IpPool {
@@ -57,6 +62,27 @@ public record IpPool(@JsonProperty(required = true) String name, @JsonProperty(r
         @JsonCreator
         public static Encapsulation fromWord(String word) {
             return Enums.fromWord(Encapsulation.class, word, Encapsulation::word);
+        }
+    }
+
+    /** Whether Calico's IPAM hands out the pool's addresses by itself (Automatic) or only when asked for by name (Manual). */
+    public enum AssignmentMode {
+        AUTOMATIC("Automatic"), MANUAL("Manual");
+
+        private final String word;
+
+        AssignmentMode(String word) {
+            this.word = word;
+        }
+
+        @JsonValue
+        public String word() {
+            return word;
+        }
+
+        @JsonCreator
+        public static AssignmentMode fromWord(String word) {
+            return Enums.fromWord(AssignmentMode.class, word, AssignmentMode::word);
         }
     }
 }

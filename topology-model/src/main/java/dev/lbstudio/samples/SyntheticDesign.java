@@ -107,7 +107,7 @@ public final class SyntheticDesign {
                 null, null, null, null, null, null, null, null, null);
         Calico calico = new Calico("v3.32.1", bgp, peers, List.of(),
                 List.of(new IpPool("default-ipv4-ippool", IpPrefix.parse("10.244.0.0/16"), 26,
-                        IpPool.Encapsulation.NONE, null, null, null, true)), null, null);
+                        IpPool.Encapsulation.NONE, null, null, null, true, null)), null, null);
         MetalLb metallb = new MetalLb("v0.16.1", null, new HelmValues(null, false, null, null, null, null), lbPools,
                 List.of(), List.of(), List.of(), List.of());
         Network network = new Network(routers, segments,
