@@ -87,7 +87,7 @@ final class WorkloadRenderer {
         ObjectNode o = Manifest.object("apps/v1", "Deployment", d.name(), d.namespace());
         Manifest.put((ObjectNode) o.get("metadata"), "labels", d.podLabels());
         ObjectNode spec = o.putObject("spec");
-        spec.put("replicas", d.replicas());
+        spec.put("replicas", d.effectiveReplicas());
         Manifest.put(spec.putObject("selector"), "matchLabels", d.podLabels());
         ObjectNode template = spec.putObject("template");
         Manifest.put(template.putObject("metadata"), "labels", d.podLabels());
