@@ -99,8 +99,9 @@ final class WorkloadRenderer {
                     .putArray("nodeSelectorTerms").addObject().putArray("matchExpressions").addObject();
             term.put("key", Renderer.NODE_LABEL).put("operator", "In");
             Manifest.put(term, "values", nodes);
-            if (nodes.size() == d.pods().size()) {
-                // one pod per node: anti-affinity makes the scheduler reproduce the exact placement
+            if (nodes.size() == d.pods().size() && d.effectiveReplicas() <= nodes.size()) {
+                // one pod per node: anti-affinity makes the scheduler reproduce the exact placement; with more
+                // replicas than the nodes pinned it would leave the rest Pending
                 ObjectNode anti = affinity.putObject("podAntiAffinity").putArray("requiredDuringSchedulingIgnoredDuringExecution")
                         .addObject();
                 anti.put("topologyKey", Renderer.NODE_LABEL);

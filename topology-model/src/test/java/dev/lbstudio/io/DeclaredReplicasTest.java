@@ -73,7 +73,8 @@ class DeclaredReplicasTest {
         assertThat(web.pods()).extracting(Pod::name).containsExactly("web-1");
         assertThat(web.replicas()).isEqualTo(3);
         assertThat(web.effectiveReplicas()).isEqualTo(3);
-        assertThat(workloads(r.topology())).contains("replicas: 3").doesNotContain("replicas: 1");
+        assertThat(workloads(r.topology())).contains("replicas: 3").doesNotContain("replicas: 1")
+                .as("one pod per node is no placement to reproduce for three replicas on one node").doesNotContain("podAntiAffinity");
 
         Topology reread = TopologyReader.parse("imported.yaml", TopologyWriter.toYaml(r.topology()));
         assertThat(reread.workloads().deployments()).isEqualTo(r.topology().workloads().deployments());
@@ -112,7 +113,7 @@ class DeclaredReplicasTest {
         Deployment web = only(seed, "web-server");
         assertThat(web.replicas()).isNull();
         assertThat(web.effectiveReplicas()).isEqualTo(web.pods().size()).isEqualTo(2);
-        assertThat(workloads(seed)).contains("replicas: 2");
+        assertThat(workloads(seed)).contains("replicas: 2").as("two pods on two nodes: placement reproduced").contains("podAntiAffinity");
         assertThat(TopologyWriter.toYaml(seed)).doesNotContainPattern("(?m)^\\s+replicas:");
     }
 
