@@ -146,7 +146,7 @@ public final class LabTimings {
                 int n = ++counter[0];
                 return new Pod(p.name(), p.node(), IpAddr.parse("10.244." + (n / 200) + "." + (n % 200 + 10)), p.ready());
             }).toList();
-            deployments.add(new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(), pods));
+            deployments.add(d.withPods(pods));
         }
         return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(), t.calico(),
                 t.metallb(), new Workloads(t.workloads().services(), deployments), t.validation(), t.layout());

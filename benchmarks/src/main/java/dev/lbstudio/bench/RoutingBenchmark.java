@@ -60,7 +60,7 @@ public class RoutingBenchmark {
         for (int i = 0; i < ds.size(); i++) {
             Deployment d = ds.get(i);
             if (d.pods().stream().anyMatch(p -> p.name().equals(pod))) {
-                ds.set(i, new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(), d.pods().stream()
+                ds.set(i, d.withPods(d.pods().stream()
                         .map(p -> p.name().equals(pod) ? new Pod(p.name(), node, p.ip(), p.ready()) : p).toList()));
             }
         }

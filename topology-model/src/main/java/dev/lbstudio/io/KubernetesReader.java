@@ -201,7 +201,18 @@ final class KubernetesReader {
         JsonNode port = template.path("spec").path("containers").path(0).path("ports").path(0).path("containerPort");
         cx.keep(deployments, at, element, namespace + "/" + name, new Deployment(namespace, name, labels,
                 cx.value(at, element, "spec.template.spec.containers[0].ports[0].containerPort", port, ImportValues::port, IGNORED),
-                List.of()));
+                replicas(at, element, spec.get("replicas")), List.of()));
+    }
+
+    /**
+     * The declared spec.replicas, not the pods seen: pushing the design back must not scale the Deployment to
+     * the pods that happened to run. Absent is 1, as the API server defaults it (kubernetes
+     * pkg/apis/apps/v1/defaults.go SetDefaults_Deployment); a bad value is warned about and unknown (null:
+     * as many as the pods found). The bounds are an int32 that validation keeps non-negative.
+     */
+    private Integer replicas(Located at, String element, JsonNode value) {
+        return ImportContext.present(value) ? cx.value(at, element, "spec.replicas", value, ImportValues.wholeNumber(0, Integer.MAX_VALUE),
+                IGNORED) : Integer.valueOf(1);
     }
 
     private void replicaSet(Located at, String name, String namespace, ObjectNode metadata) {
@@ -300,8 +311,8 @@ final class KubernetesReader {
             Read first = reported.get(k).get(0);
             cx.warn(first.at(), "endpoints of Service " + k + ", which is not in the input; skipped", Loss.OBJECT);
         });
-        List<Deployment> ds = deployments.entrySet().stream().map(e -> new Deployment(e.getValue().namespace(), e.getValue().name(),
-                e.getValue().podLabels(), e.getValue().containerPort(), byDeployment.getOrDefault(e.getKey(), List.of()))).toList();
+        List<Deployment> ds = deployments.entrySet().stream().map(e -> e.getValue().withPods(byDeployment.getOrDefault(e.getKey(),
+                List.of()))).toList();
         return new dev.lbstudio.model.Workloads(result, ds);
     }
 

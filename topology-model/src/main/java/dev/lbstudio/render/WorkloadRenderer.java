@@ -87,7 +87,7 @@ final class WorkloadRenderer {
         ObjectNode o = Manifest.object("apps/v1", "Deployment", d.name(), d.namespace());
         Manifest.put((ObjectNode) o.get("metadata"), "labels", d.podLabels());
         ObjectNode spec = o.putObject("spec");
-        spec.put("replicas", d.replicas());
+        spec.put("replicas", d.effectiveReplicas());
         Manifest.put(spec.putObject("selector"), "matchLabels", d.podLabels());
         ObjectNode template = spec.putObject("template");
         Manifest.put(template.putObject("metadata"), "labels", d.podLabels());
@@ -99,8 +99,9 @@ final class WorkloadRenderer {
                     .putArray("nodeSelectorTerms").addObject().putArray("matchExpressions").addObject();
             term.put("key", Renderer.NODE_LABEL).put("operator", "In");
             Manifest.put(term, "values", nodes);
-            if (nodes.size() == d.pods().size()) {
-                // one pod per node: anti-affinity makes the scheduler reproduce the exact placement
+            if (nodes.size() == d.pods().size() && d.effectiveReplicas() <= nodes.size()) {
+                // one pod per node: anti-affinity makes the scheduler reproduce the exact placement; with more
+                // replicas than the nodes pinned it would leave the rest Pending
                 ObjectNode anti = affinity.putObject("podAntiAffinity").putArray("requiredDuringSchedulingIgnoredDuringExecution")
                         .addObject();
                 anti.put("topologyKey", Renderer.NODE_LABEL);

@@ -101,7 +101,7 @@ public final class SyntheticDesign {
                 Node node = nodes.get(random.nextInt(nodes.size()));
                 pods.add(new Pod(name + "-" + i, node.name(), null, true));
             }
-            deployments.add(new Deployment("bench", name, Map.of("app", name), 8080, pods));
+            deployments.add(new Deployment("bench", name, Map.of("app", name), 8080, null, pods));
         }
         BgpConfiguration bgp = new BgpConfiguration(nodeAs, false, List.of(IpPrefix.parse("10.208.0.0/16")), null, null,
                 null, null, null, null, null, null, null, null, null);

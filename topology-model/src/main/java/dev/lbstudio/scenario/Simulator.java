@@ -657,6 +657,8 @@ public final class Simulator {
             Deployment d = topo.workloads().deployments().stream().filter(x -> x.id().name().equals(s.deployment()))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("scenario '" + scenario.name()
                             + "' names deployment '" + s.deployment() + "' (write namespace/name), which is not in the design"));
+            // spec.replicas changes at once; the pods follow (at once when going, after the delay when coming)
+            setTopology(withReplicas(topo, d.id(), s.replicas()));
             int have = d.pods().size();
             if (s.replicas() < have) {
                 for (Pod p : d.pods().subList(s.replicas(), have)) {
@@ -846,18 +848,22 @@ public final class Simulator {
     /** The design with {@code change} applied to the pods {@code which} selects, in deployments and reported endpoints alike. */
     static Topology withPods(Topology t, java.util.function.Predicate<Pod> which, java.util.function.UnaryOperator<Pod> change) {
         List<Deployment> ds = t.workloads().deployments().stream().map(d -> d.pods().stream().noneMatch(which) ? d
-                : new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(),
-                d.pods().stream().map(p -> which.test(p) ? change.apply(p) : p).toList())).toList();
+                : d.withPods(d.pods().stream().map(p -> which.test(p) ? change.apply(p) : p).toList())).toList();
         return withWorkloads(t, ds, (s, endpoints) -> endpoints.stream().map(e -> {
             Pod p = e.asPod();
             return p != null && which.test(p) ? e.movedTo(change.apply(p)) : e;
         }).toList());
     }
 
+    /** The design with deployment {@code id} asking for {@code replicas}, its pods as they are (a scale step's first effect). */
+    public static Topology withReplicas(Topology t, ElementId id, int replicas) {
+        List<Deployment> ds = t.workloads().deployments().stream().map(d -> d.id().equals(id) ? d.withReplicas(replicas) : d).toList();
+        return withWorkloads(t, ds, (s, endpoints) -> endpoints);
+    }
+
     static Topology withoutPod(Topology t, String pod) {
         List<Deployment> ds = t.workloads().deployments().stream().map(d -> d.pods().stream().noneMatch(p -> p.name().equals(pod))
-                ? d : new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(),
-                d.pods().stream().filter(p -> !p.name().equals(pod)).toList())).toList();
+                ? d : d.withPods(d.pods().stream().filter(p -> !p.name().equals(pod)).toList())).toList();
         return withWorkloads(t, ds, (s, endpoints) -> endpoints.stream().filter(e -> !pod.equals(e.pod())).toList());
     }
 
@@ -865,8 +871,7 @@ public final class Simulator {
     static Topology withPodAdded(Topology t, ElementId deployment, Pod pod) {
         Deployment owner = t.workloads().deployments().stream().filter(d -> d.id().equals(deployment)).findFirst().orElseThrow();
         List<Deployment> ds = t.workloads().deployments().stream().map(d -> d != owner ? d
-                : new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(),
-                java.util.stream.Stream.concat(d.pods().stream(), java.util.stream.Stream.of(pod)).toList())).toList();
+                : d.withPods(java.util.stream.Stream.concat(d.pods().stream(), java.util.stream.Stream.of(pod)).toList())).toList();
         return withWorkloads(t, ds, (s, endpoints) -> !Topology.selects(s, owner) ? endpoints : java.util.stream.Stream.concat(
                 endpoints.stream(), java.util.stream.Stream.of(new ServiceEndpoint(pod.ip(), pod.node(), pod.isReady(), pod.isReady(), null,
                         pod.name(), new ServiceEndpoint.Owner("Deployment", owner.name())))).toList());

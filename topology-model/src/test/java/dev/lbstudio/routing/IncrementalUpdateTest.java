@@ -29,9 +29,8 @@ class IncrementalUpdateTest {
 
     /** The design with one pod moved to another node. */
     static Topology movePod(Topology t, String pod, String toNode) {
-        List<Deployment> ds = t.workloads().deployments().stream().map(d -> new Deployment(d.namespace(), d.name(),
-                d.podLabels(), d.containerPort(), d.pods().stream().map(p -> p.name().equals(pod)
-                ? new Pod(p.name(), toNode, p.ip(), p.ready()) : p).toList())).toList();
+        List<Deployment> ds = t.workloads().deployments().stream().map(d -> d.withPods(d.pods().stream()
+                .map(p -> p.name().equals(pod) ? new Pod(p.name(), toNode, p.ip(), p.ready()) : p).toList())).toList();
         return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(), t.calico(),
                 t.metallb(), new Workloads(t.workloads().services(), ds), t.validation(), t.layout());
     }

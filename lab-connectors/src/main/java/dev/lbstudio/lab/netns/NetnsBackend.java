@@ -266,13 +266,14 @@ public final class NetnsBackend implements Lab {
                 .filter(x -> x.id().name().equals(s.deployment())).findFirst()
                 .orElseThrow(() -> new LabException("the design has no deployment " + s.deployment()
                         + " (write namespace/name)"));
+        // spec.replicas changes at once, as the simulator has it; the pods follow
+        lab.topology(dev.lbstudio.scenario.Simulator.withReplicas(lab.topology(), d.id(), s.replicas()));
         List<dev.lbstudio.model.Pod> ready = d.pods().stream().filter(dev.lbstudio.model.Pod::isReady).toList();
         if (s.replicas() < ready.size()) {
             triggers.podsDelete(ready.subList(s.replicas(), ready.size()).stream().map(dev.lbstudio.model.Pod::name).toList());
             return;
         }
-        dev.lbstudio.model.Deployment live = new dev.lbstudio.model.Deployment(d.namespace(), d.name(), d.podLabels(),
-                d.containerPort(), ready);
+        dev.lbstudio.model.Deployment live = d.withPods(ready);
         List<dev.lbstudio.model.Pod> added = dev.lbstudio.scenario.Simulator.scaledUp(lab.topology(), live, s.replicas());
         Duration delay = s.delay() == null ? Duration.ofSeconds(10) : s.delay().duration();
         later(Duration.ZERO, () -> added.forEach(p -> triggers.podAdd(s.deployment(), p)),

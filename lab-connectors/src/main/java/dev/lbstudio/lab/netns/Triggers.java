@@ -151,8 +151,7 @@ public final class Triggers {
         Topology t = lab.topology();
         Pod placed = new Pod(pod.name(), pod.node(), pod.ip() != null ? pod.ip() : freeAddress(t, pod.node()), false);
         List<Deployment> deployments = t.workloads().deployments().stream().map(d -> !d.id().name().equals(deployment) ? d
-                : new Deployment(d.namespace(), d.name(), d.podLabels(), d.containerPort(),
-                java.util.stream.Stream.concat(d.pods().stream(), java.util.stream.Stream.of(placed)).toList())).toList();
+                : d.withPods(java.util.stream.Stream.concat(d.pods().stream(), java.util.stream.Stream.of(placed)).toList())).toList();
         lab.topology(new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(),
                 t.calico(), t.metallb(), new Workloads(t.workloads().services(), deployments), t.validation(), t.layout()));
         lab.fabric().addPod(pod.name());
@@ -291,8 +290,7 @@ public final class Triggers {
     }
 
     static Topology withPod(Topology t, String podName, String node, boolean ready) {
-        List<Deployment> deployments = t.workloads().deployments().stream().map(d -> new Deployment(d.namespace(),
-                d.name(), d.podLabels(), d.containerPort(), d.pods().stream()
+        List<Deployment> deployments = t.workloads().deployments().stream().map(d -> d.withPods(d.pods().stream()
                 .map(p -> p.name().equals(podName) ? new Pod(p.name(), node, p.ip(), ready) : p).toList())).toList();
         return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(), t.calico(),
                 t.metallb(), new Workloads(t.workloads().services(), deployments), t.validation(), t.layout());

@@ -145,6 +145,27 @@ class ClusterPusherTest {
     }
 
     @Test
+    void anImportedDeploymentWithoutRunningPodsPushesBackItsReplicasUnchanged() throws Exception {
+        String ns = unique("replicas");
+        ClusterPusher pusher = new ClusterPusher(admin, unique("design"));
+        // replicas: 2, and no pod ever runs: the test server has no controller manager
+        push(pusher, namespace(ns) + deployment(ns), false);
+
+        dev.lbstudio.model.Topology imported = new ClusterSnapshot(admin).importDesign("imported", Map.of()).topology();
+        assertThat(imported.workloads().deployments()).filteredOn(d -> d.namespace().equals(ns)).singleElement().satisfies(d -> {
+            assertThat(d.pods()).isEmpty();
+            assertThat(d.replicas()).isEqualTo(2);
+        });
+        String rendered = dev.lbstudio.render.Renderer.render(imported, dev.lbstudio.render.Renderer.What.MANIFESTS)
+                .get("manifests/workloads.yaml");
+        PushPlan plan = pusher.plan(manifests(rendered).stream().filter(o -> o.getKind().equals("Deployment")
+                && ns.equals(o.getMetadata().getNamespace())).toList(), false, false);
+
+        assertThat(plan.changes()).singleElement().satisfies(c -> assertThat(c.fields()).extracting(FieldChange::path)
+                .as(plan.describe()).isNotEmpty().doesNotContain("spec.replicas"));
+    }
+
+    @Test
     void changedFieldsAreShownAsTheServerWillHaveThemAndDroppedFieldsAreRemoved() {
         String ns = unique("drift");
         String pool = unique("pool");
