@@ -172,6 +172,13 @@ public final class LabViewModel {
     /** Set once the app exits: a lab that finishes starting after that stops itself on its own thread. */
     private volatile boolean closed;
     private ProbeRepeater liveProbes;
+    /**
+     * Where the last run started on the simulated lab's clock (null: none since the lab started) and when the
+     * last step was applied live; both are read on the live pacer's thread. A step applied before a run keeps
+     * playing its tail (a re-established session's routes) after the run has started: that tail is not the run's.
+     */
+    private volatile Duration liveCutoff;
+    private volatile Duration liveStepAt = Duration.ZERO;
 
     public LabViewModel(DesignViewModel document, LabFeed feed, Supplier<Capabilities.Report> capabilities) {
         this.document = document;
@@ -249,9 +256,16 @@ public final class LabViewModel {
         labOrigin = System.nanoTime();
         // The simulated lab simulates each applied step for Lab.LIVE_PROBING (the namespace lab probes it itself).
         ProbeRepeater probes = new ProbeRepeater(probe(null), Duration.ZERO, feed::publish);
+        liveCutoff = null;
+        liveStepAt = Duration.ZERO;
         Pacer pacer = b == Backend.SIMULATED ? new Pacer(System::nanoTime, Duration.ZERO, 1, e -> {
             if (e instanceof LabEvent.StepApplied s) {
+                liveStepAt = s.at();
                 probes.endAt(s.at().plus(Lab.LIVE_PROBING));
+            }
+            Duration cutoff = liveCutoff;
+            if (cutoff != null && liveStepAt.compareTo(cutoff) < 0 && e.at().compareTo(cutoff) >= 0) {
+                return;
             }
             probes.accept(e);
         }).onTick(probes::catchUp).start("lbstudio-lab-live") : null;
@@ -469,6 +483,7 @@ public final class LabViewModel {
             // The steps applied live before are over for the chart: this run is measured on its own.
             liveProbes.capAt(offset);
         }
+        liveCutoff = offset;
         timeline.clear(runStart);
         runLength = s.effectiveDuration().minus(from);
         progress.set(0);
