@@ -286,11 +286,17 @@ final class KubernetesReader {
             endpoints(e, podsByName, reported);
         }
         List<Service> result = new ArrayList<>();
+        // pods by namespace and one label: a selector then looks at the pods of its first label only, not at all
+        // pods (5,000 services × 10,000 pods made the large import quadratic)
+        Map<String, List<PodInfo>> podsByLabel = new HashMap<>();
+        for (PodInfo p : podsByName.values()) {
+            p.labels().forEach((k, v) -> podsByLabel.computeIfAbsent(labelKey(p.namespace(), k, v), x -> new ArrayList<>()).add(p));
+        }
         for (Service service : services.values()) {
             String key = service.namespace() + "/" + service.name();
             List<Read> endpoints = reported.get(key);
             if (endpoints == null) {
-                endpoints = selected(service, podsByName, byFirstLabel);
+                endpoints = selected(service, podsByLabel, podsByName, byFirstLabel);
             }
             if (endpoints != null) {
                 addSlicePods(service, endpoints, placed, byDeployment);
@@ -475,12 +481,18 @@ final class KubernetesReader {
      * picks them (scheduled, with an IP) — only when some of them belong to no Deployment of the input:
      * otherwise the design derives them from its deployments, as a hand-written one does.
      */
-    private List<Read> selected(Service service, Map<String, PodInfo> podsByName, Map<String, List<Deployment>> byFirstLabel) {
+    private static String labelKey(String namespace, String key, String value) {
+        return namespace + "\u0000" + key + "=" + value;
+    }
+
+    private List<Read> selected(Service service, Map<String, List<PodInfo>> podsByLabel, Map<String, PodInfo> podsByName,
+                                Map<String, List<Deployment>> byFirstLabel) {
         if (service.selector().isEmpty()) {
             return null;
         }
-        List<PodInfo> matched = podsByName.values().stream().filter(p -> p.namespace().equals(service.namespace())
-                && p.labels().entrySet().containsAll(service.selector().entrySet())).toList();
+        Map.Entry<String, String> first = service.selector().entrySet().iterator().next();
+        List<PodInfo> matched = podsByLabel.getOrDefault(labelKey(service.namespace(), first.getKey(), first.getValue()), List.of())
+                .stream().filter(p -> p.labels().entrySet().containsAll(service.selector().entrySet())).toList();
         if (matched.stream().allMatch(p -> owningDeployment(p, byFirstLabel) != null)) {
             return null;
         }
