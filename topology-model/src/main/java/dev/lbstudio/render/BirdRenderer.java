@@ -208,15 +208,7 @@ final class BirdRenderer {
             routes.append("next hop self;\n");
         }
         out.append(channel(bird2, routes.toString()));
-        if (p.passive()) {
-            out.append("  passive on;\n");
-        }
-        if (p.restartTime() != null) {
-            out.append("  graceful restart time ").append(p.restartTime()).append(";\n");
-        }
-        if (p.keepaliveTime() != null) {
-            out.append("  keepalive time ").append(p.keepaliveTime()).append(";\n");
-        }
+        ConfdRenderer.sessionTimers(out, p);
         if (p.rrClusterId() != null) {
             out.append("  rr client;\n  rr cluster id ").append(p.rrClusterId()).append(";\n");
         }

@@ -383,15 +383,7 @@ final class ConfdRenderer {
                 .append("      bgp_local_pref = ").append(BIRD_INT_MAX).append(" - krt_metric;\n    }\n");
         filterCalls(p, "export", family).forEach(c -> out.append("    ").append(c).append('\n'));
         out.append("    calico_export_to_bgp_peers(").append(sameAs).append(");\n    reject;\n").append(EXPORT_END);
-        if (p.passive()) {
-            out.append("  passive on;\n");
-        }
-        if (p.restartTime() != null) {
-            out.append("  graceful restart time ").append(p.restartTime()).append(";\n");
-        }
-        if (p.keepaliveTime() != null) {
-            out.append("  keepalive time ").append(p.keepaliveTime()).append(";\n");
-        }
+        sessionTimers(out, p);
         rr(out, p);
         password(out, p);
         nextHopAndLocalAs(out, p);
@@ -405,6 +397,19 @@ final class ConfdRenderer {
     private static void localAs(StringBuilder out, ConfdPeers.Peer p) {
         if (p.localAsNumber() != null && p.localAsNumber() != 0) {
             out.append("  local as ").append(p.localAsNumber()).append(";\n");
+        }
+    }
+
+    /** Passive side, restart time and keepalive as v3.32's bird.cfg.template writes them; the lab's BIRD 2 reads the same lines. */
+    static void sessionTimers(StringBuilder out, ConfdPeers.Peer p) {
+        if (p.passive()) {
+            out.append("  passive on;\n");
+        }
+        if (p.restartTime() != null) {
+            out.append("  graceful restart time ").append(p.restartTime()).append(";\n");
+        }
+        if (p.keepaliveTime() != null) {
+            out.append("  keepalive time ").append(p.keepaliveTime()).append(";\n");
         }
     }
 
