@@ -12,8 +12,11 @@ import java.util.TreeSet;
 /**
  * One router's routes as BMP shows them: each peer's post-policy Adj-RIB-In, folded into prefix → next hops
  * (the candidate ECMP set). Every message that changes a prefix's next hops yields a {@link RouteChange};
- * Peer Up/Down yield {@link SessionChange}s. Pre-policy messages are ignored here because post-policy is what
- * the router can install (and FRR 8.4's pre-policy is only right with soft-reconfiguration, lab-notes §4).
+ * Peer Up/Down yield {@link SessionChange}s; a Peer Down for a peer never seen up is no change: FRR sends one
+ * for every configured peer not yet Established when a BMP session starts (bgpd/bgp_bmp.c bmp_send_peerup and
+ * bmp_peerstate, frr-8.4.4), which read as every session dropping ~0.4 s into a lab's bring-up. Pre-policy
+ * messages are ignored here because post-policy is what the router can install (and FRR 8.4's pre-policy is
+ * only right with soft-reconfiguration, lab-notes §4).
  * A peer that goes down takes its routes with it, except those the router keeps stale for graceful restart;
  * those go when the peer's End-of-RIB shows it did not resend them. (A helper's restart timer running out
  * without the peer's return is not reported: BMP sends nothing then.)
@@ -35,6 +38,8 @@ public final class BmpRib {
     private final java.util.function.Function<String, Set<IpPrefix>> keptStale;
     private final Map<String, Map<IpPrefix, String>> perPeer = new HashMap<>();
     private final Map<String, Set<IpPrefix>> stale = new HashMap<>();
+    /** Peers whose session this RIB has seen come up and not yet go down. */
+    private final Set<String> up = new java.util.HashSet<>();
 
     /**
      * {@code keptStale} answers, when a peer goes down, which of its prefixes the router keeps as stale
@@ -72,9 +77,10 @@ public final class BmpRib {
                 change(p, m.peer().address(), "announced", receivedNanos, routes, () -> rib.put(p, m.nextHop()));
             }
         } else if (message instanceof BmpMessage.PeerUp u) {
+            up.add(u.peer().address());
             sessions.add(new SessionChange(router, u.peer().address(), true,
                     "Established from " + u.localAddress() + ":" + u.localPort(), receivedNanos));
-        } else if (message instanceof BmpMessage.PeerDown d) {
+        } else if (message instanceof BmpMessage.PeerDown d && up.remove(d.peer().address())) {
             sessions.add(new SessionChange(router, d.peer().address(), false, peerDownReason(d.reason()), receivedNanos));
             Map<IpPrefix, String> rib = perPeer.getOrDefault(d.peer().address(), new HashMap<>());
             Set<IpPrefix> kept = keptStale.apply(d.peer().address());

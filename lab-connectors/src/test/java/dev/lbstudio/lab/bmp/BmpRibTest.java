@@ -55,4 +55,26 @@ class BmpRibTest {
         assertThat(c.routes()).isEmpty();
         assertThat(rib.routes()).isEmpty();
     }
+
+    /**
+     * FRR greets a new BMP session with a Peer Down for every peer not yet Established (bgp_bmp.c
+     * bmp_send_peerup, frr-8.4.4): that is a state, not a session going down; a Peer Down after a Peer Up is.
+     */
+    @Test
+    void peerDownForAPeerNeverSeenUpIsNoSessionChange() {
+        BmpRib rib = new BmpRib("tor1");
+        BmpMessage.PeerHeader node1 = new BmpMessage.PeerHeader(0, false, true, false, 0, "10.0.0.11", 64513,
+                "10.0.0.11", java.time.Instant.EPOCH);
+        assertThat(rib.apply(new BmpMessage.PeerDown(node1, 2), 0).sessions()).isEmpty();
+
+        assertThat(rib.apply(new BmpMessage.PeerUp(node1, "10.0.0.1", 179, 40123), 1).sessions())
+                .extracting(BmpRib.SessionChange::up).containsExactly(true);
+        rib.apply(new BmpMessage.RouteMonitoring(node1, List.of(POOL), List.of(), "10.0.0.11", List.of(64513L)), 2);
+        BmpRib.Changes down = rib.apply(new BmpMessage.PeerDown(node1, 4), 3);
+        assertThat(down.sessions()).extracting(BmpRib.SessionChange::up, BmpRib.SessionChange::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(false,
+                        "remote system closed the session without a notification"));
+        assertThat(down.routes()).extracting(BmpRib.RouteChange::cause).containsExactly("peer down");
+        assertThat(rib.apply(new BmpMessage.PeerDown(node1, 2), 4).sessions()).isEmpty();
+    }
 }
