@@ -46,7 +46,7 @@ public final class DaemonWatch {
 
     private static void check(String daemon, ElementId where, Path pidFile, List<Dead> dead) {
         pid(pidFile).ifPresent(pid -> {
-            if (!running(pid, daemon)) {
+            if (!ProcessIdentity.running(pid, daemon)) {
                 dead.add(new Dead(daemon, where, pid));
             }
         });
@@ -58,21 +58,6 @@ public final class DaemonWatch {
             return OptionalLong.of(Long.parseLong(Files.readString(pidFile).strip()));
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
-        }
-    }
-
-    /**
-     * Alive and still that daemon: a killed daemon is reparented to init and may stay a zombie (state Z) if init
-     * does not reap, and its pid may be reused by another program (checked by the command name, field 2).
-     */
-    static boolean running(long pid, String daemon) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return comm.equals(daemon) && state != 'Z' && state != 'X';
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
 }

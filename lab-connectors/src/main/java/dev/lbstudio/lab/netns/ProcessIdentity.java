@@ -35,6 +35,28 @@ public record ProcessIdentity(long pid, long startTime) {
         return startTimeOf(pid).map(t -> t == startTime).orElse(false);
     }
 
+    /**
+     * Alive and not a zombie. {@link ProcessHandle#isAlive} counts a zombie as alive, and an orphan (a daemonized
+     * BIRD, the connection children of a pod's socat) is reaped by init, which on these VMs (PID 1 is the
+     * Firecracker agent) reaps only every ~2 s (measured: 1.6-1.7 s): waiting for isAlive delayed a pod's replacement
+     * and a shutdown node's link-down by that much. A zombie has exited and holds no socket or namespace.
+     */
+    static boolean running(ProcessHandle p) {
+        return running(p.pid(), null);
+    }
+
+    /** As {@link #running(ProcessHandle)}, and named {@code command} (field 2) if given: a reused pid is another program's. */
+    static boolean running(long pid, String command) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return (command == null || comm.equals(command)) && state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
+    }
+
     private static Optional<Long> startTimeOf(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

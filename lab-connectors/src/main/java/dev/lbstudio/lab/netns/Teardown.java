@@ -75,7 +75,7 @@ public final class Teardown {
             for (String ns : namespaces) {
                 Netns.pids(ns).forEach(pid -> ProcessHandle.of(pid).ifPresent(victims::add));
             }
-            victims.removeIf(p -> !running(p));
+            victims.removeIf(p -> !ProcessIdentity.running(p));
             if (victims.isEmpty()) {
                 return List.of();
             }
@@ -88,7 +88,7 @@ public final class Teardown {
                 Commands.run(cont, Duration.ofSeconds(5));
                 awaitExit(victims, GRACE_MILLIS);
             }
-            victims.stream().filter(Teardown::running).forEach(ProcessHandle::destroyForcibly);
+            victims.stream().filter(ProcessIdentity::running).forEach(ProcessHandle::destroyForcibly);
             awaitExit(victims, 1_000);
         }
         List<String> left = new ArrayList<>();
@@ -100,18 +100,8 @@ public final class Teardown {
 
     private static void awaitExit(List<ProcessHandle> victims, long millis) {
         long deadline = System.currentTimeMillis() + millis;
-        while (victims.stream().anyMatch(Teardown::running) && System.currentTimeMillis() < deadline) {
+        while (victims.stream().anyMatch(ProcessIdentity::running) && System.currentTimeMillis() < deadline) {
             sleep(10);
-        }
-    }
-
-    /** Alive and not a zombie: a killed daemon reparented to init may wait as a zombie, holding nothing. */
-    private static boolean running(ProcessHandle p) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException | RuntimeException gone) {
-            return false;
         }
     }
 

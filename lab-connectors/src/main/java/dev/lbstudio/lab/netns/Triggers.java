@@ -41,7 +41,7 @@ public final class Triggers {
     public void nodeShutdown(String node) {
         ProcessHandle bird = birdProcess(node);
         bird.destroy();
-        Daemons.await(() -> !bird.isAlive(), STEP_TIMEOUT, "BIRD on " + node + " did not stop on SIGTERM");
+        Daemons.await(() -> !ProcessIdentity.running(bird), STEP_TIMEOUT, "BIRD on " + node + " did not stop on SIGTERM");
         nodeCrash(node);
     }
 
@@ -49,7 +49,7 @@ public final class Triggers {
     public void birdKill(String node) {
         ProcessHandle bird = birdProcess(node);
         bird.destroyForcibly();
-        Daemons.await(() -> !bird.isAlive(), STEP_TIMEOUT, "BIRD on " + node + " survived SIGKILL");
+        Daemons.await(() -> !ProcessIdentity.running(bird), STEP_TIMEOUT, "BIRD on " + node + " survived SIGKILL");
     }
 
     /** Starts BIRD again on the same configuration, as calico-node's restart does. */
@@ -115,7 +115,7 @@ public final class Triggers {
             List<ProcessHandle> servers = Netns.pids(place.namespace()).stream().map(ProcessHandle::of)
                     .flatMap(java.util.Optional::stream).toList();
             servers.forEach(ProcessHandle::destroy);
-            Daemons.await(() -> servers.stream().noneMatch(ProcessHandle::isAlive), STEP_TIMEOUT,
+            Daemons.await(() -> servers.stream().noneMatch(ProcessIdentity::running), STEP_TIMEOUT,
                     "the echo server of " + place.pod().name() + " did not stop");
             lab.fabric().detachPod(place);
         }
@@ -300,7 +300,7 @@ public final class Triggers {
         Path pidFile = lab.nodeDir(node).resolve("bird.pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            return ProcessHandle.of(pid).filter(ProcessIdentity::running)
                     .orElseThrow(() -> new LabException("BIRD on " + node + " is not running (pid " + pid + ")"));
         } catch (IOException | NumberFormatException e) {
             throw new LabException("BIRD on " + node + " has no pid file " + pidFile, e);
