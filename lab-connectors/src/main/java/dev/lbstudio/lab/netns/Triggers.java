@@ -98,7 +98,7 @@ public final class Triggers {
 
     /**
      * Pods are deleted, together (a scale-down deletes all its pods at once, as the simulator does): their
-     * endpoints leave kube-proxy's rules and Calico's static routes (BIRD reconfigured, as confd does) first, as
+     * endpoints leave Calico's static routes (BIRD reconfigured, as confd does) and kube-proxy's rules first, as
      * Kubernetes removes them while the pods terminate; then their servers stop and their interfaces go.
      */
     public void podsDelete(List<String> podNames) {
@@ -110,7 +110,7 @@ public final class Triggers {
             }
             after = withPod(after, place.pod().name(), place.pod().node(), false);
         }
-        publish(after, places.stream().map(p -> p.pod().node()).distinct().toList());
+        publish(after, places.stream().map(p -> p.pod().node()).distinct().toList(), true);
         for (Fabric.PodPlace place : places) {
             List<ProcessHandle> servers = Netns.pids(place.namespace()).stream().map(ProcessHandle::of)
                     .flatMap(java.util.Optional::stream).toList();
@@ -260,27 +260,33 @@ public final class Triggers {
                 nodes.add(place.pod().node());
             }
         }
-        publish(after, nodes);
+        publish(after, nodes, false);
     }
 
     /**
-     * Makes {@code after} the lab's design: kube-proxy's rules on the changed nodes, then Calico's static routes
-     * there (BIRD reconfigured, which moves the routes), then the rules on the other nodes. The simulator has the
-     * endpoint change take effect at once and all routes follow together after BGP and the FIB, so a node that
-     * attracts traffic must already have its rules, and the changed nodes' routes must move close together (one
-     * node at a time, a flow pushed off the first node landed on the second while it already dropped); the other
+     * Makes {@code after} the lab's design on the changed nodes (kube-proxy's rules, and Calico's static routes:
+     * BIRD reconfigured, which moves the routes), then the rules on the other nodes. The simulator has the endpoint
+     * change take effect at once and all routes follow together after BGP and the FIB, so the changed nodes' routes
+     * must move close together (one node at a time, a flow pushed off the first node landed on the second while it
+     * already dropped). Endpoints that arrive need their node's rules before its routes attract traffic; endpoints
+     * that {@code leave} withdraw their routes first: their pods still serve until they are stopped (as kube-proxy
+     * keeps serving-terminating endpoints of a Local service, KEP-1669), and an `nft -f` per node first (50-150 ms
+     * of fork and parse on a loaded 2-core host) put the withdrawal that much behind the simulator's. The other
      * nodes only matter for Cluster services, whose routes do not move.
      */
-    private void publish(Topology after, List<String> changedNodes) {
+    private void publish(Topology after, List<String> changedNodes, boolean leave) {
         lab.topology(after);
-        for (String name : changedNodes) {
-            lab.applyKubeProxy(after.node(name).orElseThrow());
+        if (!leave) {
+            changedNodes.forEach(name -> lab.applyKubeProxy(after.node(name).orElseThrow()));
         }
         for (String name : changedNodes) {
             Node changed = after.node(name).orElseThrow();
             Path dir = lab.nodeDir(name);
             Daemons.write(dir.resolve("static.conf"), lab.configs().birdStatic(after, changed, dir));
             lab.bird(name).configure();
+        }
+        if (leave) {
+            changedNodes.forEach(name -> lab.applyKubeProxy(after.node(name).orElseThrow()));
         }
         for (Node n : after.cluster().nodes()) {
             if (!changedNodes.contains(n.name())) {
