@@ -98,10 +98,46 @@ public final class NetnsBackend implements Lab {
         lab.awaitEstablished(READY_TIMEOUT);
         progress.accept("waiting for the ToR FIBs to match the prediction");
         lab.awaitPredictedFibs(READY_TIMEOUT);
+        awaitBmpAgrees(READY_TIMEOUT);
         publish(new LabEvent.Note(now(), LabEvent.Severity.INFO, "lab ready after " + now().toMillis()
-                + " ms: every session Established, every ToR FIB as predicted", null));
+                + " ms: every session Established, every ToR FIB as predicted and as BMP shows it", null));
         watch.scheduleWithFixedDelay(this::reportDeadDaemons, DAEMON_CHECK.toMillis(), DAEMON_CHECK.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Readiness, last part: BMP, from which every later {@code RouteChanged} is computed, shows each router's
+     * service routes as its FIB has them. bgpd feeds zebra and its BMP write queue separately, so a step taken
+     * at "FIB as predicted" could meet a RIB still missing a path and report a move from the wrong set of next
+     * hops. And by FRR's code a path whose next hop turns valid after it was queued is monitored as withdrawn and
+     * not sent again (bgp_bmp.c bmp_wrqueue skips paths without BGP_PATH_VALID; bgp_nht.c evaluate_paths calls
+     * bgp_process, not the bmp hook; frr-8.4.4): if BMP never agrees, the lab still runs and says which routes its
+     * events may get wrong.
+     */
+    private void awaitBmpAgrees(Duration timeout) {
+        for (Router r : lab.topology().network().routers()) {
+            try {
+                Daemons.await(() -> lab.serviceFib(r.name()).equals(bmpServiceRoutes(r.name())), timeout, "");
+            } catch (LabException e) {
+                note(LabEvent.Severity.WARNING, "BMP shows " + bmpServiceRoutes(r.name()) + " on " + r.name()
+                        + " after " + timeout.toSeconds() + " s, but its FIB holds " + lab.serviceFib(r.name())
+                        + "; route events for the difference may be wrong (restart the lab)");
+            }
+        }
+    }
+
+    /** The router's routes as BMP shows them, outside the pod pools, in the shape of {@link NetnsLab#serviceFib}. */
+    private Map<String, Set<String>> bmpServiceRoutes(String router) {
+        Map<String, Set<String>> routes = new TreeMap<>();
+        BmpRib rib = ribs.get(router);
+        if (rib != null) {
+            rib.routes().forEach((prefix, hops) -> {
+                if (!lab.inPodPool(prefix)) {
+                    routes.put(prefix.toString(), Set.copyOf(hops));
+                }
+            });
+        }
+        return routes;
     }
 
     /** Each daemon that died on its own becomes one WARNING about its router or node. */

@@ -174,9 +174,13 @@ public final class NetnsLab implements AutoCloseable {
     /** The router's BGP routes in the kernel FIB outside Calico's pod pools: what the routing engine predicts. */
     public Map<String, java.util.Set<String>> serviceFib(String router) {
         Map<String, java.util.Set<String>> fib = bgpFib(vtysh(router));
-        fib.keySet().removeIf(prefix -> topology.calico().ipPools().stream()
-                .anyMatch(pool -> pool.cidr().contains(dev.lbstudio.model.IpPrefix.parse(prefix))));
+        fib.keySet().removeIf(prefix -> inPodPool(dev.lbstudio.model.IpPrefix.parse(prefix)));
         return fib;
+    }
+
+    /** Inside one of Calico's pod pools: an IPAM block or pod route, which the routing engine does not predict. */
+    public boolean inPodPool(dev.lbstudio.model.IpPrefix prefix) {
+        return topology.calico().ipPools().stream().anyMatch(pool -> pool.cidr().contains(prefix));
     }
 
     /**

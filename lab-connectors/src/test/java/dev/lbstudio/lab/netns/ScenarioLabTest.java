@@ -69,7 +69,10 @@ class ScenarioLabTest {
         RouterSnapshot simulatedFib = sim.snapshot("tor1");
         sim.stop();
         try (NetnsBackend lab = new NetnsBackend(new RenderConfigs(), LabNames.DEFAULT_STATE_ROOT, p -> { })) {
+            List<LabEvent> bringUp = new java.util.concurrent.CopyOnWriteArrayList<>();
+            lab.events().consume(bringUp::add);
             lab.start(design);
+            assertReadyAsObserved(bringUp);
             RunResult real = lab.run(scenario);
             System.out.printf("%s: measured outage %d ms, simulated %d ms (longest window); failures %d vs %d%n",
                     scenario.name(), outage(real.outages()).toMillis(), outage(simulated.outages()).toMillis(),
@@ -81,6 +84,18 @@ class ScenarioLabTest {
             check.accept(lab);
             return new Compared(real, simulated, lab.snapshot("tor1"), simulatedFib);
         }
+    }
+
+    /**
+     * Ready means BMP, which every route event of the run comes from, already agrees with the FIB (no warning), and
+     * bring-up had no session drop: FRR's Peer Down greeting for peers not yet up is not one.
+     */
+    static void assertReadyAsObserved(List<LabEvent> bringUp) {
+        Daemons.await(() -> bringUp.stream().anyMatch(e -> e instanceof LabEvent.Note n && n.text().startsWith("lab ready")),
+                Duration.ofSeconds(5), "no ready note was delivered");
+        assertThat(bringUp).noneMatch(e -> e instanceof LabEvent.Note n && n.severity() == LabEvent.Severity.WARNING);
+        assertThat(bringUp).noneMatch(e -> e instanceof LabEvent.SessionChanged c && c.to() == LabEvent.SessionState.IDLE);
+        assertThat(bringUp).filteredOn(LabEvent.SessionChanged.class::isInstance).hasSize(3);
     }
 
     /**
