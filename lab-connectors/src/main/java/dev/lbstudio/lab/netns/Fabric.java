@@ -40,16 +40,32 @@ public final class Fabric {
     }
 
     /**
+     * Every pod the lab runs: the design's deployments' pods, then the endpoints Kubernetes reported for its
+     * services that are not among them (StatefulSet, DaemonSet and bare pods, selector-less services' own
+     * EndpointSlices: ADR 0502), once each even when several services list them.
      * Host-side veth names come from a hash of the pod's name (Linux allows 15 characters), so they stay the same
      * when pods move and when a scale-up adds pods to a deployment before others, and in every process that
      * attaches to the lab; a position in the design would shift.
      */
     public List<PodPlace> pods() {
         Topology topology = design.get();
-        List<PodPlace> result = new ArrayList<>();
-        topology.workloads().deployments().forEach(d -> d.pods().forEach(p -> result.add(
-                new PodPlace(p, names.pod(p.name()), names.node(p.node()), String.format("vp%08x", p.name().hashCode())))));
-        return result;
+        Map<String, PodPlace> result = new LinkedHashMap<>();
+        topology.workloads().deployments().forEach(d -> d.pods().forEach(p -> result.putIfAbsent(p.name(), place(p))));
+        java.util.Set<IpAddr> wired = new java.util.HashSet<>();
+        result.values().forEach(p -> wired.add(p.pod().ip()));
+        for (dev.lbstudio.model.Service s : topology.workloads().services()) {
+            for (Topology.Endpoint e : topology.endpoints(s)) {
+                // A deployment's pod reported under its own name or address is already there.
+                if (!result.containsKey(e.pod().name()) && wired.add(e.pod().ip())) {
+                    result.put(e.pod().name(), place(e.pod()));
+                }
+            }
+        }
+        return List.copyOf(result.values());
+    }
+
+    private PodPlace place(Pod p) {
+        return new PodPlace(p, names.pod(p.name()), names.node(p.node()), String.format("vp%08x", p.name().hashCode()));
     }
 
     public PodPlace pod(String name) {

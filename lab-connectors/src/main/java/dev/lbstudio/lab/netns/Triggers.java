@@ -295,7 +295,15 @@ public final class Triggers {
         }
     }
 
+    /**
+     * The design with a deployment's pod moved or its readiness changed. Only deployments' pods: an endpoint
+     * Kubernetes reported for another owner runs in the lab but is not moved by it (the simulator does that).
+     */
     static Topology withPod(Topology t, String podName, String node, boolean ready) {
+        if (t.workloads().deployments().stream().flatMap(d -> d.pods().stream()).noneMatch(p -> p.name().equals(podName))) {
+            throw new LabException("pod " + podName + " belongs to no deployment of the design; the namespace lab moves,"
+                    + " readies and stops deployments' pods only: run this step with --backend sim");
+        }
         List<Deployment> deployments = t.workloads().deployments().stream().map(d -> d.withPods(d.pods().stream()
                 .map(p -> p.name().equals(podName) ? new Pod(p.name(), node, p.ip(), ready) : p).toList())).toList();
         return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), t.network(), t.cluster(), t.calico(),

@@ -106,4 +106,32 @@ class SeedLabTest {
                     .allMatch(p -> p.startsWith("web-server-5d8f7c9b6-"));
         }
     }
+
+    /**
+     * The Local sample with its endpoints as Kubernetes reports them and no deployment pods: a StatefulSet's pod on
+     * node-1 and a bare pod on node-2 (ADR 0502). The lab runs a pod for each, so the service answers from both
+     * and the pods see the client; the lab does not move such pods (the simulator does) and says so.
+     */
+    @Test
+    void reportedEndpointsOfOtherOwnersRunAsPods() throws Exception {
+        Topology reported = LabDesigns.shortTimers("seed-local-policy.yaml",
+                "      status:\n        - 10.208.1.1\n", "      status:\n        - 10.208.1.1\n      endpoints:\n"
+                        + "        - {address: 10.244.1.10, node: node-1, pod: db-0, owner: {kind: StatefulSet, name: db}}\n"
+                        + "        - {address: 10.244.2.10, node: node-2, pod: debug}\n",
+                "      pods:\n        - name: web-server-5d8f7c9b6-x2k4p\n          node: node-1\n          ip: 10.244.1.10\n"
+                        + "        - name: web-server-5d8f7c9b6-q7m2z\n          node: node-2\n          ip: 10.244.2.10\n",
+                "      pods: []\n");
+        assertThat(reported.workloads().deployments()).allSatisfy(d -> assertThat(d.pods()).isEmpty());
+        try (NetnsLab lab = up(reported)) {
+            assertThat(lab.fabric().pods()).extracting(p -> p.pod().name()).containsExactly("db-0", "debug");
+            assertThat(NetnsLab.bgpFib(lab.vtysh("tor1"))).containsEntry("10.208.1.1/32", Set.of("10.0.0.11", "10.0.0.12"));
+
+            List<Probe.Result> results = probe(lab, 30);
+            assertThat(results).filteredOn(Probe.Result::ok).hasSizeGreaterThanOrEqualTo(27)
+                    .allSatisfy(r -> assertThat(r.sourceSeen()).isEqualTo("198.51.100.10"))
+                    .extracting(Probe.Result::pod).allMatch(p -> p.equals("db-0") || p.equals("debug"));
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> lab.triggers().podsDelete(List.of("db-0"))))
+                    .isInstanceOf(LabException.class).hasMessageContaining("belongs to no deployment");
+        }
+    }
 }
