@@ -50,8 +50,8 @@ class RunStatsTest {
                 probe("a", 3_000, true), probe("a", 8_000, false), probe("a", 9_000, true)));
 
         assertThat(stats.bands()).containsExactly(
-                new RunStats.Band(Duration.ofMillis(1_000), Duration.ofMillis(1_550), Duration.ofMillis(550)),
-                new RunStats.Band(Duration.ofMillis(8_000), Duration.ofMillis(8_050), Duration.ofMillis(50)));
+                new RunStats.Band(Duration.ofMillis(1_000), Duration.ofMillis(1_550), Duration.ofMillis(550), List.of()),
+                new RunStats.Band(Duration.ofMillis(8_000), Duration.ofMillis(8_050), Duration.ofMillis(50), List.of()));
     }
 
     @Test
