@@ -2,7 +2,6 @@ package dev.lbstudio.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbstudio.lab.api.Capabilities;
 import dev.lbstudio.model.BgpNeighbor;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.IpAddr;
@@ -12,61 +11,34 @@ import dev.lbstudio.model.RouterBgp;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.ui.edit.TopologyEdits;
 import dev.lbstudio.ui.viewmodel.FindingsViewModel;
-import dev.lbstudio.ui.viewmodel.MainViewModel;
 import dev.lbstudio.validate.Finding;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The findings panel read from across the room: whole messages, the fix, the upstream source, and one-click fixes. */
-@ExtendWith(ApplicationExtension.class)
-class FindingsPanelTest {
+class FindingsPanelTest extends PanelTestBase {
 
     private static final String MISSING = "TOR_NEIGHBORS_MISSING_NODE";
     private static final IpAddr NODE3 = IpAddr.parse("10.0.0.13");
 
-    @TempDir
-    static Path home;
-
-    private MainViewModel vm;
-
     @Start
     void start(Stage stage) {
-        vm = TestWindows.show(stage, home, () -> new Capabilities.Report(List.of()));
-        vm.startEngines();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        Platform.runLater(vm::shutdown);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterAll
-    static void removePrefs() throws Exception {
-        TestWindows.removePrefs();
+        show(stage);
     }
 
     private void openSeedOnTheFindingsTab(FxRobot robot) throws Exception {
-        TestWindows.openSeed(robot, vm);
-        robot.clickOn(robot.lookup(".tab-label").match((Label l) -> l.getText().equals("Findings")).queryAs(Label.class));
+        openSeedOn(robot, "Findings");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rules().contains("SPEAKER_UNUSED"));
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -2,63 +2,35 @@ package dev.lbstudio.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbstudio.lab.api.Capabilities;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.routing.PathStatus;
-import dev.lbstudio.ui.viewmodel.MainViewModel;
 import dev.lbstudio.ui.viewmodel.RoutesViewModel.Line;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Routes panel grouped by prefix: the FIB once, the paths beneath it told apart, nothing cut. */
-@ExtendWith(ApplicationExtension.class)
-class RoutesPanelTest {
+class RoutesPanelTest extends PanelTestBase {
 
     private static final String AGGREGATE = "10.208.1.0/24";
 
-    @TempDir
-    static Path home;
-
-    private MainViewModel vm;
-
     @Start
     void start(Stage stage) {
-        vm = TestWindows.show(stage, home, () -> new Capabilities.Report(List.of()));
-        vm.startEngines();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        Platform.runLater(vm::shutdown);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterAll
-    static void removePrefs() throws Exception {
-        TestWindows.removePrefs();
+        show(stage);
     }
 
     @SuppressWarnings("unchecked")
     private TreeTableView<Line> openSeedOnTheRoutesTab(FxRobot robot) throws Exception {
-        TestWindows.openSeed(robot, vm);
-        robot.clickOn(robot.lookup(".tab-label").match((Label l) -> l.getText().equals("Routes")).queryAs(Label.class));
+        openSeedOn(robot, "Routes");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.routes().prefixes().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#routes-table").queryAs(TreeTableView.class);
