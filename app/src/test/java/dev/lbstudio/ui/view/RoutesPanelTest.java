@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.routing.PathStatus;
 import dev.lbstudio.ui.viewmodel.RoutesViewModel.Line;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TreeItem;
