@@ -133,6 +133,22 @@ class FailoverVariantsTest {
     }
 
     @Test
+    void theVariantsRunOnEverySampleAndNameWhatStillFailsAtTheEnd() throws Exception {
+        for (java.nio.file.Path sample : RepoPaths.allSamples()) {
+            Topology t = TopologyReader.read(sample);
+            for (Scenario s : Scenarios.builtIn(t)) {
+                if (s.name().startsWith("failover")) {
+                    SimulationResult r = Simulator.run(t, s);
+                    assertThat(r.events()).as("%s on %s", s.name(), sample.getFileName())
+                            .anySatisfy(e -> assertThat(e).isInstanceOf(LabEvent.StepApplied.class));
+                    assertThat(r.failingAtEnd()).as("%s on %s", s.name(), sample.getFileName())
+                            .allSatisfy(f -> assertThat(f.detail()).isNotBlank());
+                }
+            }
+        }
+    }
+
+    @Test
     void aTrafficPolicyStepReadsFromAScenarioFileAndNamesAMissingService() throws Exception {
         List<Scenario> read = Scenarios.parse("x.scenarios.yaml", """
                 apiVersion: lbstudio/v1
