@@ -48,6 +48,7 @@ public final class LbStudioApp extends Application {
         MainViewModel.Settings user = MainViewModel.Settings.forUser();
         vm = new MainViewModel(new MainViewModel.Settings(user.home(), user.prefs(), Preload.store()));
         view = install(primary, vm);
+        vm.findings().setBrowser(getHostServices()::showDocument);
         primary.show();
 
         Map<String, String> named = getParameters().getNamed();

@@ -50,6 +50,18 @@ public record Router(@JsonProperty(required = true) String name, RouterRole role
         return new Router(name, role, software, interfaces, changed, rack, frr.withoutSource());
     }
 
+    /**
+     * This router with a neighbour statement for {@code node}, speaking AS {@code remoteAs}: the router side of a
+     * node–router BGP session, as one Connect drag on the canvas and the missing-neighbour fix both add it.
+     */
+    public Router withNeighborFor(Node node, long remoteAs) {
+        java.util.List<BgpNeighbor> neighbors = new java.util.ArrayList<>(bgp.neighbors());
+        neighbors.add(new BgpNeighbor(node.address(), null, remoteAs, node.name(), null, null, null, null));
+        return withBgp(new RouterBgp(bgp.asn(), bgp.routerId(), bgp.keepalive(), bgp.hold(), bgp.connectRetry(),
+                bgp.maximumPaths(), bgp.maximumPathsIbgp(), bgp.multipathRelax(), bgp.ebgpRequiresPolicy(), bgp.passive(),
+                bgp.ebgpMultihop(), bgp.bfd(), bgp.gracefulRestartHelper(), bgp.listenPort(), neighbors));
+    }
+
     public Router withRole(RouterRole changed) {
         return new Router(name, changed, software, interfaces, bgp, rack, frr);
     }

@@ -54,6 +54,12 @@ public record Service(@JsonProperty(required = true) String namespace, @JsonProp
                 clusterIP, externalIPs, loadBalancerIP, loadBalancerClass, healthCheckNodePort, status, newEndpoints);
     }
 
+    /** This service with another externalTrafficPolicy ({@code kubectl patch}); the API server allocates a Local one's health-check port. */
+    public Service withExternalTrafficPolicy(TrafficPolicy policy) {
+        return new Service(namespace, name, type, policy, internalTrafficPolicy, ports, selector, labels, annotations,
+                clusterIP, externalIPs, loadBalancerIP, loadBalancerClass, healthCheckNodePort, status, endpoints);
+    }
+
     public TrafficPolicy effectiveExternalTrafficPolicy() {
         return externalTrafficPolicy != null ? externalTrafficPolicy : TrafficPolicy.CLUSTER;
     }

@@ -73,12 +73,56 @@ public sealed interface LabEvent {
      * @param latency round-trip time when ok, null when it failed
      * @param sourceSeenByPod the client address the pod saw (client's own, or a node's after SNAT), or null
      * @param pod the pod that served it, or null
+     * @param failure why it failed when the backend knows (the simulator does; a real lab only sees a timeout), else null
      */
-    record ProbeSample(Duration at, String flow, boolean ok, Duration latency, IpAddr sourceSeenByPod, ElementId pod)
-            implements LabEvent {
+    record ProbeSample(Duration at, String flow, boolean ok, Duration latency, IpAddr sourceSeenByPod, ElementId pod,
+                       Failure failure) implements LabEvent {
         public ProbeSample {
             Objects.requireNonNull(at);
             Objects.requireNonNull(flow);
+        }
+
+        /** A sample whose failure, if any, has no known cause. */
+        public ProbeSample(Duration at, String flow, boolean ok, Duration latency, IpAddr sourceSeenByPod, ElementId pod) {
+            this(at, flow, ok, latency, sourceSeenByPod, pod, null);
+        }
+
+        /** The same sample at another time. */
+        public ProbeSample movedTo(Duration when) {
+            return new ProbeSample(when, flow, ok, latency, sourceSeenByPod, pod, failure);
+        }
+    }
+
+    /**
+     * What made a probe fail, told apart because converged routes do not mean a working service: the
+     * routes still lead somewhere dead, or the routes are fine and the service has nothing to serve it.
+     *
+     * @param detail what exactly, naming the element, e.g. "its only endpoint was on node-1"
+     */
+    record Failure(Cause cause, String detail) {
+        public Failure {
+            Objects.requireNonNull(cause);
+            Objects.requireNonNull(detail);
+        }
+
+        @Override
+        public String toString() {
+            return cause.label() + ": " + detail;
+        }
+    }
+
+    enum Cause {
+        ROUTES("routes stale"),
+        SERVICE("service down");
+
+        private final String label;
+
+        Cause(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
         }
     }
 

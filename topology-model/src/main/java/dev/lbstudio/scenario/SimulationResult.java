@@ -50,6 +50,21 @@ public record SimulationResult(Scenario scenario, Duration duration, List<LabEve
         return outages.stream().mapToInt(FlowOutage::failures).sum();
     }
 
+    /** Why probes failed, each cause once, in the order the run first met it. */
+    public List<LabEvent.Failure> failureCauses() {
+        return events.stream().filter(e -> e instanceof LabEvent.ProbeSample p && p.failure() != null)
+                .map(e -> ((LabEvent.ProbeSample) e).failure()).distinct().toList();
+    }
+
+    /** Why the flows that were still failing when the run ended failed: what the audience is left with. */
+    public List<LabEvent.Failure> failingAtEnd() {
+        java.util.Map<String, LabEvent.ProbeSample> last = new java.util.LinkedHashMap<>();
+        events.stream().filter(e -> e instanceof LabEvent.ProbeSample).map(e -> (LabEvent.ProbeSample) e)
+                .forEach(p -> last.put(p.flow(), p));
+        return last.values().stream().filter(p -> !p.ok() && p.failure() != null).map(LabEvent.ProbeSample::failure)
+                .distinct().toList();
+    }
+
     /** The timeline's route changes. */
     public List<LabEvent.RouteChanged> routeChanges() {
         return events.stream().filter(e -> e instanceof LabEvent.RouteChanged).map(e -> (LabEvent.RouteChanged) e).toList();

@@ -523,6 +523,8 @@ public final class Simulator {
                         b.passive(), b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(), b.listenPort(), b.neighbors())));
                 note(Severity.INFO, "FRR uses the new timers when a session next comes up; established sessions keep "
                         + "their negotiated hold until reset", ElementId.of(ElementKind.ROUTER, s.router()));
+            } else if (step instanceof Step.TrafficPolicy s) {
+                trafficPolicy(s);
             } else if (step instanceof Step.RouterBfd s) {
                 routerId(s.router());
                 setTopology(withBfd(topo, s));
@@ -675,6 +677,18 @@ public final class Simulator {
             });
         }
 
+        private void trafficPolicy(Step.TrafficPolicy s) {
+            if (topo.workloads().services().stream().noneMatch(x -> x.id().name().equals(s.service()))) {
+                throw new IllegalArgumentException("scenario '" + scenario.name() + "' names service '" + s.service()
+                        + "' (write namespace/name), which is not in the design");
+            }
+            List<Service> services = topo.workloads().services().stream()
+                    .map(x -> x.id().name().equals(s.service()) ? x.withExternalTrafficPolicy(s.policy()) : x).toList();
+            setTopology(new Topology(topo.apiVersion(), topo.kind(), topo.name(), topo.description(), topo.network(),
+                    topo.cluster(), topo.calico(), topo.metallb(), new Workloads(services, topo.workloads().deployments()),
+                    topo.validation(), topo.layout()));
+        }
+
         private Topology withRouter(String name, java.util.function.UnaryOperator<RouterBgp> change) {
             return Simulator.withRouter(topo, name, change);
         }
@@ -703,23 +717,28 @@ public final class Simulator {
             routingTimeline.forEach(s -> cuts.add(s.from()));
             kubeTimeline.forEach(s -> cuts.add(s.from()));
             List<Long> starts = cuts.stream().distinct().sorted().filter(x -> x <= end).toList();
-            List<DataPlane> planes = new ArrayList<>();
+            List<Plane> planes = new ArrayList<>();
             for (long start : starts) {
                 KubeSnapshot kube = latest(kubeTimeline, KubeSnapshot::from, start);
-                planes.add(new DataPlane(latest(routingTimeline, Snapshot::from, start).state(), kube.topology(),
-                        kube.health()));
+                planes.add(new Plane(new DataPlane(latest(routingTimeline, Snapshot::from, start).state(), kube.topology(),
+                        kube.health()), kube.topology()));
             }
+            FailureCauses causes = new FailureCauses(initial.topology(), pt.ip());
             List<SimulationResult.FlowOutage> outages = new ArrayList<>();
             for (int f = 0; f < probe.effectiveFlows(); f++) {
                 Flow flow = Flow.probe(pt.client(), pt.ip(), pt.port(), f);
                 String name = pt.client().name() + ":" + flow.sourcePort() + "→" + pt.ip() + ":" + pt.port();
-                outages.add(walk(name, flow, pt.client(), starts, planes, interval, timeout));
+                outages.add(walk(name, flow, pt.client(), starts, planes, causes, interval, timeout));
             }
             return outages;
         }
 
+        /** The data plane of one stretch of the run and the design (pods, endpoints) it walks. */
+        private record Plane(DataPlane plane, Topology topology) {
+        }
+
         private SimulationResult.FlowOutage walk(String name, Flow flow, dev.lbstudio.model.Client client, List<Long> starts,
-                                                 List<DataPlane> planes, long interval, long timeout) {
+                                                 List<Plane> planes, FailureCauses causes, long interval, long timeout) {
             List<SimulationResult.Window> windows = new ArrayList<>();
             long t = 0;
             int probes = 0;
@@ -732,12 +751,13 @@ public final class Simulator {
                 if (t >= segEnd) {
                     continue;
                 }
-                Trace tr = planes.get(i).trace(client, flow);
-                String shown = tr.delivered() + "|" + tr.pod() + "|" + tr.sourceSeenByPod();
+                Trace tr = planes.get(i).plane().trace(client, flow);
+                LabEvent.Failure failure = causes.of(tr, planes.get(i).topology());
+                String shown = tr.delivered() + "|" + tr.pod() + "|" + tr.sourceSeenByPod() + "|" + failure;
                 if (!shown.equals(lastShown)) {
                     events.add(new LabEvent.ProbeSample(at(t), name, tr.delivered(),
                             tr.delivered() ? Duration.ofNanos(1000L * (300 + 100L * tr.hops().size())) : null,
-                            tr.sourceSeenByPod(), tr.pod()));
+                            tr.sourceSeenByPod(), tr.pod(), failure));
                     lastShown = shown;
                 }
                 long step = tr.delivered() ? interval : timeout;
@@ -813,7 +833,8 @@ public final class Simulator {
         BfdProfile profile = s.profile().orElse(null);
         return withRouter(t, s.router(), b -> new RouterBgp(b.asn(), b.routerId(), b.keepalive(), b.hold(),
                 b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), b.multipathRelax(), b.ebgpRequiresPolicy(),
-                b.passive(), b.ebgpMultihop(), profile, b.gracefulRestartHelper(), b.listenPort(),
+                b.passive(), s.ebgpMultihop() != null ? s.ebgpMultihop() : b.ebgpMultihop(), profile,
+                b.gracefulRestartHelper(), b.listenPort(),
                 b.neighbors().stream().map(n -> n.withBfd(null)).toList()));
     }
 

@@ -23,7 +23,8 @@ import java.time.Duration;
         @JsonSubTypes.Type(value = Step.PodRelocation.class, name = "pod-relocation"),
         @JsonSubTypes.Type(value = Step.ScaleReplicas.class, name = "scale"),
         @JsonSubTypes.Type(value = Step.RouterTimers.class, name = "router-timers"),
-        @JsonSubTypes.Type(value = Step.RouterBfd.class, name = "router-bfd")})
+        @JsonSubTypes.Type(value = Step.RouterBfd.class, name = "router-bfd"),
+        @JsonSubTypes.Type(value = Step.TrafficPolicy.class, name = "traffic-policy")})
 public sealed interface Step {
 
     /** When the step happens, from the start of the run. */
@@ -172,9 +173,37 @@ public sealed interface Step {
         }
     }
 
-    /** BFD on (with a profile) or off for every neighbor of a router. */
+    /**
+     * A service's externalTrafficPolicy is changed ({@code kubectl patch svc}): with Local, Calico advertises
+     * the service's /32 only from nodes with a ready local endpoint and kube-proxy keeps the client's address.
+     *
+     * @param service {@code namespace/name}
+     */
+    record TrafficPolicy(GoDuration at, String service, dev.lbstudio.model.Service.TrafficPolicy policy) implements Step {
+        public TrafficPolicy {
+            if (service == null || policy == null) {
+                throw new IllegalArgumentException("a traffic-policy step needs a service (namespace/name) and a policy"
+                        + " (Local or Cluster)");
+            }
+        }
+
+        public ElementId subject() {
+            return ElementId.of(ElementKind.SERVICE, service);
+        }
+
+        public String describe() {
+            return "service " + service + " gets externalTrafficPolicy: " + policy.word();
+        }
+    }
+
+    /**
+     * BFD on (with a profile) or off for every neighbor of a router.
+     *
+     * @param ebgpMultihop when set, the router's neighbours also get {@code ebgp-multihop} this many hops: Calico's
+     *                     BIRD runs multihop BFD, which FRR answers only on a multihop session (lab-notes §3)
+     */
     record RouterBfd(GoDuration at, String router, boolean enabled, Integer receiveInterval, Integer transmitInterval,
-                     Integer detectMultiplier, Integer minimumTtl) implements Step {
+                     Integer detectMultiplier, Integer minimumTtl, Integer ebgpMultihop) implements Step {
         public ElementId subject() {
             return routerId(router);
         }
@@ -187,7 +216,8 @@ public sealed interface Step {
 
         public String describe() {
             return "router " + router + (enabled ? " enables BFD" + (receiveInterval != null ? " " + receiveInterval + " ms" : "")
-                    + (detectMultiplier != null ? " ×" + detectMultiplier : "") : " disables BFD");
+                    + (detectMultiplier != null ? " ×" + detectMultiplier : "")
+                    + (ebgpMultihop != null ? ", ebgp-multihop " + ebgpMultihop : "") : " disables BFD");
         }
     }
 }

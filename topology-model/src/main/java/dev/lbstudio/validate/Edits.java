@@ -189,6 +189,27 @@ final class Edits {
         });
     }
 
+    /**
+     * A neighbour statement on {@code router} for each session's node, with the AS the node speaks on it: what
+     * connecting the node to the router on the canvas adds on the router side.
+     */
+    static Edit neighbors(Router router, List<DesignIndex.Session> sessions) {
+        String value = sessions.stream().map(s -> "+ " + s.node().address() + " remote-as " + s.localAs() + " ("
+                + s.node().name() + ")").collect(java.util.stream.Collectors.joining(", "));
+        return new Edit(router.id(), "bgp.neighbors", value, t -> {
+            Network n = t.network();
+            Network changed = new Network(replace(n.routers(), r -> r.name().equals(router.name()), r -> {
+                Router with = r;
+                for (DesignIndex.Session s : sessions) {
+                    with = with.withNeighborFor(s.node(), s.localAs());
+                }
+                return with;
+            }), n.segments(), n.clients());
+            return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), changed, t.cluster(), t.calico(),
+                    t.metallb(), t.workloads(), t.validation(), t.layout());
+        });
+    }
+
     static Edit maximumPaths(Router router, int paths) {
         return routerBgp(router, "maximumPaths", String.valueOf(paths), b -> new RouterBgp(b.asn(), b.routerId(),
                 b.keepalive(), b.hold(), b.connectRetry(), paths, b.maximumPathsIbgp(), b.multipathRelax(),

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The BGP sessions between Calico's nodes and the FRR routers, and what they mean for failover (domain-facts §1.4–1.5, §4). */
@@ -127,17 +128,18 @@ final class RouterRules {
         @Override
         protected void check(DesignIndex d, Report out) {
             byRouter(d).forEach((router, sessions) -> {
-                Set<String> missing = new TreeSet<>();
+                Map<String, Session> missing = new TreeMap<>();
                 List<ElementId> ids = new ArrayList<>(List.of(router.id()));
                 for (Session s : sessions) {
-                    if (s.neighbor() == null && missing.add(s.node().name())) {
+                    if (s.neighbor() == null && missing.putIfAbsent(s.node().name(), s) == null) {
                         ids.add(s.node().id());
                     }
                 }
                 if (!missing.isEmpty()) {
-                    out.add("router " + router.name() + " has no neighbor for " + Text.list(missing, 4)
+                    out.add("router " + router.name() + " has no neighbor for " + Text.list(missing.keySet(), 4)
                                     + ", which Calico makes peer with it",
-                            Fix.say("Add neighbors (or a bgp listen range covering the nodes' subnet) on " + router.name() + "."), ids);
+                            Fix.apply("Add neighbors (or a bgp listen range covering the nodes' subnet) on " + router.name()
+                                    + ".", Edits.neighbors(router, List.copyOf(missing.values()))), ids);
                 }
             });
         }

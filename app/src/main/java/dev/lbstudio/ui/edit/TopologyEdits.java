@@ -1,6 +1,5 @@
 package dev.lbstudio.ui.edit;
 
-import dev.lbstudio.model.BgpNeighbor;
 import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.Client;
 import dev.lbstudio.model.Deployment;
@@ -228,10 +227,7 @@ public final class TopologyEdits {
         Topology next = t;
         boolean routerSide = r.bgp().neighbors().stream().anyMatch(nb -> nb.covers(n.address()));
         if (!routerSide) {
-            BgpNeighbor neighbor = new BgpNeighbor(n.address(), null, nodeAs, n.name(), null, null, null, null);
-            RouterBgp bgp = (RouterBgp) RecordPath.withComponent(r.bgp(), "neighbors",
-                    append(r.bgp().neighbors(), neighbor));
-            next = replace(next, r.id(), RecordPath.withComponent(r, "bgp", bgp));
+            next = replace(next, r.id(), r.withNeighborFor(n, nodeAs));
             did.add("neighbor " + n.address() + " remote-as " + nodeAs + " on " + r.name());
         }
         // Whether Calico already asks for this session is the routing engine's call (selectors, mesh, RRs).

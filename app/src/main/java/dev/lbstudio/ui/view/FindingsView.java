@@ -4,6 +4,7 @@ import dev.lbstudio.ui.viewmodel.FindingsViewModel;
 import dev.lbstudio.validate.Finding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -14,8 +15,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** Findings, worst first: severity, rule, message; click to select the elements, "Fix" to apply the rule's edit. */
+/**
+ * Findings, worst first: severity, rule, the whole message (wrapped, never cut), how to fix it with a "Fix" button
+ * where the engine has an edit for it, and the upstream source the rule follows as a link. Click a finding to
+ * select its elements.
+ */
 public final class FindingsView extends BorderPane {
+
+    /** The list's padding and scroll bar: what a cell's text may not use of the list's width. */
+    private static final double CELL_INSETS = 34;
 
     public FindingsView(FindingsViewModel vm) {
         getStyleClass().add("findings");
@@ -26,7 +34,7 @@ public final class FindingsView extends BorderPane {
         setTop(summary);
         ListView<Finding> list = new ListView<>(vm.findings());
         list.setId("findings-list");
-        list.setCellFactory(v -> new FindingCell(vm));
+        list.setCellFactory(v -> new FindingCell(vm, v));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
             if (f != null) {
                 vm.select(f);
@@ -37,9 +45,11 @@ public final class FindingsView extends BorderPane {
 
     private static final class FindingCell extends ListCell<Finding> {
         private final FindingsViewModel vm;
+        private final ListView<Finding> list;
 
-        FindingCell(FindingsViewModel vm) {
+        FindingCell(FindingsViewModel vm, ListView<Finding> list) {
             this.vm = vm;
+            this.list = list;
         }
 
         @Override
@@ -48,6 +58,7 @@ public final class FindingsView extends BorderPane {
             if (empty || f == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
                 return;
             }
             Label severity = new Label(f.severity().word().toUpperCase());
@@ -58,21 +69,40 @@ public final class FindingsView extends BorderPane {
             HBox.setHgrow(grow, Priority.ALWAYS);
             HBox head = new HBox(8, severity, rule, grow);
             head.setAlignment(Pos.CENTER_LEFT);
-            if (f.fix().editIfAny().isPresent()) {
+            f.fix().editIfAny().ifPresent(edit -> {
                 Button fix = new Button("Fix");
                 fix.getStyleClass().add("fix-button");
-                fix.setTooltip(new Tooltip(f.fix().text() + "\n" + f.fix().edit().describe()));
+                fix.setTooltip(new Tooltip(f.fix().text() + "\n" + edit.describe()));
                 fix.setOnAction(e -> vm.fix(f));
                 head.getChildren().add(fix);
-            }
-            Label message = new Label(f.message());
-            message.setWrapText(true);
-            message.getStyleClass().add("finding-message");
-            VBox box = new VBox(4, head, message);
-            box.setPrefWidth(1);
+            });
+            Label message = wrapped(f.message(), "finding-message");
+            Label fixText = wrapped("Fix: " + f.fix().text() + f.fix().editIfAny().map(e -> " (" + e.describe() + ")")
+                    .orElse(""), "finding-fix");
+            Hyperlink source = new Hyperlink(FindingsViewModel.sourceLabel(f.rule().source()));
+            source.getStyleClass().add("finding-source");
+            source.setTooltip(new Tooltip(f.rule().source()));
+            source.setOnAction(e -> vm.openSource(f));
+            Button copy = new Button("Copy link");
+            copy.getStyleClass().add("finding-copy-source");
+            copy.setOnAction(e -> vm.copySource(f));
+            HBox sourceRow = new HBox(6, new Label("Source:"), source, copy);
+            sourceRow.setAlignment(Pos.CENTER_LEFT);
+            VBox box = new VBox(4, head, message, fixText, sourceRow);
+            // A wrapped label needs a width to wrap at: the list's, not the one line it would like.
+            box.prefWidthProperty().bind(list.widthProperty().subtract(CELL_INSETS));
+            box.setMinWidth(0);
             setGraphic(box);
             setText(null);
-            setTooltip(new Tooltip(f.rule().why() + "\nFix: " + f.fix().text()));
+            setTooltip(new Tooltip(f.rule().why()));
+        }
+
+        private static Label wrapped(String text, String style) {
+            Label l = new Label(text);
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.getStyleClass().add(style);
+            return l;
         }
     }
 }

@@ -116,13 +116,15 @@ public final class ProbeChart extends Region {
         double maxMs = niceCeiling(Math.max(0.1, stats.maxLatencyMs() * 1.15));
 
         // Outage bands first, under everything else.
-        List<double[]> labels = new ArrayList<>();
+        List<OutageLabel> labels = new ArrayList<>();
+        List<dev.lbstudio.scenario.LabEvent.Failure> failingAtEnd = stats.failingAtEnd();
+        double end = x(to, plotW);
         for (RunStats.Band b : stats.bands()) {
             double x0 = x(seconds(b.start()), plotW);
             double x1 = Math.max(x0 + 2, x(seconds(b.end()), plotW));
             g.setFill(OUTAGE);
             g.fillRect(x0, TOP, x1 - x0, plotH);
-            labels.add(new double[] {x0, x1, b.longest().toMillis()});
+            labels.add(new OutageLabel(x0, x1, b.label(x1 >= end - 1, failingAtEnd)));
         }
         // Axes and grid.
         g.setStroke(GRID);
@@ -213,14 +215,11 @@ public final class ProbeChart extends Region {
         // Outage labels on top of the lines.
         g.setFont(font(12, FontWeight.BOLD));
         g.setTextAlign(TextAlignment.CENTER);
-        double end = x(to, plotW);
-        for (double[] l : labels) {
-            // A band that lasts to the end of the run is the service down, whatever the routes did.
-            String text = String.format(Locale.ROOT, l[1] >= end - 1 ? "service down %.1f s, to the end"
-                    : "outage %.1f s", l[2] / 1000);
+        for (OutageLabel l : labels) {
+            String text = l.text();
             // Half the label's width, about 7.2 px a character of the 12 px bold face.
             double half = (text.length() * 3.6 + 6) * scale;
-            double cx = Math.max(LEFT + half, Math.min(LEFT + plotW - half, (l[0] + l[1]) / 2));
+            double cx = Math.max(LEFT + half, Math.min(LEFT + plotW - half, (l.x0() + l.x1()) / 2));
             g.setFill(Color.web("#ffffff", 0.85));
             g.fillRect(cx - half, TOP + 2, 2 * half, 17 * scale);
             g.setFill(Color.web("#b91c1c"));
@@ -253,5 +252,9 @@ public final class ProbeChart extends Region {
             }
         }
         return 10 * p;
+    }
+
+    /** An outage band's label and where the band lies on the chart. */
+    private record OutageLabel(double x0, double x1, String text) {
     }
 }

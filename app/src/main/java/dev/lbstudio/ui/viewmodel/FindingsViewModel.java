@@ -8,10 +8,15 @@ import dev.lbstudio.validate.ValidationResult;
 import dev.lbstudio.validate.Validator;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.util.Duration;
 
 /**
@@ -30,6 +35,7 @@ public final class FindingsViewModel {
     // One validator remembers its last run, so an edit re-runs only the rules that read what changed.
     // Made and used only on the single analysis thread, so loading the rules never delays the window.
     private Validator validator;
+    private Consumer<String> browser;
 
     public FindingsViewModel(DesignViewModel document, Executor analysisThread) {
         this.document = document;
@@ -76,6 +82,48 @@ public final class FindingsViewModel {
         document.apply("Fix " + finding.ruleId() + ": " + edit.describe(), edit.applyTo(document.design()));
         return true;
     }
+
+    /** Who opens a web page: the application's host services; until set (tests, no desktop), links are copied. */
+    public void setBrowser(Consumer<String> open) {
+        this.browser = open;
+    }
+
+    /**
+     * Opens the upstream source the finding's rule is based on (docs/validation.md lists them), or puts it on the
+     * clipboard when there is no browser to open it with.
+     */
+    public void openSource(Finding finding) {
+        String url = finding.rule().source();
+        if (browser != null) {
+            browser.accept(url);
+            document.say("Opened " + url);
+        } else {
+            copySource(finding);
+        }
+    }
+
+    /** Puts the upstream source of the finding's rule on the clipboard. */
+    public void copySource(Finding finding) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(finding.rule().source());
+        Clipboard.getSystemClipboard().setContent(content);
+        document.say("Copied " + finding.rule().source());
+    }
+
+    /**
+     * The source in a few words: a GitHub file as "owner/repo tag: file", a page as its host and path, so the
+     * repository and tag a rule follows show without opening it.
+     */
+    public static String sourceLabel(String url) {
+        Matcher github = GITHUB_FILE.matcher(url);
+        if (github.matches()) {
+            String path = github.group(3);
+            return github.group(1) + " " + github.group(2) + ": " + path.substring(path.lastIndexOf('/') + 1);
+        }
+        return url.replaceFirst("^https?://", "").replaceFirst("/$", "");
+    }
+
+    private static final Pattern GITHUB_FILE = Pattern.compile("https://github\\.com/([^/]+/[^/]+)/blob/([^/]+)/(.+)");
 
     void stop() {
         analysis.stop();

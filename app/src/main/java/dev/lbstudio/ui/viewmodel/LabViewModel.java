@@ -600,12 +600,13 @@ public final class LabViewModel {
         Duration worst = stats.outages().stream().map(o -> o.total()).max(Duration::compareTo).orElse(Duration.ZERO);
         String converged = stats.convergence().stream().flatMap(c -> c.took().stream()).map(LabViewModel::seconds)
                 .collect(Collectors.joining(", "));
-        long down = stats.flows().stream().filter(f -> !f.runs().isEmpty() && !f.runs().get(f.runs().size() - 1).ok())
-                .count();
+        long down = stats.flows().stream().filter(RunStats.Flow::failing).count();
+        List<LabEvent.Failure> why = stats.failingAtEnd();
+        String stillDown = down + " of " + stats.flows().size() + " flows still failing at the end";
         return name + ": " + routes + " route changes; worst outage " + seconds(worst)
                 + (converged.isEmpty() ? "" : "; routes converged after " + converged) + (flows.isEmpty() ? "" : " (" + flows + ")")
-                + (down == 0 ? "" : "; the service did not recover: " + down + " of " + stats.flows().size()
-                + " flows still failing at the end");
+                + (down == 0 ? "" : why.isEmpty() ? "; the service did not recover: " + stillDown
+                : "; " + why.stream().map(LabEvent.Failure::toString).collect(Collectors.joining("; ")) + " (" + stillDown + ")");
     }
 
     /** The steps a button can apply now, one per target in the design, described as the lab will do them. */

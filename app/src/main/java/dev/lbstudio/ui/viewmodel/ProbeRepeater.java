@@ -91,8 +91,7 @@ final class ProbeRepeater implements Consumer<LabEvent> {
                 n += (from - n + step - 1) / step * step;
             }
             while (n < limit || n == limit && inclusive && !atEnd) {
-                out.accept(new LabEvent.ProbeSample(Duration.ofNanos(n), s.flow(), s.ok(), s.latency(),
-                        s.sourceSeenByPod(), s.pod()));
+                out.accept(s.movedTo(Duration.ofNanos(n)));
                 n += step;
             }
             next.put(flow.getKey(), n);

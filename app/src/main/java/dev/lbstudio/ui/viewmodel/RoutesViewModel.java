@@ -2,13 +2,17 @@ package dev.lbstudio.ui.viewmodel;
 
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.routing.FibEntry;
+import dev.lbstudio.routing.PathReason;
+import dev.lbstudio.routing.PathStatus;
 import dev.lbstudio.routing.RibRoute;
 import dev.lbstudio.routing.RoutingEngine;
 import dev.lbstudio.routing.RoutingState;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
@@ -20,21 +24,35 @@ import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
 /**
- * The predicted routes per router: every path in the RIB with its status and the typed reason it
- * won or lost, and what the FIB installs. Computed by the routing engine off the FX thread after
- * edits settle; the packet walk reads the same {@link RoutingState}.
+ * The predicted routes per router, one group per prefix: what the FIB installs for it, once, and below it every
+ * path in the RIB — who originated it, the peer it came from, AS path, next hop, its status and the typed reason
+ * it won or lost. Computed by the routing engine off the FX thread after edits settle; the packet walk reads the
+ * same {@link RoutingState}.
  */
 public final class RoutesViewModel {
 
-    /** One RIB path as the table shows it. */
-    public record Row(String prefix, String status, String nextHop, String from, String asPath, String reason,
-                      String installed) {
+    /**
+     * One line of the panel: a prefix with its FIB entry and its paths, or one path of a prefix (no paths of its
+     * own, no FIB). A prefix line's other columns sum its paths up.
+     *
+     * @param mark the path's place in the decision as FRR marks it: "> best", "= ECMP", "candidate", "backup",
+     *             "rejected" (and "stale" while graceful restart keeps it); a prefix line's says how many paths
+     */
+    public record Line(String prefix, String mark, String originatedBy, String from, String asPath, String nextHop,
+                       String reason, String fib, PathStatus status, PathReason reasonCode, List<Line> paths) {
+        public Line {
+            paths = List.copyOf(paths);
+        }
+
+        public boolean isPrefix() {
+            return status == null;
+        }
     }
 
     private final ReadOnlyObjectWrapper<RoutingState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ObservableList<ElementId> routers = FXCollections.observableArrayList();
     private final ObjectProperty<ElementId> router = new SimpleObjectProperty<>(this, "router");
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Line> prefixes = FXCollections.observableArrayList();
     private final Analysis<RoutingState> analysis;
 
     public RoutesViewModel(DesignViewModel document, Executor analysisThread) {
@@ -59,22 +77,55 @@ public final class RoutesViewModel {
         RoutingState s = state.get();
         ElementId r = router.get();
         if (s == null || r == null || s.plan().speaker(r).isEmpty()) {
-            rows.clear();
+            prefixes.clear();
             return;
         }
-        List<FibEntry> fib = s.fib(r);
-        rows.setAll(s.rib(r).stream().map(route -> row(route, fib)).toList());
+        Map<IpPrefix, FibEntry> fib = new LinkedHashMap<>();
+        s.fib(r).forEach(f -> fib.putIfAbsent(f.prefix(), f));
+        Map<IpPrefix, List<RibRoute>> byPrefix = s.rib(r).stream()
+                .collect(Collectors.groupingBy(RibRoute::prefix, LinkedHashMap::new, Collectors.toList()));
+        prefixes.setAll(byPrefix.entrySet().stream().map(e -> prefix(e.getKey(), e.getValue(), fib.get(e.getKey())))
+                .toList());
     }
 
-    private static Row row(RibRoute route, List<FibEntry> fib) {
-        Optional<FibEntry> entry = fib.stream().filter(f -> f.prefix().equals(route.prefix())).findFirst();
-        String installed = entry.map(f -> f.nextHops().stream().map(IpAddr::toString).collect(Collectors.joining(", "))
-                + (f.nextHops().size() > 1 ? " (ECMP)" : "") + (f.undetermined() ? " — any " + f.nextHops().size()
-                + " of " + f.candidates().size() : "")).orElse("not installed");
-        return new Row(route.prefix().toString(), route.status().name().toLowerCase() + (route.stale() ? " (stale)" : ""),
+    private static Line prefix(IpPrefix prefix, List<RibRoute> routes, FibEntry entry) {
+        List<Line> paths = routes.stream().map(RoutesViewModel::path).toList();
+        long used = routes.stream().filter(x -> x.status() == PathStatus.BEST || x.status() == PathStatus.MULTIPATH).count();
+        String origins = routes.stream().map(RoutesViewModel::originatedBy).distinct().collect(Collectors.joining(", "));
+        String reason = routes.stream().filter(x -> x.status() == PathStatus.BEST).findFirst()
+                .map(x -> x.reason().description()).orElse("no usable path");
+        return new Line(prefix.toString(), routes.size() + (routes.size() == 1 ? " path" : " paths")
+                + (used > 1 ? ", " + used + " used" : ""), origins, "", "", "", reason, installed(entry), null, null, paths);
+    }
+
+    private static Line path(RibRoute route) {
+        String mark = switch (route.status()) {
+            case BEST -> "> best";
+            case MULTIPATH -> "= ECMP";
+            case CANDIDATE -> "candidate";
+            case BACKUP -> "backup";
+            case REJECTED -> "rejected";
+        } + (route.stale() ? " (stale)" : "");
+        return new Line("", mark, originatedBy(route), route.from() == null ? "originated here" : route.from().name(),
+                route.asPath().isEmpty() ? "(empty)" : route.asPathText(),
                 route.nextHop() == null ? "local" : route.nextHop().toString(),
-                route.from() == null ? "originated here" : route.from().toString(), route.asPathText(),
-                route.reason().description(), installed);
+                route.reason().description() + (route.note() == null ? "" : " — " + route.note()), "", route.status(),
+                route.reason(), List.of());
+    }
+
+    /** The node that put the prefix into BGP, as the CLI prints it: several paths from one peer differ by it. */
+    private static String originatedBy(RibRoute route) {
+        return route.origin() != null ? route.origin().name() : route.from() == null ? "here" : "unknown";
+    }
+
+    /** What the kernel gets for the prefix: the next hops (ECMP), or why it is not installed. */
+    private static String installed(FibEntry f) {
+        if (f == null) {
+            return "not installed";
+        }
+        String hops = f.nextHops().stream().map(IpAddr::toString).collect(Collectors.joining(", "));
+        return hops + (f.nextHops().size() > 1 ? " (ECMP)" : "") + (f.undetermined() ? " — any " + f.nextHops().size()
+                + " of " + f.candidates().size() : "") + (f.stale() ? " (stale)" : "");
     }
 
     void stop() {
@@ -93,7 +144,8 @@ public final class RoutesViewModel {
         return router;
     }
 
-    public ObservableList<Row> rows() {
-        return rows;
+    /** One line per prefix of the chosen router's RIB, its paths beneath it. */
+    public ObservableList<Line> prefixes() {
+        return prefixes;
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 
@@ -29,8 +30,30 @@ public final class RunStats {
     public record Run(double start, double end, boolean ok) {
     }
 
-    /** Overlapping outage windows of several flows, shown as one shaded band labelled with the longest. */
-    public record Band(Duration start, Duration end, Duration longest) {
+    /**
+     * Overlapping outage windows of several flows, shown as one shaded band labelled with the longest.
+     *
+     * @param causes why its probes failed, each once, as far as the backend knows (the simulator tells; a real lab
+     *               only sees timeouts, so empty there)
+     */
+    public record Band(Duration start, Duration end, Duration longest, List<LabEvent.Failure> causes) {
+        public Band {
+            causes = List.copyOf(causes);
+        }
+
+        /**
+         * The band's label: how long and what failed, routes or service. A band lasting to the end of the run whose
+         * cause is unknown is the service down whatever the routes did, as the probes never recovered.
+         */
+        public String label(boolean toEnd, List<LabEvent.Failure> failingAtEnd) {
+            String length = String.format(java.util.Locale.ROOT, "%.1f s", seconds(longest));
+            if (toEnd) {
+                return failingAtEnd.size() == 1 ? failingAtEnd.get(0).cause().label() + " " + length + ", to the end: "
+                        + failingAtEnd.get(0).detail() : "service down " + length + ", to the end";
+            }
+            String what = causes.stream().map(c -> c.cause().label()).distinct().collect(Collectors.joining(", "));
+            return "outage " + length + (what.isEmpty() ? "" : ": " + what);
+        }
     }
 
     /** A step and the last route change after it (before the next step); empty when it changed no route. */
@@ -45,6 +68,10 @@ public final class RunStats {
         private final String name;
         private final List<Run> runs = new ArrayList<>();
         private final FlowOutageTracker outage;
+        /** Where the cause of failing probes changed: few per run, so a band finds its causes cheaply. */
+        private final List<Cause> causes = new ArrayList<>();
+        private LabEvent.Failure failingNow;
+        private boolean failing;
         private double[] latencyMs = new double[0];
 
         Flow(String name, Duration timeout) {
@@ -55,6 +82,11 @@ public final class RunStats {
         /** Samples arrive in time order; the outage is kept as {@link RunResult#outages} measures it. */
         void add(LabEvent.ProbeSample s) {
             outage.add(s);
+            failing = !s.ok();
+            if (failing && s.failure() != null && !s.failure().equals(failingNow)) {
+                causes.add(new Cause(s.at(), s.failure()));
+            }
+            failingNow = failing ? s.failure() : null;
             double t = seconds(s.at());
             Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             if (last != null && last.ok() == s.ok()) {
@@ -79,6 +111,11 @@ public final class RunStats {
 
         public String name() {
             return name;
+        }
+
+        /** True when the flow's last probe failed. */
+        public boolean failing() {
+            return failing;
         }
 
         SimulationResult.FlowOutage outage() {
@@ -168,6 +205,16 @@ public final class RunStats {
     }
 
 
+    /** A probe failure's cause from lab time {@code at} on. */
+    private record Cause(Duration at, LabEvent.Failure failure) {
+    }
+
+    /** Why the flows failing when the run ended (or now) fail, each cause once; empty when none is known. */
+    public List<LabEvent.Failure> failingAtEnd() {
+        return flows.values().stream().filter(f -> f.failing && f.failingNow != null).map(f -> f.failingNow).distinct()
+                .toList();
+    }
+
     /** Every flow's outage windows, overlapping ones merged, in time order. */
     public List<Band> bands() {
         List<SimulationResult.Window> windows = new ArrayList<>();
@@ -178,12 +225,14 @@ public final class RunStats {
             Band open = bands.isEmpty() ? null : bands.get(bands.size() - 1);
             if (open != null && w.start().compareTo(open.end()) <= 0) {
                 bands.set(bands.size() - 1, new Band(open.start(), max(open.end(), w.end()),
-                        max(open.longest(), w.length())));
+                        max(open.longest(), w.length()), List.of()));
             } else {
-                bands.add(new Band(w.start(), w.end(), w.length()));
+                bands.add(new Band(w.start(), w.end(), w.length(), List.of()));
             }
         }
-        return bands;
+        return bands.stream().map(b -> new Band(b.start(), b.end(), b.longest(), flows.values().stream()
+                .flatMap(f -> f.causes.stream()).filter(c -> c.at().compareTo(b.start()) >= 0 && c.at().compareTo(b.end()) < 0)
+                .sorted(Comparator.comparing(Cause::at)).map(Cause::failure).distinct().toList())).toList();
     }
 
     public List<Convergence> convergence() {

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
@@ -155,6 +156,31 @@ class LabPanelTest {
     }
 
     @Test
+    void thePickerOffersTheFailoverVariantsBesideTheFaithfulCrashAndARunSaysWhatFailed(FxRobot robot) throws Exception {
+        openSeedOnTheLabTab(robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<Scenario> picker = robot.lookup("#lab-scenario").queryAs(ComboBox.class);
+        assertThat(picker.getItems()).extracting(Scenario::name)
+                .containsSubsequence("node-crash", "failover", "failover-local", "failover-bfd");
+        robot.interact(() -> {
+            picker.getSelectionModel().select(picker.getItems().stream().filter(x -> x.name().equals("failover-bfd"))
+                    .findFirst().orElseThrow());
+            lab.speedProperty().set(60.0);
+        });
+        assertThat(lab.scenarioProperty().get().description()).contains("BFD");
+        fire(robot, "#lab-run");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.FAILING_OVER);
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> lab.stateProperty().get() == LabViewModel.State.RUNNING);
+        WaitForAsyncUtils.waitForFxEvents();
+        // A real failover: the service recovers; BFD took the dead node out within a second, the dead pod stayed
+        // an endpoint until node-1 turned NotReady.
+        assertThat(text(robot, "#lab-summary")).startsWith("failover-bfd: ").contains("worst outage 40.0 s")
+                .doesNotContain("still failing");
+        RunStats.Band band = lab.timeline().stats().bands().get(0);
+        assertThat(band.label(false, List.of())).isEqualTo("outage 40.0 s: routes stale, service down");
+    }
+
+    @Test
     void theNodeCrashPlaysFromThePanelWithTheOutageShadedAndTheRouteChangeInTheTimeline(FxRobot robot)
             throws Exception {
         openSeedOnTheLabTab(robot);
@@ -171,8 +197,8 @@ class LabPanelTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(text(robot, "#lab-summary")).isEqualTo("node-crash: 1 route changes; worst outage 250.0 s; "
-                + "routes converged after 180.1 s (8 of 8 flows failed); the service did not recover: 8 of 8 flows "
-                + "still failing at the end");
+                + "routes converged after 180.1 s (8 of 8 flows failed); service down: its only endpoint was on node-1 "
+                + "(8 of 8 flows still failing at the end)");
         RunStats.Band band = lab.timeline().stats().bands().get(0);
         assertThat(band.start()).isEqualTo(Duration.ofSeconds(5));
         assertThat(band.longest()).isEqualTo(Duration.ofSeconds(250));

@@ -455,22 +455,6 @@ class MainWindowTest {
     }
 
     @Test
-    void theRoutesPanelShowsEachPathWithWhyItWonOrLost(FxRobot robot) throws Exception {
-        openSeed(robot);
-        robot.clickOn(robot.lookup(".tab-label").match((Label l) -> l.getText().equals("Routes")).queryAs(Label.class));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.routes().rows().isEmpty());
-
-        assertThat(vm.routes().routerProperty().get()).isEqualTo(ElementId.parse("router/tor1"));
-        // Calico advertises the /24 from every node (with add-path, each node's mesh-learned paths too):
-        // equal eBGP paths from three next hops, installed as one ECMP route.
-        assertThat(vm.routes().rows()).filteredOn(r -> r.prefix().equals("10.208.1.0/24"))
-                .allSatisfy(r -> assertThat(r.installed()).isEqualTo("10.0.0.11, 10.0.0.12, 10.0.0.13 (ECMP)"))
-                .allSatisfy(r -> assertThat(r.reason()).isNotBlank())
-                .extracting(r -> r.nextHop()).containsOnly("10.0.0.11", "10.0.0.12", "10.0.0.13");
-        assertThat(robot.lookup("#routes-table").queryAs(javafx.scene.control.TableView.class).getItems()).isNotEmpty();
-    }
-
-    @Test
     void thePacketWalkShowsTheClientAddressForLocalAndTheNodeAddressForCluster(FxRobot robot) throws Exception {
         openSeed(robot);
         robot.clickOn(robot.lookup(".tab-label").match((Label l) -> l.getText().equals("Packet walk"))

@@ -50,8 +50,36 @@ class RunStatsTest {
                 probe("a", 3_000, true), probe("a", 8_000, false), probe("a", 9_000, true)));
 
         assertThat(stats.bands()).containsExactly(
-                new RunStats.Band(Duration.ofMillis(1_000), Duration.ofMillis(1_550), Duration.ofMillis(550)),
-                new RunStats.Band(Duration.ofMillis(8_000), Duration.ofMillis(8_050), Duration.ofMillis(50)));
+                new RunStats.Band(Duration.ofMillis(1_000), Duration.ofMillis(1_550), Duration.ofMillis(550), List.of()),
+                new RunStats.Band(Duration.ofMillis(8_000), Duration.ofMillis(8_050), Duration.ofMillis(50), List.of()));
+    }
+
+    @Test
+    void aBandSaysWhatFailedWhenTheBackendToldAndThatTheServiceStayedDownWhenItLastsToTheEnd() {
+        LabEvent.Failure routes = new LabEvent.Failure(LabEvent.Cause.ROUTES, "traffic still goes to node-1, which is down");
+        LabEvent.Failure service = new LabEvent.Failure(LabEvent.Cause.SERVICE, "its only endpoint was on node-1");
+        RunStats stats = new RunStats();
+        stats.timeout(TIMEOUT);
+        stats.addAll(List.of(probe("a", 0, true), probe("b", 0, true),
+                failed("a", 1_000, routes), failed("b", 1_200, service), probe("b", 1_250, true), failed("a", 1_950, routes),
+                probe("a", 2_000, true), failed("a", 5_000, service), failed("a", 5_950, service)));
+
+        List<RunStats.Band> bands = stats.bands();
+        assertThat(bands).extracting(RunStats.Band::causes).containsExactly(List.of(routes, service), List.of(service));
+        assertThat(bands.get(0).label(false, stats.failingAtEnd())).isEqualTo("outage 1.0 s: routes stale, service down");
+        assertThat(stats.failingAtEnd()).containsExactly(service);
+        assertThat(bands.get(1).label(true, stats.failingAtEnd()))
+                .isEqualTo("service down 1.0 s, to the end: its only endpoint was on node-1");
+        // A real lab's timeouts carry no cause: the label says how long, and a band to the end is the service.
+        RunStats real = new RunStats();
+        real.timeout(TIMEOUT);
+        real.addAll(List.of(probe("a", 0, true), probe("a", 1_000, false), probe("a", 1_950, false)));
+        assertThat(real.failingAtEnd()).isEmpty();
+        assertThat(real.bands().get(0).label(true, real.failingAtEnd())).isEqualTo("service down 1.0 s, to the end");
+    }
+
+    private static LabEvent.ProbeSample failed(String flow, long ms, LabEvent.Failure why) {
+        return new LabEvent.ProbeSample(Duration.ofMillis(ms), flow, false, null, null, null, why);
     }
 
     @Test

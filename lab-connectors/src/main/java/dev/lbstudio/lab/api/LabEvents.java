@@ -18,7 +18,7 @@ public final class LabEvents {
     public static LabEvent shifted(LabEvent e, Duration by) {
         Duration at = e.at().plus(by);
         if (e instanceof LabEvent.ProbeSample p) {
-            return new LabEvent.ProbeSample(at, p.flow(), p.ok(), p.latency(), p.sourceSeenByPod(), p.pod());
+            return p.movedTo(at);
         } else if (e instanceof LabEvent.RouteChanged r) {
             return new LabEvent.RouteChanged(at, r.router(), r.prefix(), r.before(), r.after(), r.reason(), r.source());
         } else if (e instanceof LabEvent.SessionChanged s) {

@@ -213,9 +213,10 @@ public final class Triggers {
         java.util.Map<String, String> now = lab.configs().frr(after, router, dir);
         List<String> lines = new java.util.ArrayList<>(configBlock(now.get("bfdd"), "bfd"));
         lines.add("router bgp " + router.bgp().asn());
-        List<String> neighbours = neighbourBfd(now.get("bgpd"));
+        List<String> neighbours = neighbourLines(now.get("bgpd"), step.ebgpMultihop() != null
+                ? "neighbor \\S+ (bfd( .*)?|ebgp-multihop \\d+)" : NEIGHBOUR_BFD);
         if (neighbours.isEmpty()) {
-            neighbourBfd(lab.configs().frr(before, before.router(router.name()).orElseThrow(), dir).get("bgpd"))
+            neighbourLines(lab.configs().frr(before, before.router(router.name()).orElseThrow(), dir).get("bgpd"), NEIGHBOUR_BFD)
                     .forEach(l -> lines.add("no " + l.replaceFirst(" bfd.*", " bfd")));
         } else {
             lines.addAll(neighbours);
@@ -242,8 +243,10 @@ public final class Triggers {
         return block;
     }
 
-    private static List<String> neighbourBfd(String bgpd) {
-        return bgpd.lines().map(String::strip).filter(l -> l.matches("neighbor \\S+ bfd( .*)?")).toList();
+    private static final String NEIGHBOUR_BFD = "neighbor \\S+ bfd( .*)?";
+
+    private static List<String> neighbourLines(String bgpd, String pattern) {
+        return bgpd.lines().map(String::strip).filter(l -> l.matches(pattern)).toList();
     }
 
     /** Prepared pods turn ready together: they enter every node's kube-proxy rules and their nodes' Calico routes. */

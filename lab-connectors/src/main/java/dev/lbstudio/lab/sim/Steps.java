@@ -32,10 +32,12 @@ final class Steps {
             return new Step.ScaleReplicas(at, x.deployment(), x.replicas(), x.delay());
         } else if (s instanceof Step.RouterTimers x) {
             return new Step.RouterTimers(at, x.router(), x.keepalive(), x.hold());
+        } else if (s instanceof Step.TrafficPolicy x) {
+            return new Step.TrafficPolicy(at, x.service(), x.policy());
         } else {
             Step.RouterBfd x = (Step.RouterBfd) s;
             return new Step.RouterBfd(at, x.router(), x.enabled(), x.receiveInterval(), x.transmitInterval(),
-                    x.detectMultiplier(), x.minimumTtl());
+                    x.detectMultiplier(), x.minimumTtl(), x.ebgpMultihop());
         }
     }
 }

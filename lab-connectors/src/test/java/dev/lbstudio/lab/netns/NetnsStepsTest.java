@@ -66,7 +66,7 @@ class NetnsStepsTest {
     void routerBfdIsConfiguredOnFrrAndLeavesDetectionToTheHoldTimerAsSimulated() throws Exception {
         ScenarioLabTest.Compared c = both(LabDesigns.shortTimers("seed-local-policy.yaml"), scenario("router-bfd",
                 Duration.ofSeconds(6),
-                new Step.RouterBfd(GoDuration.parse("500ms"), "tor1", true, 100, 100, 3, null),
+                new Step.RouterBfd(GoDuration.parse("500ms"), "tor1", true, 100, 100, 3, null, null),
                 new Step.NodeCrash(GoDuration.parse("1500ms"), "node-1")), lab -> {
                     List<BfdPeer> peers = lab.running().vtysh("tor1").bfdPeers();
                     assertThat(peers).extracting(BfdPeer::peer).containsExactlyInAnyOrder("10.0.0.11", "10.0.0.12", "10.0.0.13");
@@ -76,7 +76,7 @@ class NetnsStepsTest {
                         assertThat(p.detectMultiplier()).isEqualTo(3);
                         assertThat(p.up()).isFalse();
                     });
-                    lab.apply(new Step.RouterBfd(GoDuration.parse("0s"), "tor1", false, null, null, null, null));
+                    lab.apply(new Step.RouterBfd(GoDuration.parse("0s"), "tor1", false, null, null, null, null, null));
                     Daemons.await(() -> lab.running().vtysh("tor1").bfdPeers().isEmpty(), Duration.ofSeconds(5),
                             "BFD sessions left after BFD was turned off: " + lab.running().vtysh("tor1").bfdPeers());
                 });
