@@ -49,8 +49,9 @@ final class ConfdRenderer {
     private final ConfdPeers peers;
     private final CalicoRoutes routes;
     private final Map<String, Segment> segments;
-    private final Map<IpAddr, String> nodeByAddress = new java.util.HashMap<>();
     private final Map<String, BgpFilter> filtersByName;
+    /** confd's lsdir order of /bgp/v1/host: the nodes by name. */
+    private final List<Node> byName;
 
     private ConfdRenderer(Topology t) {
         this.calico = t.calico();
@@ -60,7 +61,7 @@ final class ConfdRenderer {
         this.routes = new CalicoRoutes(t);
         this.segments = Topology.byName(t.network().segments(), Segment::name);
         this.filtersByName = Topology.byName(calico.bgpFilters(), BgpFilter::name);
-        t.cluster().nodes().forEach(n -> n.addresses().forEach(a -> nodeByAddress.putIfAbsent(a, n.name())));
+        this.byName = t.cluster().nodes().stream().sorted(Comparator.comparing(Node::name)).toList();
     }
 
     static Map<String, String> render(Topology t) {
@@ -154,8 +155,9 @@ final class ConfdRenderer {
                     .append(node.routeReflectorClusterId()).append(";\n# ignore node-to-node mesh setting.\n");
         } else if (!cfg.effectiveMesh()) {
             out.append("# Node-to-node mesh disabled\n");
+        } else {
+            mesh(out, self.get(), list, family);
         }
-        section(out, list, ConfdPeers.Kind.MESH, null, p -> meshPeer(out, self.get(), p, family));
         out.append("\n# ------------- Global peers -------------\n");
         section(out, list, ConfdPeers.Kind.GLOBAL, "# No global peers configured.\n", p -> templatePeer(out, node, self.get(), p, family));
         out.append("\n# ------------- Node-specific peers -------------\n");
@@ -166,7 +168,7 @@ final class ConfdRenderer {
     private static void section(StringBuilder out, List<ConfdPeers.Peer> list, ConfdPeers.Kind kind, String none,
                                 java.util.function.Consumer<ConfdPeers.Peer> write) {
         List<ConfdPeers.Peer> of = list.stream().filter(p -> p.kind() == kind).toList();
-        if (of.isEmpty() && none != null) {
+        if (of.isEmpty()) {
             out.append(none);
         }
         of.forEach(write);
@@ -309,10 +311,31 @@ final class ConfdRenderer {
         return calls;
     }
 
-    /** v3.26 … v3.31: a mesh protocol as the mesh section of bird.cfg.template writes it. */
-    private void meshPeer(StringBuilder out, IpAddr self, ConfdPeers.Peer p, int family) {
-        out.append("\n# For peer /bgp/v1/host/").append(nodeOf(p.ip())).append("/ip_addr_v").append(family).append('\n')
-                .append("protocol bgp ").append(p.name()).append(" from bgp_template {\n  neighbor ").append(p.ip()).append(' ')
+    /**
+     * v3.26 … v3.31: the mesh section walks every host with an address of the family, in name order, and
+     * says why it writes no protocol for this node itself and for route reflectors.
+     */
+    private void mesh(StringBuilder out, IpAddr self, List<ConfdPeers.Peer> list, int family) {
+        for (Node other : byName) {
+            Optional<IpAddr> ip = ConfdPeers.address(other, family);
+            if (ip.isEmpty()) {
+                continue;
+            }
+            out.append("\n# For peer /bgp/v1/host/").append(other.name()).append("/ip_addr_v").append(family).append('\n');
+            if (ip.get().equals(self)) {
+                out.append("# Skipping ourselves (").append(self).append(")\n");
+            } else if (other.routeReflectorClusterId() != null) {
+                out.append("# Skipping ").append(ip.get()).append(" (").append(other.name()).append(") as it is a route reflector with cluster ID ")
+                        .append(other.routeReflectorClusterId()).append('\n');
+            } else {
+                list.stream().filter(p -> p.kind() == ConfdPeers.Kind.MESH && p.ip().equals(ip.get())).findFirst()
+                        .ifPresent(p -> meshPeer(out, self, p));
+            }
+        }
+    }
+
+    private void meshPeer(StringBuilder out, IpAddr self, ConfdPeers.Peer p) {
+        out.append("protocol bgp ").append(p.name()).append(" from bgp_template {\n  neighbor ").append(p.ip()).append(' ')
                 .append(p.port() != 0 ? "port " + p.port() + " " : "").append("as ").append(p.asNumber()).append(";\n")
                 .append("  source address ").append(self).append(SOURCE_COMMENT).append(IMPORT_ALL)
                 .append("  export filter {\n    calico_export_to_bgp_peers(").append(release.exportKnowsPeerKind() ? "true" : "")
@@ -436,10 +459,6 @@ final class ConfdRenderer {
         if (p.allowLocalAs() > 0) {
             out.append("  allow local as ").append(p.allowLocalAs()).append(";\n");
         }
-    }
-
-    private String nodeOf(IpAddr ip) {
-        return nodeByAddress.getOrDefault(ip, "?");
     }
 
     // ---------------------------------------------------------------- bird_aggr.cfg
