@@ -159,19 +159,27 @@ final class ConfdRenderer {
             mesh(out, self.get(), list, family);
         }
         out.append("\n# ------------- Global peers -------------\n");
-        section(out, list, ConfdPeers.Kind.GLOBAL, "# No global peers configured.\n", p -> templatePeer(out, node, self.get(), p, family));
+        section(out, node, family, list, ConfdPeers.Kind.GLOBAL, "# No global peers configured.\n");
         out.append("\n# ------------- Node-specific peers -------------\n");
-        section(out, list, ConfdPeers.Kind.NODE, "# No node-specific peers configured.\n", p -> templatePeer(out, node, self.get(), p, family));
+        section(out, node, family, list, ConfdPeers.Kind.NODE, "# No node-specific peers configured.\n");
         return out.toString();
     }
 
-    private static void section(StringBuilder out, List<ConfdPeers.Peer> list, ConfdPeers.Kind kind, String none,
-                                java.util.function.Consumer<ConfdPeers.Peer> write) {
+    private void section(StringBuilder out, Node node, int family, List<ConfdPeers.Peer> list, ConfdPeers.Kind kind, String none) {
         List<ConfdPeers.Peer> of = list.stream().filter(p -> p.kind() == kind).toList();
-        if (of.isEmpty()) {
+        List<String> own = peers.ownKeys(node, family, kind);
+        if (of.isEmpty() && own.isEmpty()) {
             out.append(none);
         }
-        of.forEach(write);
+        IpAddr self = ConfdPeers.address(node, family).orElseThrow();
+        of.forEach(p -> templatePeer(out, node, self, p, family));
+        own.forEach(key -> out.append(peerKey(node, kind, family, key)).append("# Skipping ourselves (").append(self).append(")\n"));
+    }
+
+    /** The "# For peer /bgp/v1/…" line confd writes before each global or node-specific key. */
+    private static String peerKey(Node node, ConfdPeers.Kind kind, int family, String key) {
+        return "# For peer /bgp/v1/" + (kind == ConfdPeers.Kind.GLOBAL ? "global" : "host/" + node.name()) + "/peer_v" + family + "/"
+                + key + "\n";
     }
 
     /** bindMode NodeIP binds the listener only; it never becomes a source address (templates' listen section). */
@@ -353,8 +361,7 @@ final class ConfdRenderer {
     /** v3.26 … v3.31: a global or node-specific protocol as bird.cfg.template writes it. */
     private void templatePeer(StringBuilder out, Node node, IpAddr self, ConfdPeers.Peer p, int family) {
         long nodeAs = peers.nodeAs(node);
-        out.append("# For peer /bgp/v1/").append(p.kind() == ConfdPeers.Kind.GLOBAL ? "global" : "host/" + node.name())
-                .append("/peer_v").append(family).append('/').append(p.ip()).append(p.port() != 0 ? "-" + p.port() : "").append('\n')
+        out.append(peerKey(node, p.kind(), family, p.ip() + (p.port() != 0 ? "-" + p.port() : "")))
                 .append("protocol bgp ").append(p.name()).append(" from bgp_template {\n");
         ttl(out, p);
         localAs(out, p);
