@@ -73,8 +73,8 @@ final class CalicoNodeSideReader {
         }
     }
 
-    Calico complete(Calico c) {
+    Calico complete(Calico c, List<dev.lbstudio.model.BlockAffinity> affinities) {
         return new Calico(c.version(), c.bgpConfiguration(), c.bgpPeers(), c.bgpFilters(), c.ipPools(), c.bird(), c.felix(),
-                List.copyOf(perNode.values()), List.copyOf(secrets));
+                List.copyOf(perNode.values()), List.copyOf(secrets), affinities);
     }
 }

@@ -29,10 +29,12 @@ final class CalicoReader {
     private final Map<String, IpPool> ipPools = new LinkedHashMap<>();
     private final Map<String, CalicoNode> calicoNodes = new LinkedHashMap<>();
     private final CalicoNodeSideReader nodeSide = new CalicoNodeSideReader();
+    private final CalicoIpamReader ipam;
     private String version;
 
     CalicoReader(ImportContext cx) {
         this.cx = cx;
+        this.ipam = new CalicoIpamReader(cx);
     }
 
     void header(String text) {
@@ -67,6 +69,15 @@ final class CalicoReader {
     /** A v1 Secret: only which keys it holds (confd writes a BGP password only for a key it can read). */
     void secret(Located at, String name) {
         nodeSide.secret(name, at.doc(), message -> cx.warn(at, message, Loss.NONE));
+    }
+
+    /** A BlockAffinity or IPAMBlock (either API group), when {@code what} ("apiVersion kind") is one. */
+    boolean ipam(Located at, String what, String name) {
+        if (!CalicoIpamReader.KINDS.contains(what)) {
+            return false;
+        }
+        ipam.read(at, what.substring(what.indexOf(' ') + 1), name);
+        return true;
     }
 
     void node(Located at, String name) {
@@ -107,6 +118,6 @@ final class CalicoReader {
             }
         }
         return nodeSide.complete(new Calico(version, bgpConfiguration, List.copyOf(peers.values()), List.copyOf(filters.values()),
-                List.copyOf(ipPools.values()), null, null));
+                List.copyOf(ipPools.values()), null, null), ipam.affinities(nodes.keySet()));
     }
 }

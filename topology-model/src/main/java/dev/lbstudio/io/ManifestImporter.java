@@ -230,7 +230,8 @@ public final class ManifestImporter {
             calico.node(at, name);
         } else if (what.equals("v1 Secret")) {
             calico.secret(at, name);
-        } else if (!what.equals("v1 Namespace") && !kubernetes.read(at, what, name, namespace, metadata)) {
+        } else if (!calico.ipam(at, what, name) && !what.equals("v1 Namespace")
+                && !kubernetes.read(at, what, name, namespace, metadata)) {
             cx.warn(at, what + " is not part of a design; skipped", Loss.NONE);
         }
     }

@@ -7,15 +7,18 @@ import java.util.List;
  * filters, IP pools and the BIRD it runs. {@code secrets} lists the Secret keys known to exist in
  * calico-node's namespace (name and key only, never a value): confd writes a BGP password only when
  * it can read the key, so a reference to a key not listed here renders no password.
+ * {@code blockAffinities} are the IPAM blocks affine to nodes as the cluster has them; when the design
+ * lists none, each node gets the blocks its pods' addresses fall in.
  */
 public record Calico(String version, BgpConfiguration bgpConfiguration, List<CalicoBgpPeer> bgpPeers,
                      List<BgpFilter> bgpFilters, List<IpPool> ipPools, BirdSettings bird, Felix felix,
-                     List<NodeBgpConfiguration> nodeBgpConfigurations, List<SecretKeyRef> secrets) {
+                     List<NodeBgpConfiguration> nodeBgpConfigurations, List<SecretKeyRef> secrets,
+                     List<BlockAffinity> blockAffinities) {
 
-    /** A Calico without per-node configurations and with no Secret known to exist. */
+    /** A Calico without per-node configurations, with no Secret known to exist and no block affinities. */
     public Calico(String version, BgpConfiguration bgpConfiguration, List<CalicoBgpPeer> bgpPeers,
                   List<BgpFilter> bgpFilters, List<IpPool> ipPools, BirdSettings bird, Felix felix) {
-        this(version, bgpConfiguration, bgpPeers, bgpFilters, ipPools, bird, felix, List.of(), List.of());
+        this(version, bgpConfiguration, bgpPeers, bgpFilters, ipPools, bird, felix, List.of(), List.of(), List.of());
     }
 
     public Calico {
@@ -27,6 +30,7 @@ public record Calico(String version, BgpConfiguration bgpConfiguration, List<Cal
         ipPools = Lists.copy(ipPools);
         nodeBgpConfigurations = Lists.copy(nodeBgpConfigurations);
         secrets = Lists.copy(secrets);
+        blockAffinities = Lists.copy(blockAffinities);
         if (bird == null) {
             bird = BirdSettings.CALICO_DEFAULT;
         }
@@ -50,15 +54,15 @@ public record Calico(String version, BgpConfiguration bgpConfiguration, List<Cal
     }
 
     public Calico withBgpConfiguration(BgpConfiguration c) {
-        return new Calico(version, c, bgpPeers, bgpFilters, ipPools, bird, felix, nodeBgpConfigurations, secrets);
+        return new Calico(version, c, bgpPeers, bgpFilters, ipPools, bird, felix, nodeBgpConfigurations, secrets, blockAffinities);
     }
 
     public Calico withBgpPeers(List<CalicoBgpPeer> peers) {
-        return new Calico(version, bgpConfiguration, peers, bgpFilters, ipPools, bird, felix, nodeBgpConfigurations, secrets);
+        return new Calico(version, bgpConfiguration, peers, bgpFilters, ipPools, bird, felix, nodeBgpConfigurations, secrets, blockAffinities);
     }
 
     public Calico withFelix(Felix f) {
-        return new Calico(version, bgpConfiguration, bgpPeers, bgpFilters, ipPools, bird, f, nodeBgpConfigurations, secrets);
+        return new Calico(version, bgpConfiguration, bgpPeers, bgpFilters, ipPools, bird, f, nodeBgpConfigurations, secrets, blockAffinities);
     }
 
     public static Calico defaults() {

@@ -3,6 +3,7 @@ package dev.lbstudio.render;
 import dev.lbstudio.model.BfdProfile;
 import dev.lbstudio.model.BgpConfiguration;
 import dev.lbstudio.model.BgpFilter;
+import dev.lbstudio.model.BlockAffinity;
 import dev.lbstudio.model.BirdSettings;
 import dev.lbstudio.model.IpPool;
 import dev.lbstudio.model.IpPrefix;
@@ -49,11 +50,11 @@ final class BirdRenderer {
     /** The file the lab rewrites when endpoints move: blackhole routes and the matching export accepts. */
     private static String staticConf(CalicoRoutes calico, Node node, List<BirdPeers.Peer> peers, boolean bird2) {
         List<IpPrefix> routes = v4(calico.staticRoutes(node));
-        List<IpPrefix> blocks = v4(calico.blocks(node));
+        List<BlockAffinity> blocks = calico.blocks(node).stream().filter(a -> a.cidr().isIpv4()).toList();
         StringBuilder out = new StringBuilder(Manifest.comment("Node " + node.name()
                 + ": confd's /staticroutes and IPAM blocks (bird_aggr.cfg). Rewritten by the lab, then `birdc configure`."));
         out.append("protocol static calico_static {\n").append(bird2 ? "  ipv4;\n" : "");
-        blocks.forEach(b -> out.append("  route ").append(b).append(" blackhole;   # IPAM block\n"));
+        blocks.forEach(b -> out.append("  route ").append(b.cidr()).append(" blackhole;   # IPAM block\n"));
         routes.forEach(r -> out.append("  route ").append(r).append(" blackhole;\n"));
         for (BirdPeers.Peer p : peers) {
             if (p.confd().reachableBy() != null) {
@@ -61,7 +62,8 @@ final class BirdRenderer {
             }
         }
         out.append("}\n\n# Aggregation of routes on this host; export the block, nothing beneath it.\nfunction calico_aggr() {\n");
-        blocks.forEach(b -> out.append("  if ( net = ").append(b).append(" ) then { accept; }\n  if ( net ~ ").append(b)
+        blocks.stream().filter(BlockAffinity::aggregated).map(BlockAffinity::cidr)
+                .forEach(b -> out.append("  if ( net = ").append(b).append(" ) then { accept; }\n  if ( net ~ ").append(b)
                 .append(" ) then { reject; }\n"));
         out.append("}\n\nfunction calico_export_static_routes() {\n");
         routes.forEach(r -> out.append("  if ( net ~ ").append(r).append(" ) then { accept; }\n"));

@@ -1,5 +1,6 @@
 package dev.lbstudio.render;
 
+import dev.lbstudio.model.BlockAffinity;
 import dev.lbstudio.model.IpPool;
 import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.Node;
@@ -24,7 +25,7 @@ final class CalicoRoutes {
 
     private final CalicoOriginations originations;
     private final Map<String, Set<IpPrefix>> hostRoutesByNode = new HashMap<>();
-    private final Map<String, List<IpPrefix>> blocksByNode = new HashMap<>();
+    private final Map<String, List<BlockAffinity>> blocksByNode = new HashMap<>();
 
     CalicoRoutes(Topology t) {
         this.originations = new CalicoOriginations(t);
@@ -50,13 +51,24 @@ final class CalicoRoutes {
         return List.copyOf(routes);
     }
 
-    /** The IPAM blocks this node's pods sit in (calico_aggr exports the block, nothing beneath it). */
-    List<IpPrefix> blocks(Node node) {
+    /**
+     * The node's IPAM blocks as confd's bird_aggr.cfg sees them (pending affinities dropped): a blackhole
+     * each, and calico_aggr exports a confirmed block and nothing beneath it.
+     */
+    List<BlockAffinity> blocks(Node node) {
         return blocksByNode.getOrDefault(node.name(), List.of());
     }
 
-    /** The design places pods, not blocks, so a block goes to the first node (in file order) with a pod in it. */
+    /**
+     * The design's block affinities; without any, the blocks its pods sit in, each given to the first
+     * node (in file order) with a pod in it, confirmed.
+     */
     private void blocks(Topology t) {
+        if (!t.calico().blockAffinities().isEmpty()) {
+            t.calico().blockAffinities().stream().filter(BlockAffinity::seenByConfd)
+                    .forEach(a -> blocksByNode.computeIfAbsent(a.node(), k -> new ArrayList<>()).add(a));
+            return;
+        }
         Map<IpPrefix, String> owner = new TreeMap<>();
         Map<String, Integer> order = new HashMap<>();
         t.cluster().nodes().forEach(n -> order.put(n.name(), order.size()));
@@ -68,7 +80,8 @@ final class CalicoRoutes {
                     .findFirst().ifPresent(pool -> owner.merge(block(pool, p.ip()), p.node(),
                             (a, b) -> order.getOrDefault(a, Integer.MAX_VALUE) <= order.getOrDefault(b, Integer.MAX_VALUE) ? a : b));
         }));
-        owner.forEach((block, node) -> blocksByNode.computeIfAbsent(node, k -> new ArrayList<>()).add(block));
+        owner.forEach((block, node) -> blocksByNode.computeIfAbsent(node, k -> new ArrayList<>())
+                .add(new BlockAffinity(node, block, BlockAffinity.State.CONFIRMED)));
     }
 
     private static IpPrefix block(IpPool pool, dev.lbstudio.model.IpAddr ip) {

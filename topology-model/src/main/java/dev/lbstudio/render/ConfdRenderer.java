@@ -2,6 +2,7 @@ package dev.lbstudio.render;
 
 import dev.lbstudio.model.BgpConfiguration;
 import dev.lbstudio.model.BgpFilter;
+import dev.lbstudio.model.BlockAffinity;
 import dev.lbstudio.model.Calico;
 import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPool;
@@ -48,8 +49,9 @@ final class ConfdRenderer {
     private final ConfdPeers peers;
     private final CalicoRoutes routes;
     private final Map<String, Segment> segments;
-    private final Map<IpAddr, String> nodeByAddress = new java.util.HashMap<>();
     private final Map<String, BgpFilter> filtersByName;
+    /** confd's lsdir order of /bgp/v1/host: the nodes by name. */
+    private final List<Node> byName;
 
     private ConfdRenderer(Topology t) {
         this.calico = t.calico();
@@ -59,7 +61,7 @@ final class ConfdRenderer {
         this.routes = new CalicoRoutes(t);
         this.segments = Topology.byName(t.network().segments(), Segment::name);
         this.filtersByName = Topology.byName(calico.bgpFilters(), BgpFilter::name);
-        t.cluster().nodes().forEach(n -> n.addresses().forEach(a -> nodeByAddress.putIfAbsent(a, n.name())));
+        this.byName = t.cluster().nodes().stream().sorted(Comparator.comparing(Node::name)).toList();
     }
 
     static Map<String, String> render(Topology t) {
@@ -153,22 +155,31 @@ final class ConfdRenderer {
                     .append(node.routeReflectorClusterId()).append(";\n# ignore node-to-node mesh setting.\n");
         } else if (!cfg.effectiveMesh()) {
             out.append("# Node-to-node mesh disabled\n");
+        } else {
+            mesh(out, self.get(), list, family);
         }
-        section(out, list, ConfdPeers.Kind.MESH, null, p -> meshPeer(out, self.get(), p, family));
         out.append("\n# ------------- Global peers -------------\n");
-        section(out, list, ConfdPeers.Kind.GLOBAL, "# No global peers configured.\n", p -> templatePeer(out, node, self.get(), p, family));
+        section(out, node, family, list, ConfdPeers.Kind.GLOBAL, "# No global peers configured.\n");
         out.append("\n# ------------- Node-specific peers -------------\n");
-        section(out, list, ConfdPeers.Kind.NODE, "# No node-specific peers configured.\n", p -> templatePeer(out, node, self.get(), p, family));
+        section(out, node, family, list, ConfdPeers.Kind.NODE, "# No node-specific peers configured.\n");
         return out.toString();
     }
 
-    private static void section(StringBuilder out, List<ConfdPeers.Peer> list, ConfdPeers.Kind kind, String none,
-                                java.util.function.Consumer<ConfdPeers.Peer> write) {
+    private void section(StringBuilder out, Node node, int family, List<ConfdPeers.Peer> list, ConfdPeers.Kind kind, String none) {
         List<ConfdPeers.Peer> of = list.stream().filter(p -> p.kind() == kind).toList();
-        if (of.isEmpty() && none != null) {
+        List<String> own = peers.ownKeys(node, family, kind);
+        if (of.isEmpty() && own.isEmpty()) {
             out.append(none);
         }
-        of.forEach(write);
+        IpAddr self = ConfdPeers.address(node, family).orElseThrow();
+        of.forEach(p -> templatePeer(out, node, self, p, family));
+        own.forEach(key -> out.append(peerKey(node, kind, family, key)).append("# Skipping ourselves (").append(self).append(")\n"));
+    }
+
+    /** The "# For peer /bgp/v1/…" line confd writes before each global or node-specific key. */
+    private static String peerKey(Node node, ConfdPeers.Kind kind, int family, String key) {
+        return "# For peer /bgp/v1/" + (kind == ConfdPeers.Kind.GLOBAL ? "global" : "host/" + node.name()) + "/peer_v" + family + "/"
+                + key + "\n";
     }
 
     /** bindMode NodeIP binds the listener only; it never becomes a source address (templates' listen section). */
@@ -308,10 +319,31 @@ final class ConfdRenderer {
         return calls;
     }
 
-    /** v3.26 … v3.31: a mesh protocol as the mesh section of bird.cfg.template writes it. */
-    private void meshPeer(StringBuilder out, IpAddr self, ConfdPeers.Peer p, int family) {
-        out.append("\n# For peer /bgp/v1/host/").append(nodeOf(p.ip())).append("/ip_addr_v").append(family).append('\n')
-                .append("protocol bgp ").append(p.name()).append(" from bgp_template {\n  neighbor ").append(p.ip()).append(' ')
+    /**
+     * v3.26 … v3.31: the mesh section walks every host with an address of the family, in name order, and
+     * says why it writes no protocol for this node itself and for route reflectors.
+     */
+    private void mesh(StringBuilder out, IpAddr self, List<ConfdPeers.Peer> list, int family) {
+        for (Node other : byName) {
+            Optional<IpAddr> ip = ConfdPeers.address(other, family);
+            if (ip.isEmpty()) {
+                continue;
+            }
+            out.append("\n# For peer /bgp/v1/host/").append(other.name()).append("/ip_addr_v").append(family).append('\n');
+            if (ip.get().equals(self)) {
+                out.append("# Skipping ourselves (").append(self).append(")\n");
+            } else if (other.routeReflectorClusterId() != null) {
+                out.append("# Skipping ").append(ip.get()).append(" (").append(other.name()).append(") as it is a route reflector with cluster ID ")
+                        .append(other.routeReflectorClusterId()).append('\n');
+            } else {
+                list.stream().filter(p -> p.kind() == ConfdPeers.Kind.MESH && p.ip().equals(ip.get())).findFirst()
+                        .ifPresent(p -> meshPeer(out, self, p));
+            }
+        }
+    }
+
+    private void meshPeer(StringBuilder out, IpAddr self, ConfdPeers.Peer p) {
+        out.append("protocol bgp ").append(p.name()).append(" from bgp_template {\n  neighbor ").append(p.ip()).append(' ')
                 .append(p.port() != 0 ? "port " + p.port() + " " : "").append("as ").append(p.asNumber()).append(";\n")
                 .append("  source address ").append(self).append(SOURCE_COMMENT).append(IMPORT_ALL)
                 .append("  export filter {\n    calico_export_to_bgp_peers(").append(release.exportKnowsPeerKind() ? "true" : "")
@@ -329,8 +361,7 @@ final class ConfdRenderer {
     /** v3.26 … v3.31: a global or node-specific protocol as bird.cfg.template writes it. */
     private void templatePeer(StringBuilder out, Node node, IpAddr self, ConfdPeers.Peer p, int family) {
         long nodeAs = peers.nodeAs(node);
-        out.append("# For peer /bgp/v1/").append(p.kind() == ConfdPeers.Kind.GLOBAL ? "global" : "host/" + node.name())
-                .append("/peer_v").append(family).append('/').append(p.ip()).append(p.port() != 0 ? "-" + p.port() : "").append('\n')
+        out.append(peerKey(node, p.kind(), family, p.ip() + (p.port() != 0 ? "-" + p.port() : "")))
                 .append("protocol bgp ").append(p.name()).append(" from bgp_template {\n");
         ttl(out, p);
         localAs(out, p);
@@ -437,15 +468,12 @@ final class ConfdRenderer {
         }
     }
 
-    private String nodeOf(IpAddr ip) {
-        return nodeByAddress.getOrDefault(ip, "?");
-    }
-
     // ---------------------------------------------------------------- bird_aggr.cfg
 
     private String aggr(Node node, int family) {
         int host = family == 4 ? 32 : 128;
-        List<IpPrefix> blocks = of(routes.blocks(node), family);
+        List<BlockAffinity> affinities = routes.blocks(node).stream().filter(a -> a.cidr().isIpv4() == (family == 4)).toList();
+        List<IpPrefix> blocks = affinities.stream().map(BlockAffinity::cidr).toList();
         List<IpPrefix> statics = of(routes.staticRoutes(node), family);
         StringBuilder out = new StringBuilder("# Generated by confd\nprotocol static {\n");
         boolean added = false;
@@ -469,8 +497,13 @@ final class ConfdRenderer {
             out.append("   # No IP blocks or static routes for this host.\n");
         }
         out.append("}\n\n# Aggregation of routes on this host; export the block, nothing beneath it.\nfunction calico_aggr ()\n{\n");
-        for (IpPrefix b : blocks) {
-            out.append("      # Block ").append(b).append(" is confirmed\n      if ( net = ").append(b).append(" ) then { accept; }\n");
+        for (BlockAffinity a : affinities) {
+            IpPrefix b = a.cidr();
+            out.append("      # Block ").append(b).append(a.state() == null ? " is implicitly confirmed.\n" : " is " + a.state().word() + "\n");
+            if (!a.aggregated()) {
+                continue;
+            }
+            out.append("      if ( net = ").append(b).append(" ) then { accept; }\n");
             if (release.processor()) {
                 out.append("      if ( net ~ ").append(b).append(" && krt_metric < ").append(NORMAL_PRIORITY)
                         .append(" ) then { accept; }\n");

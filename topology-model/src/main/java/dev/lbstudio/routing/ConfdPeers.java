@@ -151,6 +151,18 @@ public final class ConfdPeers {
         return List.copyOf(out);
     }
 
+    /**
+     * The global (or node-specific) peer keys of a family that hold the node's own address: the
+     * templates write "Skipping ourselves" for them instead of a protocol, and they still count as
+     * peers configured.
+     */
+    public List<String> ownKeys(Node node, int family, Kind kind) {
+        Optional<IpAddr> self = address(node, family);
+        java.util.Collection<Entry> entries = kind == Kind.GLOBAL ? global.values()
+                : perNode.getOrDefault(node.name(), Map.of()).values();
+        return self.isEmpty() ? List.of() : entries.stream().filter(e -> e.ip.equals(self.get())).map(ConfdPeers::key).toList();
+    }
+
     private List<Peer> mesh(Node node, int family, IpAddr self) {
         if (!cfg.effectiveMesh() || node.routeReflectorClusterId() != null) {
             return List.of();

@@ -173,7 +173,37 @@ public final class NetnsLab implements AutoCloseable {
 
     /** The router's BGP routes in the kernel FIB outside Calico's pod pools: what the routing engine predicts. */
     public Map<String, java.util.Set<String>> serviceFib(String router) {
-        Map<String, java.util.Set<String>> fib = bgpFib(vtysh(router));
+        return outsidePodPools(bgpFib(vtysh(router)));
+    }
+
+    /**
+     * The routes a node's BIRD put into its kernel ({@code proto bird}) outside Calico's pod pools, as
+     * prefix → next hops: what the routing engine predicts for a node (BGP routes outside rejectcidrs).
+     * Blackholes (the node's own static routes) have no next hop and so no entry.
+     */
+    public Map<String, java.util.Set<String>> nodeServiceFib(String node) {
+        String json = Netns.exec(names.node(node), Duration.ofSeconds(5), "ip", "-j", "-4", "route", "show", "proto", "bird")
+                .orThrow().stdout();
+        Map<String, java.util.Set<String>> fib = new java.util.TreeMap<>();
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode route : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)) {
+                java.util.Set<String> hops = new java.util.TreeSet<>();
+                if (route.has("gateway")) {
+                    hops.add(route.get("gateway").asText());
+                }
+                route.path("nexthops").forEach(h -> hops.add(h.path("gateway").asText()));
+                String dst = route.path("dst").asText();
+                if (!hops.isEmpty()) {
+                    fib.put(dst.equals("default") ? "0.0.0.0/0" : dst.contains("/") ? dst : dst + "/32", hops);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new LabException("ip -j route on node " + node + " printed no JSON: " + e.getMessage(), e);
+        }
+        return outsidePodPools(fib);
+    }
+
+    private Map<String, java.util.Set<String>> outsidePodPools(Map<String, java.util.Set<String>> fib) {
         fib.keySet().removeIf(prefix -> inPodPool(dev.lbstudio.model.IpPrefix.parse(prefix)));
         return fib;
     }
@@ -198,8 +228,14 @@ public final class NetnsLab implements AutoCloseable {
 
     /** A router's predicted BGP routes in the shape of {@link #bgpFib}. */
     public static Map<String, java.util.Set<String>> predictedBgpFib(dev.lbstudio.routing.RoutingState state, Router r) {
+        return predictedBgpFib(state, r.id());
+    }
+
+    /** A router's or node's predicted BGP routes in the shape of {@link #bgpFib} and {@link #nodeServiceFib}. */
+    public static Map<String, java.util.Set<String>> predictedBgpFib(dev.lbstudio.routing.RoutingState state,
+            dev.lbstudio.model.ElementId speaker) {
         Map<String, java.util.Set<String>> fib = new java.util.TreeMap<>();
-        for (dev.lbstudio.routing.FibEntry e : state.fib(r.id())) {
+        for (dev.lbstudio.routing.FibEntry e : state.fib(speaker)) {
             if (e.source() == dev.lbstudio.routing.FibEntry.Source.BGP && !e.nextHops().isEmpty()) {
                 fib.put(e.prefix().toString(), e.nextHops().stream().map(Object::toString)
                         .collect(java.util.stream.Collectors.toSet()));
