@@ -58,6 +58,11 @@ public record Service(@JsonProperty(required = true) String namespace, @JsonProp
             throw new IllegalArgumentException(who + ": clusterIPs starts with " + clusterIPs.get(0) + " but clusterIP is "
                     + clusterIP + "; the first of clusterIPs is the clusterIP");
         }
+        if (ipFamilyPolicy == IpFamilyPolicy.SINGLE_STACK && (ipFamilies.size() == 2 || clusterIPs.size() == 2)) {
+            // initIPFamilyFields refuses it: "must be 'RequireDualStack' or 'PreferDualStack' when multiple ... are specified"
+            throw new IllegalArgumentException(who + ": ipFamilyPolicy SingleStack with two " + (ipFamilies.size() == 2 ? "ipFamilies"
+                    : "clusterIPs") + "; write PreferDualStack or RequireDualStack, or list one");
+        }
         for (int i = 0; i < Math.min(clusterIPs.size(), ipFamilies.size()); i++) {
             if (IpFamily.of(clusterIPs.get(i)) != ipFamilies.get(i)) {
                 throw new IllegalArgumentException(who + ": clusterIPs[" + i + "] " + clusterIPs.get(i) + " is not "

@@ -59,6 +59,8 @@ class DualStackModelTest {
         assertThatThrownBy(() -> service(Service.Type.LOAD_BALANCER, null, List.of(IpFamily.IPV6), null,
                 List.of(IpAddr.parse("10.96.0.11"))))
                 .hasMessageContaining("clusterIPs[0] 10.96.0.11 is not IPv6");
+        assertThatThrownBy(() -> lb(IpFamilyPolicy.SINGLE_STACK, List.of(IpFamily.IPV4, IpFamily.IPV6)))
+                .hasMessageContaining("ipFamilyPolicy SingleStack with two ipFamilies; write PreferDualStack or RequireDualStack");
     }
 
     @Test
