@@ -106,8 +106,9 @@ final class FrrRenderer {
     private static List<Section> sections(Topology t, Router r, RenderOptions options) {
         List<Section> sections = new ArrayList<>();
         for (RouterInterface i : r.interfaces()) {
-            sections.add(new Section("zebra", "interface " + i.name() + "\n description " + i.segment() + "\n "
-                    + (i.address().isIpv4() ? "ip" : "ipv6") + " address " + i.address() + "\nexit\n"));
+            StringBuilder text = new StringBuilder("interface " + i.name() + "\n description " + i.segment() + "\n");
+            i.addresses().forEach(a -> text.append(" ").append(a.isIpv4() ? "ip" : "ipv6").append(" address ").append(a).append("\n"));
+            sections.add(new Section("zebra", text.append("exit\n").toString()));
         }
         sections.add(new Section("bgpd", routerBgp(t, r, options)));
         String policy = policy(r.policy());
