@@ -147,7 +147,8 @@ public record Service(@JsonProperty(required = true) String namespace, @JsonProp
     /** This service with another externalTrafficPolicy ({@code kubectl patch}); the API server allocates a Local one's health-check port. */
     public Service withExternalTrafficPolicy(TrafficPolicy policy) {
         return new Service(namespace, name, type, policy, internalTrafficPolicy, ports, selector, labels, annotations,
-                clusterIP, externalIPs, loadBalancerIP, loadBalancerClass, healthCheckNodePort, status, endpoints);
+                clusterIP, clusterIPs, ipFamilyPolicy, ipFamilies, externalIPs, loadBalancerIP, loadBalancerClass,
+                healthCheckNodePort, status, endpoints);
     }
 
     public TrafficPolicy effectiveExternalTrafficPolicy() {
