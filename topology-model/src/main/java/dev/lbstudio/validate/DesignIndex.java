@@ -46,10 +46,11 @@ public final class DesignIndex {
     }
 
     /**
-     * One BGP session a Calico BGPPeer gives a node: to {@code peerAddress}, which may be a known
-     * router (and then {@code neighbor} is the router's matching neighbour statement, if any).
+     * One BGP session a Calico BGPPeer gives a node: to {@code peerAddress} and {@code peerPort} (the
+     * peer's {@code peerIP}, parsed once per peer), which may be a known router (and then {@code neighbor}
+     * is the router's matching neighbour statement, if any).
      */
-    public record Session(Node node, CalicoBgpPeer peer, IpAddr peerAddress, Router router, BgpNeighbor neighbor,
+    public record Session(Node node, CalicoBgpPeer peer, IpAddr peerAddress, int peerPort, Router router, BgpNeighbor neighbor,
                           long localAs) {
         public boolean isEbgp() {
             return peer.asNumber() != null && peer.asNumber() != localAs;
@@ -60,7 +61,10 @@ public final class DesignIndex {
     private Map<String, Node> nodes;
     private Map<IpAddr, Node> nodeByAddress;
     private Map<IpAddr, Router> routerByAddress;
-    private Map<String, Map<String, List<Deployment>>> deploymentsByLabel;
+    private List<Service> loadBalancers;
+    private List<Service> localLoadBalancers;
+    private Map<String, Map<String, Map<String, List<Deployment>>>> deploymentsByLabel;
+    private Map<String, Map<String, Deployment>> deploymentsByName;
     private Map<Service, List<Endpoint>> endpoints = new IdentityHashMap<>();
     private Map<Service, List<Endpoint>> readyEndpoints = new IdentityHashMap<>();
     private List<PoolView> pools;
@@ -102,7 +106,10 @@ public final class DesignIndex {
             routerByAddress = previous.routerByAddress;
         }
         if (workloads) {
+            loadBalancers = previous.loadBalancers;
+            localLoadBalancers = previous.localLoadBalancers;
             deploymentsByLabel = previous.deploymentsByLabel;
+            deploymentsByName = previous.deploymentsByName;
             // Shared, not copied: both indexes describe the same workloads, and entries are only ever added.
             endpoints = previous.endpoints;
             readyEndpoints = previous.readyEndpoints;
@@ -185,8 +192,21 @@ public final class DesignIndex {
         return node.asNumber() != null ? node.asNumber() : bgp().effectiveAsNumber();
     }
 
+    /** The LoadBalancer services, in file order; a dozen rules walk them, so the list is made once. */
     public List<Service> loadBalancers() {
-        return t.workloads().services().stream().filter(Service::isLoadBalancer).toList();
+        if (loadBalancers == null) {
+            loadBalancers = t.workloads().services().stream().filter(Service::isLoadBalancer).toList();
+        }
+        return loadBalancers;
+    }
+
+    /** LoadBalancer services with externalTrafficPolicy Local: Calico gives them per-node /32s. */
+    public List<Service> localLoadBalancers() {
+        if (localLoadBalancers == null) {
+            localLoadBalancers = loadBalancers().stream()
+                    .filter(s -> s.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.LOCAL).toList();
+        }
+        return localLoadBalancers;
     }
 
     /** Pods backing a service, found through an index of deployments by namespace and label. */
@@ -195,12 +215,26 @@ public final class DesignIndex {
     }
 
     public List<Endpoint> readyEndpoints(Service service) {
-        return readyEndpoints.computeIfAbsent(service, s -> endpoints(s).stream().filter(e -> e.pod().isReady()).toList());
+        return readyEndpoints.computeIfAbsent(service, s -> {
+            List<Endpoint> ready = new ArrayList<>();
+            for (Endpoint e : endpoints(s)) {
+                if (e.pod().isReady()) {
+                    ready.add(e);
+                }
+            }
+            return ready;
+        });
     }
 
     private List<Endpoint> findEndpoints(Service service) {
         if (service.reportsEndpoints()) {
-            return Topology.reported(service, t.workloads().deployments());
+            if (deploymentsByName == null) {
+                deploymentsByName = new HashMap<>();
+                for (Deployment d : t.workloads().deployments()) {
+                    deploymentsByName.computeIfAbsent(d.namespace(), k -> new HashMap<>()).putIfAbsent(d.name(), d);
+                }
+            }
+            return Topology.reported(service, deploymentsByName.getOrDefault(service.namespace(), Map.of())::get);
         }
         if (service.selector().isEmpty()) {
             return List.of();
@@ -208,22 +242,29 @@ public final class DesignIndex {
         if (deploymentsByLabel == null) {
             deploymentsByLabel = new HashMap<>();
             for (Deployment d : t.workloads().deployments()) {
-                Map<String, List<Deployment>> byLabel = deploymentsByLabel.computeIfAbsent(d.namespace(), k -> new HashMap<>());
-                d.podLabels().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(d));
+                Map<String, Map<String, List<Deployment>>> byLabel = deploymentsByLabel.computeIfAbsent(d.namespace(), k -> new HashMap<>());
+                d.podLabels().forEach((k, v) -> byLabel.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new ArrayList<>()).add(d));
             }
         }
         var first = service.selector().entrySet().iterator().next();
         List<Deployment> candidates = deploymentsByLabel.getOrDefault(service.namespace(), Map.of())
-                .getOrDefault(first.getKey() + "=" + first.getValue(), List.of());
+                .getOrDefault(first.getKey(), Map.of()).getOrDefault(first.getValue(), List.of());
         List<Endpoint> result = new ArrayList<>();
         for (Deployment d : candidates) {
-            boolean selected = service.selector().entrySet().stream()
-                    .allMatch(e -> e.getValue().equals(d.podLabels().get(e.getKey())));
-            if (selected) {
+            if (selects(service.selector(), d.podLabels())) {
                 d.pods().forEach(p -> result.add(new Endpoint(d, p)));
             }
         }
         return result;
+    }
+
+    private static boolean selects(Map<String, String> selector, Map<String, String> podLabels) {
+        for (var e : selector.entrySet()) {
+            if (!e.getValue().equals(podLabels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<PoolView> pools() {
@@ -391,6 +432,7 @@ public final class DesignIndex {
                     continue;
                 }
                 IpAddr address = peer.peerAddress().get();
+                int port = peer.peerPort();
                 Router router = routerAt(address).orElse(null);
                 List<IPAddress> covered = router == null ? List.of() : router.bgp().neighbors().stream()
                         .map(nb -> nb.address() != null ? nb.address().address() : nb.listenRange().address().toPrefixBlock())
@@ -404,7 +446,7 @@ public final class DesignIndex {
                         }
                     }
                     long localAs = peer.localASNumber() != null ? peer.localASNumber() : nodeAs(node);
-                    sessions.add(new Session(node, peer, address, router, neighbor, localAs));
+                    sessions.add(new Session(node, peer, address, port, router, neighbor, localAs));
                 }
             }
         }

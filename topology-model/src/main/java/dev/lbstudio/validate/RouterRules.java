@@ -366,11 +366,11 @@ final class RouterRules {
                     continue;
                 }
                 int routerListens = s.router().bgp().effectiveListenPort();
-                boolean nodeDialsOk = s.peer().peerPort() == routerListens;
+                boolean nodeDialsOk = s.peerPort() == routerListens;
                 boolean routerDials = !(s.neighbor().passive() != null ? s.neighbor().passive() : s.router().bgp().effectivePassive());
                 boolean routerDialsOk = routerDials && s.neighbor().effectivePort() == birdPort;
                 if (!nodeDialsOk && !routerDialsOk && reported.add(s.router().name() + "|" + s.peer().name())) {
-                    out.add("nodes dial " + s.router().name() + " on port " + s.peer().peerPort() + " but it listens on " + routerListens
+                    out.add("nodes dial " + s.router().name() + " on port " + s.peerPort() + " but it listens on " + routerListens
                                     + (routerDials ? ", and it dials the nodes on " + s.neighbor().effectivePort() + " while BIRD listens on " + birdPort
                                     : ", and it is passive"),
                             Fix.say("Use the same port on both sides (peerIP " + s.peerAddress() + ":" + routerListens

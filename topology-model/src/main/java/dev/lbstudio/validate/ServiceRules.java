@@ -136,7 +136,12 @@ final class ServiceRules {
                 return;
             }
             for (Service s : d.topology().workloads().services()) {
-                List<String> old = s.annotations().keySet().stream().filter(k -> k.startsWith(Service.OLD_PREFIX)).toList();
+                List<String> old = new ArrayList<>();
+                for (String key : s.annotations().keySet()) {
+                    if (key.startsWith(Service.OLD_PREFIX)) {
+                        old.add(key);
+                    }
+                }
                 if (old.isEmpty()) {
                     continue;
                 }
@@ -264,24 +269,24 @@ final class ServiceRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            Map<String, Service> taken = new HashMap<>();
+            Map<Integer, Service> taken = new HashMap<>();
             for (Service s : d.topology().workloads().services()) {
-                List<Integer> ports = new ArrayList<>();
-                s.ports().forEach(p -> {
-                    if (p.nodePort() != null) {
-                        ports.add(p.nodePort());
-                    }
-                });
-                if (s.healthCheckNodePort() != null) {
-                    ports.add(s.healthCheckNodePort());
+                for (ServicePort p : s.ports()) {
+                    claim(taken, p.nodePort(), s, out);
                 }
-                for (Integer port : ports.stream().distinct().toList()) {
-                    Service other = taken.putIfAbsent(String.valueOf(port), s);
-                    if (other != null && other != s) {
-                        out.add(s.id().name() + " and " + other.id().name() + " both use node port " + port,
-                                Fix.say("Leave one of them unset so Kubernetes allocates a free port."), s.id(), other.id());
-                    }
-                }
+                claim(taken, s.healthCheckNodePort(), s, out);
+            }
+        }
+
+        /** A port the service itself already claimed is no clash: a service may name one port twice. */
+        private static void claim(Map<Integer, Service> taken, Integer port, Service s, Report out) {
+            if (port == null) {
+                return;
+            }
+            Service other = taken.putIfAbsent(port, s);
+            if (other != null && other != s) {
+                out.add(s.id().name() + " and " + other.id().name() + " both use node port " + port,
+                        Fix.say("Leave one of them unset so Kubernetes allocates a free port."), s.id(), other.id());
             }
         }
     }
