@@ -375,7 +375,7 @@ final class CalicoRules {
         protected void check(DesignIndex d, Report out) {
             for (Service s : d.localLoadBalancers()) {
                 List<Endpoint> ready = d.readyEndpoints(s);
-                if (!ready.isEmpty() && ready.stream().allMatch(e -> excluded(d, e))) {
+                if (!ready.isEmpty() && allExcluded(d, ready)) {
                     Set<String> nodes = ready.stream().map(e -> e.pod().node()).collect(Collectors.toCollection(java.util.TreeSet::new));
                     List<ElementId> ids = new ArrayList<>(List.of(s.id()));
                     nodes.forEach(n -> ids.add(d.nodes().get(n).id()));
@@ -384,6 +384,15 @@ final class CalicoRules {
                             Fix.say("Schedule its pods on other nodes, or remove the label."), ids);
                 }
             }
+        }
+
+        private static boolean allExcluded(DesignIndex d, List<Endpoint> endpoints) {
+            for (Endpoint e : endpoints) {
+                if (!excluded(d, e)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         static boolean excluded(DesignIndex d, Endpoint e) {
