@@ -70,9 +70,11 @@ public final class DesignIndex {
     private List<PoolView> pools;
     private List<Session> sessions;
     private List<Session> routerSessions;
+    private Map<Router, List<Session>> sessionsByRouter;
     private Map<CalicoBgpPeer, List<Node>> peerNodes;
     private Map<CalicoBgpPeer, String> selectorErrors;
-    private Map<Node, Map<String, String>> nodeLabels;
+    /** Each node's selector labels, in the order of the cluster's nodes (a list: a Node record hashes all its fields). */
+    private List<Map<String, String>> nodeLabels;
     private MetalLbAllocation allocation;
     private long[] poolStarts;
     private long[] poolEnds;
@@ -132,6 +134,7 @@ public final class DesignIndex {
         if (cluster && calico && network) {
             sessions = previous.sessions;
             routerSessions = previous.routerSessions;
+            sessionsByRouter = previous.sessionsByRouter;
         }
         if (metallb && workloads) {
             allocation = previous.allocation;
@@ -380,10 +383,9 @@ public final class DesignIndex {
         return false;
     }
 
-    private Map<Node, Map<String, String>> nodeLabels() {
+    private List<Map<String, String>> nodeLabels() {
         if (nodeLabels == null) {
-            nodeLabels = new LinkedHashMap<>();
-            t.cluster().nodes().forEach(n -> nodeLabels.put(n, n.selectorLabels()));
+            nodeLabels = t.cluster().nodes().stream().map(Node::selectorLabels).toList();
         }
         return nodeLabels;
     }
@@ -400,11 +402,12 @@ public final class DesignIndex {
                 } else if (peer.nodeSelector() != null) {
                     try {
                         CalicoSelector selector = CalicoSelector.parse(peer.nodeSelector());
-                        nodeLabels().forEach((n, labels) -> {
-                            if (selector.matches(labels)) {
-                                selected.add(n);
+                        List<Node> all = t.cluster().nodes();
+                        for (int i = 0; i < all.size(); i++) {
+                            if (selector.matches(nodeLabels().get(i))) {
+                                selected.add(all.get(i));
                             }
-                        });
+                        }
                     } catch (IllegalArgumentException e) {
                         selectorErrors.put(peer, e.getMessage());
                     }
@@ -459,6 +462,27 @@ public final class DesignIndex {
             routerSessions = sessions().stream().filter(s -> s.router() != null).toList();
         }
         return routerSessions;
+    }
+
+    /**
+     * {@link #routerSessions} per router, in the order routers first appear. Grouped by identity: a Router
+     * record's hash walks all its interfaces and neighbours, once per session.
+     */
+    public Map<Router, List<Session>> sessionsByRouter() {
+        if (sessionsByRouter == null) {
+            Map<Router, List<Session>> byIdentity = new IdentityHashMap<>();
+            List<Router> order = new ArrayList<>();
+            for (Session s : routerSessions()) {
+                byIdentity.computeIfAbsent(s.router(), r -> {
+                    order.add(r);
+                    return new ArrayList<>();
+                }).add(s);
+            }
+            // routerAt hands out one Router object per address, so no two equal routers both have sessions
+            sessionsByRouter = new LinkedHashMap<>();
+            order.forEach(r -> sessionsByRouter.put(r, byIdentity.get(r)));
+        }
+        return sessionsByRouter;
     }
 
     /** True when Calico's BGP carries LoadBalancer IPs: it peers with a router or has serviceLoadBalancerIPs. */
