@@ -16,7 +16,6 @@ import dev.lbstudio.model.ServicePort;
 import dev.lbstudio.validate.DesignIndex.PoolView;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -165,22 +164,19 @@ final class ServiceRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            Map<IpAddr, List<Service>> wanted = new LinkedHashMap<>();
-            for (Service s : d.loadBalancers()) {
-                for (IpAddr ip : s.status()) {
-                    wanted.computeIfAbsent(ip, k -> new ArrayList<>()).add(s);
+            // each later holder of an IP is checked against its first holder; no list per IP, as almost none is shared
+            Map<IpAddr, Service> first = new HashMap<>();
+            for (Service b : d.loadBalancers()) {
+                for (IpAddr ip : b.status()) {
+                    Service a = first.putIfAbsent(ip, b);
+                    if (a != null) {
+                        MetalLbAllocation.sharingProblem(a, b).ifPresent(problem ->
+                                out.add(a.id().name() + " and " + b.id().name() + " share " + ip + " but may not: " + problem,
+                                        Fix.say("Give both the same metallb.io/allow-shared-ip key with distinct ports and matching"
+                                                + " policy/selectors, or use distinct IPs."), a.id(), b.id()));
+                    }
                 }
             }
-            wanted.forEach((ip, services) -> {
-                for (int i = 1; i < services.size(); i++) {
-                    Service a = services.get(0);
-                    Service b = services.get(i);
-                    MetalLbAllocation.sharingProblem(a, b).ifPresent(problem ->
-                            out.add(a.id().name() + " and " + b.id().name() + " share " + ip + " but may not: " + problem,
-                                    Fix.say("Give both the same metallb.io/allow-shared-ip key with distinct ports and matching"
-                                            + " policy/selectors, or use distinct IPs."), a.id(), b.id()));
-                }
-            });
         }
     }
 
