@@ -99,14 +99,23 @@ public record Topology(String apiVersion, String kind, @JsonProperty(required = 
      * backs no node's routes. A Deployment-owned endpoint is tied to its deployment when the design has it.
      */
     public static List<Endpoint> reported(Service service, List<Deployment> deployments) {
+        return reported(service, name -> deployments.stream()
+                .filter(d -> d.namespace().equals(service.namespace()) && d.name().equals(name)).findFirst().orElse(null));
+    }
+
+    /**
+     * As {@link #reported(Service, List)}, with owners found by {@code deploymentNamed} (a name in the
+     * service's namespace → the deployment or null): whoever resolves every service's endpoints indexes
+     * the deployments once, where a scan per endpoint grows with endpoints × deployments.
+     */
+    public static List<Endpoint> reported(Service service, Function<String, Deployment> deploymentNamed) {
         List<Endpoint> result = new ArrayList<>();
         for (ServiceEndpoint e : service.endpoints()) {
             Pod pod = e.asPod();
             if (pod == null) {
                 continue;
             }
-            Deployment owner = e.owner() == null || !e.owner().kind().equals("Deployment") ? null : deployments.stream()
-                    .filter(d -> d.namespace().equals(service.namespace()) && d.name().equals(e.owner().name())).findFirst().orElse(null);
+            Deployment owner = e.owner() == null || !e.owner().kind().equals("Deployment") ? null : deploymentNamed.apply(e.owner().name());
             result.add(new Endpoint(owner, pod, e.owner(), e.effectiveServing(), e.effectiveTerminating()));
         }
         return result;

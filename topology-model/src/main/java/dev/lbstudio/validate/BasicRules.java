@@ -9,6 +9,7 @@ import dev.lbstudio.model.BgpAdvertisement;
 import dev.lbstudio.model.BgpFilter;
 import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.Client;
+import dev.lbstudio.model.Deployment;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.ElementKind;
 import dev.lbstudio.model.Identified;
@@ -22,6 +23,7 @@ import dev.lbstudio.model.MetalLbBgpPeer;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.Segment;
+import dev.lbstudio.model.Service;
 import dev.lbstudio.model.Topology;
 import dev.lbstudio.validate.DesignIndex.PoolView;
 import java.util.ArrayList;
@@ -66,24 +68,31 @@ final class BasicRules {
                 dupes(out, t.metallb().bgpPeers(), MetalLbBgpPeer::name);
                 dupes(out, t.metallb().bfdProfiles(), MetalLbBfdProfile::name);
             }
-            dupes(out, t.workloads().services(), s -> List.of(s.namespace(), s.name()));
-            dupes(out, t.workloads().deployments(), x -> List.of(x.namespace(), x.name()));
-            Set<List<String>> pods = new HashSet<>();
+            dupes(out, t.workloads().services(), Service::namespace, Service::name);
+            dupes(out, t.workloads().deployments(), Deployment::namespace, Deployment::name);
+            Map<String, Set<String>> pods = new HashMap<>();
             t.workloads().deployments().forEach(dep -> dep.pods().forEach(p -> {
-                if (!pods.add(List.of(dep.namespace(), p.name()))) {
+                if (!pods.computeIfAbsent(dep.namespace(), k -> new HashSet<>()).add(p.name())) {
                     out.add("two pods are named " + dep.namespace() + "/" + p.name(), Fix.say("Rename one of them."),
                             ElementId.of(ElementKind.POD, dep.namespace() + "/" + p.name()));
                 }
             }));
         }
 
-        /** Keys are compared without building ids: this rule re-runs on every edit, over thousands of services. */
-        private static <T extends Identified> void dupes(Report out, List<T> items, Function<T, Object> key) {
-            Set<Object> seen = new HashSet<>();
-            Set<Object> reported = new HashSet<>();
+        private static <T extends Identified> void dupes(Report out, List<T> items, Function<T, String> name) {
+            dupes(out, items, item -> "", name);
+        }
+
+        /**
+         * Names are compared per namespace without building ids or key objects: this rule re-runs on every
+         * edit, over thousands of services and deployments.
+         */
+        private static <T extends Identified> void dupes(Report out, List<T> items, Function<T, String> namespace,
+                                                         Function<T, String> name) {
+            Map<String, Set<String>> seen = new HashMap<>();
+            Set<ElementId> reported = new HashSet<>();
             for (T item : items) {
-                Object k = key.apply(item);
-                if (!seen.add(k) && reported.add(k)) {
+                if (!seen.computeIfAbsent(namespace.apply(item), k -> new HashSet<>()).add(name.apply(item)) && reported.add(item.id())) {
                     out.add("two elements are named " + item.id(), Fix.say("Rename one of them."), item.id());
                 }
             }

@@ -216,11 +216,6 @@ final class CalicoRules {
         }
     }
 
-    /** LoadBalancer services with externalTrafficPolicy Local: Calico gives them per-node /32s. */
-    static List<Service> localServices(DesignIndex d) {
-        return d.loadBalancers().stream().filter(s -> s.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.LOCAL).toList();
-    }
-
     static final class MeshPlusEbgp extends Rule {
         MeshPlusEbgp() {
             super("LOCAL_SVC_MESH_PLUS_EBGP_TOR", Severity.WARN, "Local services are not re-exported over the mesh to an eBGP ToR",
@@ -235,7 +230,7 @@ final class CalicoRules {
             if (!d.bgp().effectiveMesh() || d.topology().cluster().nodes().size() < 2) {
                 return;
             }
-            List<Service> local = localServices(d);
+            List<Service> local = d.localLoadBalancers();
             if (local.isEmpty()) {
                 return;
             }
@@ -281,7 +276,7 @@ final class CalicoRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            for (Service s : localServices(d)) {
+            for (Service s : d.localLoadBalancers()) {
                 List<Endpoint> ready = d.readyEndpoints(s);
                 if (ready.size() == 1) {
                     Deployment owner = ready.get(0).deployment();
@@ -303,7 +298,7 @@ final class CalicoRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            for (Service s : localServices(d)) {
+            for (Service s : d.localLoadBalancers()) {
                 List<Endpoint> ready = d.readyEndpoints(s);
                 if (ready.size() < 3 || ready.stream().map(e -> e.pod().node()).distinct().count() == ready.size()) {
                     continue;
@@ -338,7 +333,7 @@ final class CalicoRules {
                     .filter(r -> r.length() == r.address().getBitCount()).toList();
             for (Service s : d.loadBalancers()) {
                 if (s.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.CLUSTER && !s.status().isEmpty()
-                        && s.status().stream().allMatch(ip -> d.inLoadBalancerRanges(ip) && singles.stream().noneMatch(r -> r.contains(ip)))) {
+                        && onlyAggregated(d, s.status(), singles)) {
                     affected.add(s);
                 }
             }
@@ -353,6 +348,20 @@ final class CalicoRules {
                             + " or list the IPs as /32 entries in serviceLoadBalancerIPs."), ids);
         }
 
+        /** True when every IP lies in serviceLoadBalancerIPs but in none of its single-address entries. */
+        private static boolean onlyAggregated(DesignIndex d, List<IpAddr> ips, List<IpPrefix> singles) {
+            for (IpAddr ip : ips) {
+                if (!d.inLoadBalancerRanges(ip)) {
+                    return false;
+                }
+                for (IpPrefix single : singles) {
+                    if (single.contains(ip)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     static final class ExcludedOnly extends Rule {
@@ -364,9 +373,9 @@ final class CalicoRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            for (Service s : localServices(d)) {
+            for (Service s : d.localLoadBalancers()) {
                 List<Endpoint> ready = d.readyEndpoints(s);
-                if (!ready.isEmpty() && ready.stream().allMatch(e -> excluded(d, e))) {
+                if (!ready.isEmpty() && allExcluded(d, ready)) {
                     Set<String> nodes = ready.stream().map(e -> e.pod().node()).collect(Collectors.toCollection(java.util.TreeSet::new));
                     List<ElementId> ids = new ArrayList<>(List.of(s.id()));
                     nodes.forEach(n -> ids.add(d.nodes().get(n).id()));
@@ -375,6 +384,15 @@ final class CalicoRules {
                             Fix.say("Schedule its pods on other nodes, or remove the label."), ids);
                 }
             }
+        }
+
+        private static boolean allExcluded(DesignIndex d, List<Endpoint> endpoints) {
+            for (Endpoint e : endpoints) {
+                if (!excluded(d, e)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         static boolean excluded(DesignIndex d, Endpoint e) {
@@ -398,15 +416,22 @@ final class CalicoRules {
             }
             Set<String> peering = new java.util.HashSet<>();
             d.routerSessions().forEach(s -> peering.add(s.node().name()));
-            for (Service s : localServices(d)) {
-                if (s.status().isEmpty() || s.status().stream().noneMatch(d::inLoadBalancerRanges)) {
+            for (Service s : d.localLoadBalancers()) {
+                if (!anyInLoadBalancerRanges(d, s.status())) {
                     continue;
                 }
                 List<Endpoint> ready = d.readyEndpoints(s);
-                if (!ready.isEmpty() && ready.stream().allMatch(e -> ExcludedOnly.excluded(d, e))) {
+                boolean allExcluded = true;
+                boolean advertised = false;
+                for (Endpoint e : ready) {
+                    boolean excluded = ExcludedOnly.excluded(d, e);
+                    allExcluded &= excluded;
+                    advertised |= !excluded && peering.contains(e.pod().node());
+                }
+                // all endpoints on excluded nodes is EXCLUDED_NODE_ONLY_ENDPOINTS' finding
+                if (!ready.isEmpty() && allExcluded) {
                     continue;
                 }
-                boolean advertised = ready.stream().anyMatch(e -> !ExcludedOnly.excluded(d, e) && peering.contains(e.pod().node()));
                 if (!advertised) {
                     out.add(s.id().name() + " (Local, " + Text.list(s.status(), 2) + ") has "
                                     + (ready.isEmpty() ? "no ready endpoint" : "endpoints only on nodes that peer with no router ("
@@ -415,6 +440,15 @@ final class CalicoRules {
                             Fix.say("Run ready pods on nodes that peer with the ToR, or use externalTrafficPolicy: Cluster."), s.id());
                 }
             }
+        }
+
+        private static boolean anyInLoadBalancerRanges(DesignIndex d, List<IpAddr> ips) {
+            for (IpAddr ip : ips) {
+                if (d.inLoadBalancerRanges(ip)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -54,8 +54,7 @@ final class CalicoSpecRules {
         @Override
         protected void check(DesignIndex d, Report out) {
             boolean lbKnown = !d.calicoVersion().isBefore(SINCE_LB_POOLS);
-            for (IpPool p : d.topology().calico().ipPools()) {
-                List<String> problems = new ArrayList<>();
+            out.addProblemsOf(d.topology().calico().ipPools(), p -> "IPPool " + p.name(), FIX, (p, problems) -> {
                 IpPrefix cidr = p.cidr();
                 int block = p.effectiveBlockSize();
                 if (cidr.hasHostBits()) {
@@ -97,11 +96,11 @@ final class CalicoSpecRules {
                         problems.add("LoadBalancer cannot be combined with Workload or Tunnel");
                     }
                 }
-                out.addProblems("IPPool " + p.name(), problems, Fix.say("Use a masked CIDR outside link-local space and at"
-                        + " least one block wide; for a LoadBalancer pool, allowedUses [LoadBalancer] alone, no encapsulation, BGP"
-                        + " export on and nodeSelector all()."), p.id());
-            }
+            });
         }
+
+        private static final Fix FIX = Fix.say("Use a masked CIDR outside link-local space and at least one block wide; for a"
+                + " LoadBalancer pool, allowedUses [LoadBalancer] alone, no encapsulation, BGP export on and nodeSelector all().");
     }
 
     static final class AsNumbers extends Rule {
@@ -205,15 +204,13 @@ final class CalicoSpecRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            for (BgpFilter f : d.topology().calico().bgpFilters()) {
-                List<String> problems = new ArrayList<>();
-                family(problems, "exportV4", f.exportV4(), true);
-                family(problems, "importV4", f.importV4(), true);
-                family(problems, "exportV6", f.exportV6(), false);
-                family(problems, "importV6", f.importV6(), false);
-                out.addProblems("BGPFilter " + f.name(), problems,
-                        Fix.say("Move each rule to the list of its CIDR's family (V4 or V6)."), f.id());
-            }
+            out.addProblemsOf(d.topology().calico().bgpFilters(), f -> "BGPFilter " + f.name(),
+                    Fix.say("Move each rule to the list of its CIDR's family (V4 or V6)."), (f, problems) -> {
+                        family(problems, "exportV4", f.exportV4(), true);
+                        family(problems, "importV4", f.importV4(), true);
+                        family(problems, "exportV6", f.exportV6(), false);
+                        family(problems, "importV6", f.importV6(), false);
+                    });
         }
 
         private static void family(List<String> problems, String list, List<BgpFilter.Rule> rules, boolean ipv4) {

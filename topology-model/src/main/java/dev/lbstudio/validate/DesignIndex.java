@@ -47,10 +47,11 @@ public final class DesignIndex {
 
     /**
      * One BGP session a Calico BGPPeer gives a node: from the node's address of the peer's family
-     * ({@code nodeAddress}; BIRD for IPv4, BIRD6 for IPv6) to {@code peerAddress}, which may be a known
-     * router (and then {@code neighbor} is the router's matching neighbour statement, if any).
+     * ({@code nodeAddress}; BIRD for IPv4, BIRD6 for IPv6) to {@code peerAddress} and {@code peerPort} (the
+     * peer's {@code peerIP}, parsed once per peer), which may be a known router (and then {@code neighbor}
+     * is the router's matching neighbour statement, if any).
      */
-    public record Session(Node node, CalicoBgpPeer peer, IpAddr peerAddress, Router router, BgpNeighbor neighbor,
+    public record Session(Node node, CalicoBgpPeer peer, IpAddr peerAddress, int peerPort, Router router, BgpNeighbor neighbor,
                           long localAs, IpAddr nodeAddress) {
         public boolean isEbgp() {
             return peer.asNumber() != null && peer.asNumber() != localAs;
@@ -61,15 +62,20 @@ public final class DesignIndex {
     private Map<String, Node> nodes;
     private Map<IpAddr, Node> nodeByAddress;
     private Map<IpAddr, Router> routerByAddress;
-    private Map<String, Map<String, List<Deployment>>> deploymentsByLabel;
+    private List<Service> loadBalancers;
+    private List<Service> localLoadBalancers;
+    private Map<String, Map<String, Map<String, List<Deployment>>>> deploymentsByLabel;
+    private Map<String, Map<String, Deployment>> deploymentsByName;
     private Map<Service, List<Endpoint>> endpoints = new IdentityHashMap<>();
     private Map<Service, List<Endpoint>> readyEndpoints = new IdentityHashMap<>();
     private List<PoolView> pools;
     private List<Session> sessions;
     private List<Session> routerSessions;
+    private Map<Router, List<Session>> sessionsByRouter;
     private Map<CalicoBgpPeer, List<Node>> peerNodes;
     private Map<CalicoBgpPeer, String> selectorErrors;
-    private Map<Node, Map<String, String>> nodeLabels;
+    /** Each node's selector labels, in the order of the cluster's nodes (a list: a Node record hashes all its fields). */
+    private List<Map<String, String>> nodeLabels;
     private MetalLbAllocation allocation;
     private long[] poolStarts;
     private long[] poolEnds;
@@ -103,7 +109,10 @@ public final class DesignIndex {
             routerByAddress = previous.routerByAddress;
         }
         if (workloads) {
+            loadBalancers = previous.loadBalancers;
+            localLoadBalancers = previous.localLoadBalancers;
             deploymentsByLabel = previous.deploymentsByLabel;
+            deploymentsByName = previous.deploymentsByName;
             // Shared, not copied: both indexes describe the same workloads, and entries are only ever added.
             endpoints = previous.endpoints;
             readyEndpoints = previous.readyEndpoints;
@@ -126,6 +135,7 @@ public final class DesignIndex {
         if (cluster && calico && network) {
             sessions = previous.sessions;
             routerSessions = previous.routerSessions;
+            sessionsByRouter = previous.sessionsByRouter;
         }
         if (metallb && workloads) {
             allocation = previous.allocation;
@@ -186,8 +196,21 @@ public final class DesignIndex {
         return node.asNumber() != null ? node.asNumber() : bgp().effectiveAsNumber();
     }
 
+    /** The LoadBalancer services, in file order; a dozen rules walk them, so the list is made once. */
     public List<Service> loadBalancers() {
-        return t.workloads().services().stream().filter(Service::isLoadBalancer).toList();
+        if (loadBalancers == null) {
+            loadBalancers = t.workloads().services().stream().filter(Service::isLoadBalancer).toList();
+        }
+        return loadBalancers;
+    }
+
+    /** LoadBalancer services with externalTrafficPolicy Local: Calico gives them per-node /32s. */
+    public List<Service> localLoadBalancers() {
+        if (localLoadBalancers == null) {
+            localLoadBalancers = loadBalancers().stream()
+                    .filter(s -> s.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.LOCAL).toList();
+        }
+        return localLoadBalancers;
     }
 
     /** Pods backing a service, found through an index of deployments by namespace and label. */
@@ -196,12 +219,26 @@ public final class DesignIndex {
     }
 
     public List<Endpoint> readyEndpoints(Service service) {
-        return readyEndpoints.computeIfAbsent(service, s -> endpoints(s).stream().filter(e -> e.pod().isReady()).toList());
+        return readyEndpoints.computeIfAbsent(service, s -> {
+            List<Endpoint> ready = new ArrayList<>();
+            for (Endpoint e : endpoints(s)) {
+                if (e.pod().isReady()) {
+                    ready.add(e);
+                }
+            }
+            return ready;
+        });
     }
 
     private List<Endpoint> findEndpoints(Service service) {
         if (service.reportsEndpoints()) {
-            return Topology.reported(service, t.workloads().deployments());
+            if (deploymentsByName == null) {
+                deploymentsByName = new HashMap<>();
+                for (Deployment d : t.workloads().deployments()) {
+                    deploymentsByName.computeIfAbsent(d.namespace(), k -> new HashMap<>()).putIfAbsent(d.name(), d);
+                }
+            }
+            return Topology.reported(service, deploymentsByName.getOrDefault(service.namespace(), Map.of())::get);
         }
         if (service.selector().isEmpty()) {
             return List.of();
@@ -209,22 +246,29 @@ public final class DesignIndex {
         if (deploymentsByLabel == null) {
             deploymentsByLabel = new HashMap<>();
             for (Deployment d : t.workloads().deployments()) {
-                Map<String, List<Deployment>> byLabel = deploymentsByLabel.computeIfAbsent(d.namespace(), k -> new HashMap<>());
-                d.podLabels().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(d));
+                Map<String, Map<String, List<Deployment>>> byLabel = deploymentsByLabel.computeIfAbsent(d.namespace(), k -> new HashMap<>());
+                d.podLabels().forEach((k, v) -> byLabel.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new ArrayList<>()).add(d));
             }
         }
         var first = service.selector().entrySet().iterator().next();
         List<Deployment> candidates = deploymentsByLabel.getOrDefault(service.namespace(), Map.of())
-                .getOrDefault(first.getKey() + "=" + first.getValue(), List.of());
+                .getOrDefault(first.getKey(), Map.of()).getOrDefault(first.getValue(), List.of());
         List<Endpoint> result = new ArrayList<>();
         for (Deployment d : candidates) {
-            boolean selected = service.selector().entrySet().stream()
-                    .allMatch(e -> e.getValue().equals(d.podLabels().get(e.getKey())));
-            if (selected) {
+            if (selects(service.selector(), d.podLabels())) {
                 d.pods().forEach(p -> result.add(new Endpoint(d, p)));
             }
         }
         return result;
+    }
+
+    private static boolean selects(Map<String, String> selector, Map<String, String> podLabels) {
+        for (var e : selector.entrySet()) {
+            if (!e.getValue().equals(podLabels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<PoolView> pools() {
@@ -340,10 +384,9 @@ public final class DesignIndex {
         return false;
     }
 
-    private Map<Node, Map<String, String>> nodeLabels() {
+    private List<Map<String, String>> nodeLabels() {
         if (nodeLabels == null) {
-            nodeLabels = new LinkedHashMap<>();
-            t.cluster().nodes().forEach(n -> nodeLabels.put(n, n.selectorLabels()));
+            nodeLabels = t.cluster().nodes().stream().map(Node::selectorLabels).toList();
         }
         return nodeLabels;
     }
@@ -360,11 +403,12 @@ public final class DesignIndex {
                 } else if (peer.nodeSelector() != null) {
                     try {
                         CalicoSelector selector = CalicoSelector.parse(peer.nodeSelector());
-                        nodeLabels().forEach((n, labels) -> {
-                            if (selector.matches(labels)) {
-                                selected.add(n);
+                        List<Node> all = t.cluster().nodes();
+                        for (int i = 0; i < all.size(); i++) {
+                            if (selector.matches(nodeLabels().get(i))) {
+                                selected.add(all.get(i));
                             }
-                        });
+                        }
                     } catch (IllegalArgumentException e) {
                         selectorErrors.put(peer, e.getMessage());
                     }
@@ -392,6 +436,7 @@ public final class DesignIndex {
                     continue;
                 }
                 IpAddr address = peer.peerAddress().get();
+                int port = peer.peerPort();
                 Router router = routerAt(address).orElse(null);
                 List<IPAddress> covered = router == null ? List.of() : router.bgp().neighbors().stream()
                         .map(nb -> nb.address() != null ? nb.address().address() : nb.listenRange().address().toPrefixBlock())
@@ -410,7 +455,7 @@ public final class DesignIndex {
                         }
                     }
                     long localAs = peer.localASNumber() != null ? peer.localASNumber() : nodeAs(node);
-                    sessions.add(new Session(node, peer, address, router, neighbor, localAs, from.get()));
+                    sessions.add(new Session(node, peer, address, port, router, neighbor, localAs, from.get()));
                 }
             }
         }
@@ -423,6 +468,27 @@ public final class DesignIndex {
             routerSessions = sessions().stream().filter(s -> s.router() != null).toList();
         }
         return routerSessions;
+    }
+
+    /**
+     * {@link #routerSessions} per router, in the order routers first appear. Grouped by identity: a Router
+     * record's hash walks all its interfaces and neighbours, once per session.
+     */
+    public Map<Router, List<Session>> sessionsByRouter() {
+        if (sessionsByRouter == null) {
+            Map<Router, List<Session>> byIdentity = new IdentityHashMap<>();
+            List<Router> order = new ArrayList<>();
+            for (Session s : routerSessions()) {
+                byIdentity.computeIfAbsent(s.router(), r -> {
+                    order.add(r);
+                    return new ArrayList<>();
+                }).add(s);
+            }
+            // routerAt hands out one Router object per address, so no two equal routers both have sessions
+            sessionsByRouter = new LinkedHashMap<>();
+            order.forEach(r -> sessionsByRouter.put(r, byIdentity.get(r)));
+        }
+        return sessionsByRouter;
     }
 
     /** True when Calico's BGP carries LoadBalancer IPs: it peers with a router or has serviceLoadBalancerIPs. */

@@ -15,7 +15,6 @@ import dev.lbstudio.model.PoolEntry;
 import dev.lbstudio.model.Version;
 import dev.lbstudio.validate.DesignIndex.PoolView;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -97,8 +96,7 @@ final class MetalLbConfigRules {
             if (m == null) {
                 return;
             }
-            for (BgpAdvertisement a : m.bgpAdvertisements()) {
-                List<String> problems = new ArrayList<>();
+            out.addProblemsOf(m.bgpAdvertisements(), a -> "BGPAdvertisement " + a.name(), FIX, (a, problems) -> {
                 if (a.aggregationLength() != null && !aggregationInBounds(a.aggregationLength(), true)) {
                     problems.add("aggregationLength " + a.aggregationLength() + " is outside 1-32");
                 }
@@ -114,15 +112,13 @@ final class MetalLbConfigRules {
                 problems.addAll(duplicates("ipAddressPoolSelectors", a.ipAddressPoolSelectors()));
                 problems.addAll(duplicates("nodeSelectors", a.nodeSelectors()));
                 problems.addAll(duplicates("serviceSelectors", a.serviceSelectors()));
-                out.addProblems("BGPAdvertisement " + a.name(), problems, FIX, a.id());
-            }
-            for (L2Advertisement a : m.l2Advertisements()) {
-                List<String> problems = new ArrayList<>(duplicates("ipAddressPools", a.ipAddressPools()));
+            });
+            out.addProblemsOf(m.l2Advertisements(), a -> "L2Advertisement " + a.name(), FIX, (a, problems) -> {
+                problems.addAll(duplicates("ipAddressPools", a.ipAddressPools()));
                 problems.addAll(duplicates("ipAddressPoolSelectors", a.ipAddressPoolSelectors()));
                 problems.addAll(duplicates("nodeSelectors", a.nodeSelectors()));
                 problems.addAll(duplicates("serviceSelectors", a.serviceSelectors()));
-                out.addProblems("L2Advertisement " + a.name(), problems, FIX, a.id());
-            }
+            });
         }
 
         private static final Fix FIX = Fix.say("List each entry once, keep aggregationLength within 1-32 (aggregationLengthV6"
@@ -313,16 +309,14 @@ final class MetalLbConfigRules {
             if (m == null) {
                 return;
             }
-            for (MetalLbBfdProfile b : m.bfdProfiles()) {
-                List<String> problems = new ArrayList<>();
-                range(problems, "receiveInterval", b.receiveInterval(), 10, 60_000);
-                range(problems, "transmitInterval", b.transmitInterval(), 10, 60_000);
-                range(problems, "echoInterval", b.echoInterval(), 10, 60_000);
-                range(problems, "detectMultiplier", b.detectMultiplier(), 2, 255);
-                range(problems, "minimumTtl", b.minimumTtl(), 1, 254);
-                out.addProblems("BFD profile " + b.name(), problems,
-                        Fix.say("Use intervals of 10-60000 ms, detectMultiplier 2-255 and minimumTtl 1-254."), b.id());
-            }
+            out.addProblemsOf(m.bfdProfiles(), b -> "BFD profile " + b.name(),
+                    Fix.say("Use intervals of 10-60000 ms, detectMultiplier 2-255 and minimumTtl 1-254."), (b, problems) -> {
+                        range(problems, "receiveInterval", b.receiveInterval(), 10, 60_000);
+                        range(problems, "transmitInterval", b.transmitInterval(), 10, 60_000);
+                        range(problems, "echoInterval", b.echoInterval(), 10, 60_000);
+                        range(problems, "detectMultiplier", b.detectMultiplier(), 2, 255);
+                        range(problems, "minimumTtl", b.minimumTtl(), 1, 254);
+                    });
         }
 
         private static void range(List<String> problems, String field, Integer value, int min, int max) {
@@ -346,30 +340,30 @@ final class MetalLbConfigRules {
             if (m == null) {
                 return;
             }
-            for (MetalLbBgpPeer p : m.bgpPeers()) {
-                List<String> problems = new ArrayList<>();
-                boolean peerAsn = p.peerASN() != null && p.peerASN() != 0;
-                if (p.myASN() == 0) {
-                    problems.add("myASN is missing");
-                }
-                if (!peerAsn && p.dynamicASN() == null) {
-                    problems.add("neither peerASN nor dynamicASN is set");
-                }
-                if (peerAsn && p.dynamicASN() != null) {
-                    problems.add("both peerASN and dynamicASN are set");
-                }
-                if (p.dynamicASN() != null && !List.of("internal", "external").contains(p.dynamicASN())) {
-                    problems.add("dynamicASN is '" + p.dynamicASN() + "', not internal or external");
-                }
-                if (p.myASN() < 0 || p.myASN() > UINT32.longValue() || p.peerASN() != null && (p.peerASN() < 0
-                        || p.peerASN() > UINT32.longValue())) {
-                    problems.add("an AS number is outside 0-4294967295");
-                }
-                if (p.peerPort() != null && (p.peerPort() < 0 || p.peerPort() > 16_384)) {
-                    problems.add("peerPort " + p.peerPort() + " is outside 1-16384");
-                }
-                out.addProblems("MetalLB BGPPeer " + p.name(), problems, Fix.say("Set myASN, exactly one of peerASN or"
-                        + " dynamicASN (internal/external), and a peerPort of at most 16384."), p.id());
+            out.addProblemsOf(m.bgpPeers(), p -> "MetalLB BGPPeer " + p.name(), Fix.say("Set myASN, exactly one of peerASN or"
+                    + " dynamicASN (internal/external), and a peerPort of at most 16384."), PeerFields::problems);
+        }
+
+        private static void problems(MetalLbBgpPeer p, List<String> problems) {
+            boolean peerAsn = p.peerASN() != null && p.peerASN() != 0;
+            if (p.myASN() == 0) {
+                problems.add("myASN is missing");
+            }
+            if (!peerAsn && p.dynamicASN() == null) {
+                problems.add("neither peerASN nor dynamicASN is set");
+            }
+            if (peerAsn && p.dynamicASN() != null) {
+                problems.add("both peerASN and dynamicASN are set");
+            }
+            if (p.dynamicASN() != null && !List.of("internal", "external").contains(p.dynamicASN())) {
+                problems.add("dynamicASN is '" + p.dynamicASN() + "', not internal or external");
+            }
+            if (p.myASN() < 0 || p.myASN() > UINT32.longValue() || p.peerASN() != null && (p.peerASN() < 0
+                    || p.peerASN() > UINT32.longValue())) {
+                problems.add("an AS number is outside 0-4294967295");
+            }
+            if (p.peerPort() != null && (p.peerPort() < 0 || p.peerPort() > 16_384)) {
+                problems.add("peerPort " + p.peerPort() + " is outside 1-16384");
             }
         }
     }

@@ -255,30 +255,31 @@ final class MetalLbRules {
             if (m == null) {
                 return;
             }
-            for (MetalLbBgpPeer p : m.bgpPeers()) {
-                List<String> problems = new ArrayList<>();
-                Duration hold = p.holdTime() == null ? null : p.holdTime().duration();
-                Duration keepalive = p.keepaliveTime() == null ? null : p.keepaliveTime().duration();
-                // config.go parseTimers: the missing timer follows from the other one
-                if (hold == null && keepalive != null) {
-                    hold = keepalive.multipliedBy(3);
-                } else if (keepalive == null && hold != null) {
-                    keepalive = hold.dividedBy(3);
-                }
-                long wholeSeconds = hold == null ? 0 : hold.getSeconds();
-                if (wholeSeconds != 0 && wholeSeconds < 3) {
-                    problems.add((p.holdTime() != null ? "holdTime " + p.holdTime()
-                            : "the holdTime of 3 x keepaliveTime (" + hold.toMillis() + "ms)") + " is below 3s");
-                }
-                if (hold != null && keepalive.compareTo(hold) > 0) {
-                    problems.add("keepaliveTime " + p.keepaliveTime() + " exceeds holdTime " + p.holdTime());
-                }
-                // dynamicASN leaves peerASN 0, which never equals myASN: MetalLB accepts multihop there
-                if (Boolean.TRUE.equals(p.ebgpMultiHop()) && p.peerASN() != null && p.peerASN() == p.myASN()) {
-                    problems.add("ebgpMultiHop is set on an iBGP peer (AS " + p.myASN() + " on both ends)");
-                }
-                out.addProblems("MetalLB BGPPeer " + p.name(), problems,
-                        Fix.say("Use holdTime 0 or at least 3s, keepaliveTime at most holdTime, and ebgpMultiHop only for eBGP."), p.id());
+            out.addProblemsOf(m.bgpPeers(), p -> "MetalLB BGPPeer " + p.name(),
+                    Fix.say("Use holdTime 0 or at least 3s, keepaliveTime at most holdTime, and ebgpMultiHop only for eBGP."),
+                    PeerTimers::problems);
+        }
+
+        private static void problems(MetalLbBgpPeer p, List<String> problems) {
+            Duration hold = p.holdTime() == null ? null : p.holdTime().duration();
+            Duration keepalive = p.keepaliveTime() == null ? null : p.keepaliveTime().duration();
+            // config.go parseTimers: the missing timer follows from the other one
+            if (hold == null && keepalive != null) {
+                hold = keepalive.multipliedBy(3);
+            } else if (keepalive == null && hold != null) {
+                keepalive = hold.dividedBy(3);
+            }
+            long wholeSeconds = hold == null ? 0 : hold.getSeconds();
+            if (wholeSeconds != 0 && wholeSeconds < 3) {
+                problems.add((p.holdTime() != null ? "holdTime " + p.holdTime()
+                        : "the holdTime of 3 x keepaliveTime (" + hold.toMillis() + "ms)") + " is below 3s");
+            }
+            if (hold != null && keepalive.compareTo(hold) > 0) {
+                problems.add("keepaliveTime " + p.keepaliveTime() + " exceeds holdTime " + p.holdTime());
+            }
+            // dynamicASN leaves peerASN 0, which never equals myASN: MetalLB accepts multihop there
+            if (Boolean.TRUE.equals(p.ebgpMultiHop()) && p.peerASN() != null && p.peerASN() == p.myASN()) {
+                problems.add("ebgpMultiHop is set on an iBGP peer (AS " + p.myASN() + " on both ends)");
             }
         }
     }

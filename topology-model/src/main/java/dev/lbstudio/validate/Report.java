@@ -1,8 +1,11 @@
 package dev.lbstudio.validate;
 
 import dev.lbstudio.model.ElementId;
+import dev.lbstudio.model.Identified;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /** Where a rule puts its findings during one run. */
 public final class Report {
@@ -25,6 +28,19 @@ public final class Report {
     public void addProblems(String subject, List<String> problems, Fix fix, ElementId... elements) {
         if (!problems.isEmpty()) {
             add(subject + ": " + String.join("; ", problems), fix, elements);
+        }
+    }
+
+    /**
+     * {@link #addProblems} for each item of a kind: {@code check} lists an item's problems, and an item
+     * with any gets one finding, "subject: a; b", pointing at the item.
+     */
+    public <T extends Identified> void addProblemsOf(List<T> items, Function<T, String> subject, Fix fix,
+                                                     BiConsumer<T, List<String>> check) {
+        for (T item : items) {
+            List<String> problems = new ArrayList<>();
+            check.accept(item, problems);
+            addProblems(subject.apply(item), problems, fix, item.id());
         }
     }
 

@@ -17,8 +17,10 @@ import dev.lbstudio.model.Version;
 import dev.lbstudio.validate.DesignIndex.Session;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,15 +40,6 @@ final class RouterRules {
         return List.of(new AsnMismatch(), new NeighborWithoutPeer(), new NeighborsMissingNode(), new NodeWithoutPeer(),
                 new RouterIdDuplicate(), new Multipath(), new EbgpPolicy(), new HoldTimer(), new BfdUnsupported(),
                 new GracefulRestart(), new PortMismatch(), new ClientNoRoute());
-    }
-
-    /** Sessions grouped per router, in router order. */
-    static Map<Router, List<Session>> byRouter(DesignIndex d) {
-        Map<Router, List<Session>> result = new LinkedHashMap<>();
-        for (Session s : d.routerSessions()) {
-            result.computeIfAbsent(s.router(), r -> new ArrayList<>()).add(s);
-        }
-        return result;
     }
 
     static final class AsnMismatch extends Rule {
@@ -129,7 +122,7 @@ final class RouterRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            byRouter(d).forEach((router, sessions) -> {
+            d.sessionsByRouter().forEach((router, sessions) -> {
                 Map<String, Session> missing = new TreeMap<>();
                 List<ElementId> ids = new ArrayList<>(List.of(router.id()));
                 for (Session s : sessions) {
@@ -166,7 +159,8 @@ final class RouterRules {
                         BgpConfiguration.DEFAULT.id());
                 return;
             }
-            Set<Node> peering = new HashSet<>();
+            // identity, not equals: a Node record's hash walks its labels and addresses
+            Set<Node> peering = Collections.newSetFromMap(new IdentityHashMap<>());
             d.sessions().forEach(s -> peering.add(s.node()));
             d.peerNodes().forEach((peer, nodes) -> {
                 if (peer.peerSelector() != null) {
@@ -217,7 +211,7 @@ final class RouterRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            byRouter(d).forEach((router, sessions) -> {
+            d.sessionsByRouter().forEach((router, sessions) -> {
                 Set<String> nodes = new TreeSet<>();
                 Set<Long> asns = new TreeSet<>();
                 for (Session s : sessions) {
@@ -254,7 +248,7 @@ final class RouterRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            byRouter(d).forEach((router, sessions) -> {
+            d.sessionsByRouter().forEach((router, sessions) -> {
                 if (!router.software().isFrr() || Version.parse(router.software().version()).isBefore("7.4")) {
                     return;
                 }
@@ -283,7 +277,7 @@ final class RouterRules {
         @Override
         protected void check(DesignIndex d, Report out) {
             int bird = d.topology().calico().bird().effectiveHoldTime();
-            byRouter(d).keySet().forEach(router -> {
+            d.sessionsByRouter().keySet().forEach(router -> {
                 FrrProfile profile = router.software().effectiveProfile();
                 int hold = Math.min(bird, router.bgp().effectiveHold(profile));
                 if (hold >= 90) {
@@ -307,7 +301,7 @@ final class RouterRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            byRouter(d).forEach((router, sessions) -> {
+            d.sessionsByRouter().forEach((router, sessions) -> {
                 Set<String> nodes = new TreeSet<>();
                 for (Session s : sessions) {
                     BgpNeighbor nb = s.neighbor();
@@ -341,7 +335,7 @@ final class RouterRules {
             if (!bird.effectiveGracefulRestart()) {
                 return;
             }
-            List<Router> helpers = byRouter(d).keySet().stream().filter(r -> r.bgp().effectiveGracefulRestartHelper()).toList();
+            List<Router> helpers = d.sessionsByRouter().keySet().stream().filter(r -> r.bgp().effectiveGracefulRestartHelper()).toList();
             if (!helpers.isEmpty()) {
                 String names = Text.list(helpers.stream().map(Router::name).toList(), 4);
                 out.add((helpers.size() == 1 ? "router " + names + " keeps" : "routers " + names + " keep")
@@ -370,11 +364,11 @@ final class RouterRules {
                     continue;
                 }
                 int routerListens = s.router().bgp().effectiveListenPort();
-                boolean nodeDialsOk = s.peer().peerPort() == routerListens;
+                boolean nodeDialsOk = s.peerPort() == routerListens;
                 boolean routerDials = !(s.neighbor().passive() != null ? s.neighbor().passive() : s.router().bgp().effectivePassive());
                 boolean routerDialsOk = routerDials && s.neighbor().effectivePort() == birdPort;
                 if (!nodeDialsOk && !routerDialsOk && reported.add(s.router().name() + "|" + s.peer().name())) {
-                    out.add("nodes dial " + s.router().name() + " on port " + s.peer().peerPort() + " but it listens on " + routerListens
+                    out.add("nodes dial " + s.router().name() + " on port " + s.peerPort() + " but it listens on " + routerListens
                                     + (routerDials ? ", and it dials the nodes on " + s.neighbor().effectivePort() + " while BIRD listens on " + birdPort
                                     : ", and it is passive"),
                             Fix.say("Use the same port on both sides (peerIP " + s.peerAddress() + ":" + routerListens

@@ -16,7 +16,6 @@ import dev.lbstudio.model.ServicePort;
 import dev.lbstudio.validate.DesignIndex.PoolView;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -136,7 +135,12 @@ final class ServiceRules {
                 return;
             }
             for (Service s : d.topology().workloads().services()) {
-                List<String> old = s.annotations().keySet().stream().filter(k -> k.startsWith(Service.OLD_PREFIX)).toList();
+                List<String> old = new ArrayList<>();
+                for (String key : s.annotations().keySet()) {
+                    if (key.startsWith(Service.OLD_PREFIX)) {
+                        old.add(key);
+                    }
+                }
                 if (old.isEmpty()) {
                     continue;
                 }
@@ -160,22 +164,19 @@ final class ServiceRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            Map<IpAddr, List<Service>> wanted = new LinkedHashMap<>();
-            for (Service s : d.loadBalancers()) {
-                for (IpAddr ip : s.status()) {
-                    wanted.computeIfAbsent(ip, k -> new ArrayList<>()).add(s);
+            // each later holder of an IP is checked against its first holder; no list per IP, as almost none is shared
+            Map<IpAddr, Service> first = new HashMap<>();
+            for (Service b : d.loadBalancers()) {
+                for (IpAddr ip : b.status()) {
+                    Service a = first.putIfAbsent(ip, b);
+                    if (a != null) {
+                        MetalLbAllocation.sharingProblem(a, b).ifPresent(problem ->
+                                out.add(a.id().name() + " and " + b.id().name() + " share " + ip + " but may not: " + problem,
+                                        Fix.say("Give both the same metallb.io/allow-shared-ip key with distinct ports and matching"
+                                                + " policy/selectors, or use distinct IPs."), a.id(), b.id()));
+                    }
                 }
             }
-            wanted.forEach((ip, services) -> {
-                for (int i = 1; i < services.size(); i++) {
-                    Service a = services.get(0);
-                    Service b = services.get(i);
-                    MetalLbAllocation.sharingProblem(a, b).ifPresent(problem ->
-                            out.add(a.id().name() + " and " + b.id().name() + " share " + ip + " but may not: " + problem,
-                                    Fix.say("Give both the same metallb.io/allow-shared-ip key with distinct ports and matching"
-                                            + " policy/selectors, or use distinct IPs."), a.id(), b.id()));
-                }
-            });
         }
     }
 
@@ -264,24 +265,24 @@ final class ServiceRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            Map<String, Service> taken = new HashMap<>();
+            Map<Integer, Service> taken = new HashMap<>();
             for (Service s : d.topology().workloads().services()) {
-                List<Integer> ports = new ArrayList<>();
-                s.ports().forEach(p -> {
-                    if (p.nodePort() != null) {
-                        ports.add(p.nodePort());
-                    }
-                });
-                if (s.healthCheckNodePort() != null) {
-                    ports.add(s.healthCheckNodePort());
+                for (ServicePort p : s.ports()) {
+                    claim(taken, p.nodePort(), s, out);
                 }
-                for (Integer port : ports.stream().distinct().toList()) {
-                    Service other = taken.putIfAbsent(String.valueOf(port), s);
-                    if (other != null && other != s) {
-                        out.add(s.id().name() + " and " + other.id().name() + " both use node port " + port,
-                                Fix.say("Leave one of them unset so Kubernetes allocates a free port."), s.id(), other.id());
-                    }
-                }
+                claim(taken, s.healthCheckNodePort(), s, out);
+            }
+        }
+
+        /** A port the service itself already claimed is no clash: a service may name one port twice. */
+        private static void claim(Map<Integer, Service> taken, Integer port, Service s, Report out) {
+            if (port == null) {
+                return;
+            }
+            Service other = taken.putIfAbsent(port, s);
+            if (other != null && other != s) {
+                out.add(s.id().name() + " and " + other.id().name() + " both use node port " + port,
+                        Fix.say("Leave one of them unset so Kubernetes allocates a free port."), s.id(), other.id());
             }
         }
     }

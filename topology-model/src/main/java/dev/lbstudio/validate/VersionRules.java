@@ -89,7 +89,7 @@ final class VersionRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
-            if (!d.calicoVersion().isBefore("3.27.0") || CalicoRules.localServices(d).isEmpty()) {
+            if (!d.calicoVersion().isBefore("3.27.0") || d.localLoadBalancers().isEmpty()) {
                 return;
             }
             List<ElementId> rrs = d.topology().cluster().nodes().stream().filter(n -> n.routeReflectorClusterId() != null)
