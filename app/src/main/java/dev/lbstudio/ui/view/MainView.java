@@ -81,7 +81,12 @@ public final class MainView extends BorderPane {
         vm.render().onProblem(p -> Dialogs.problem(window(), p));
         doc.loadsProperty().addListener((o, a, b) -> canvas.fitOnNextLayout());
 
-        setTop(new VBox(menuBar(), toolBar()));
+        canvas.presenterProperty().bind(vm.lab().presenter().activeProperty());
+        ToolBar tools = toolBar();
+        // On the projector the room goes to the drawing: no editing tools, no status line (the step card talks).
+        tools.visibleProperty().bind(canvas.presenterProperty().not());
+        tools.managedProperty().bind(tools.visibleProperty());
+        setTop(new VBox(menuBar(), tools));
         PaletteView palette = new PaletteView();
         panels.getStyleClass().add("side-panels");
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -102,6 +107,7 @@ public final class MainView extends BorderPane {
         // The lab panel's chart and timeline need room; the user can drag the divider back.
         Runnable widen = () -> {
             if (panels.getSelectionModel().getSelectedItem() == lab && split.getWidth() > 0
+                    && !vm.lab().presenter().activeProperty().get()
                     && panels.getWidth() < LAB_WIDTH) {
                 split.setDividerPosition(split.getDividers().size() - 1, Math.max(0.4, 1 - LAB_WIDTH / split.getWidth()));
                 canvas.fitOnNextLayout();
@@ -121,7 +127,8 @@ public final class MainView extends BorderPane {
             double[] dividers = split.getDividerPositions();
             if (on && split.getItems().contains(palette)) {
                 split.getItems().remove(palette);
-                split.setDividerPositions(dividers[1]);
+                split.setDividerPositions(split.getWidth() > 0 ? 1 - presenterPanelWidth(split.getWidth()) / split.getWidth()
+                        : dividers[1]);
             } else if (!on && !split.getItems().contains(palette)) {
                 split.getItems().add(0, palette);
                 split.setDividerPositions(0.11, dividers[0]);
@@ -129,7 +136,10 @@ public final class MainView extends BorderPane {
             canvas.fitOnNextLayout();
         });
         setCenter(split);
-        setBottom(statusBar());
+        HBox status = statusBar();
+        status.visibleProperty().bind(canvas.presenterProperty().not());
+        status.managedProperty().bind(status.visibleProperty());
+        setBottom(status);
     }
 
     public DesignCanvas canvas() {
@@ -228,6 +238,14 @@ public final class MainView extends BorderPane {
     }
 
     private static final double LAB_WIDTH = 660;
+
+    /**
+     * The step card, chart and timeline's column on the projector: wide enough for the card's buttons and the
+     * comparison at presenter type (16 px), the rest is the drawing's.
+     */
+    static double presenterPanelWidth(double windowWidth) {
+        return Math.max(440, Math.min(660, 0.34 * windowWidth));
+    }
 
     static final String PRESENTER_CSS = MainView.class.getResource("/dev/lbstudio/ui/presenter.css").toExternalForm();
 
