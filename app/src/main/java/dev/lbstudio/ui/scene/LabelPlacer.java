@@ -2,19 +2,21 @@ package dev.lbstudio.ui.scene;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Puts labels where they cover nothing that must stay readable: each label tries a short list of candidate
  * spots near what it describes, in order of preference, and takes the first that touches no element name,
- * no label placed before it and no line; when every spot touches something it takes the one that covers least.
+ * no label placed before it and no line; when every spot touches something it takes the one that covers least
+ * ({@link #place}) or none ({@link #placeFree}).
  * A placed label becomes an obstacle for the next one. No JavaFX: the canvas measures, this decides (ADR 0910).
  */
 public final class LabelPlacer {
 
     /** Covering a name or a placed label costs this much more per unit of area than covering a box's edge. */
     private static final double HARD = 20;
-    /** A line through a label costs as much as covering this share of it. */
-    private static final double CROSSING = 0.4;
+    /** A line through a label costs as much as a name covering half of it. */
+    private static final double CROSSING = HARD / 2;
     /** Preferring the nearer spot among equally clean ones, by distance, without outweighing any overlap. */
     private static final double DISTANCE = 1e-3;
 
@@ -112,6 +114,20 @@ public final class LabelPlacer {
         }
         hard.add(best);
         return best;
+    }
+
+    /**
+     * Like {@link #place}, but only a spot that covers nothing at all: empty when every candidate touches a name,
+     * a placed label or a line (the caller leaves that label out rather than cover something).
+     */
+    public Optional<Rect> placeFree(List<Rect> candidates) {
+        for (Rect c : candidates) {
+            if (cost(c) == 0) {
+                hard.add(c);
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** What covering {@code r} costs: names and placed labels under it, boxes under it, lines through it. */

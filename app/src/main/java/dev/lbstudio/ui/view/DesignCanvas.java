@@ -74,6 +74,8 @@ public final class DesignCanvas extends Region {
     private final Group world = new Group();
     private final Group edgeLayer = new Group();
     private final Group boxLayer = new Group();
+    /** Interface labels: over the lines and the live lanes drawn along them, under the boxes. */
+    private final Group edgeLabelLayer = new Group();
     private final Group overlay = new Group();
     private final Translate pan = new Translate();
     private final Scale zoom = new Scale(1, 1, 0, 0);
@@ -120,11 +122,11 @@ public final class DesignCanvas extends Region {
         // hundreds of shadowed boxes cost nothing per frame (zooming re-renders, so text stays sharp).
         // Edges and boxes are cached each on their own, so live animations drawn between and above
         // them redraw only themselves, never the design.
-        for (Group cached : List.of(edgeLayer, boxLayer)) {
+        for (Group cached : List.of(edgeLayer, edgeLabelLayer, boxLayer)) {
             cached.setCache(true);
             cached.setCacheHint(CacheHint.DEFAULT);
         }
-        world.getChildren().setAll(edgeLayer, boxLayer, overlay);
+        world.getChildren().setAll(edgeLayer, edgeLabelLayer, boxLayer, overlay);
         band.getStyleClass().add("selection-band");
         band.setVisible(false);
         band.setManaged(false);
@@ -260,8 +262,8 @@ public final class DesignCanvas extends Region {
             edgeNodes.add(shape);
             place(view);
         }
-        edgeNodes.addAll(labels);
         edgeLayer.getChildren().setAll(edgeNodes);
+        edgeLabelLayer.getChildren().setAll(labels);
         boxLayer.getChildren().setAll(boxNodes);
         showSelection();
         labelsPending = true;
@@ -431,11 +433,22 @@ public final class DesignCanvas extends Region {
             javafx.geometry.Bounds lb = t.getLayoutBounds();
             Point2D a = centres.get(v.edge().from());
             Point2D b = centres.get(v.edge().to());
-            LabelPlacer.Rect at = placer.place(LabelPlacer.along(a.getX(), a.getY(), b.getX(), b.getY(),
-                    lb.getWidth() * s, lb.getHeight() * s, 2, 0.35, 0.25, 0.45, 0.55, 0.65, 0.75));
-            centre(t, at.centreX(), at.centreY());
+            double w = lb.getWidth() * s;
+            double h = lb.getHeight() * s;
+            List<LabelPlacer.Rect> spots = new ArrayList<>();
+            for (double gap : new double[] {2, 3 + h, 4 + 2 * h}) {
+                spots.addAll(LabelPlacer.along(a.getX(), a.getY(), b.getX(), b.getY(), w, h, gap, EDGE_LABEL_SHARES));
+            }
+            // Where no spot is free (a dense rack zoomed out on a projector) the address is left out rather than
+            // drawn over a name or under a session; the router's properties list it.
+            Optional<LabelPlacer.Rect> at = placer.placeFree(spots);
+            t.setVisible(at.isPresent());
+            at.ifPresent(r -> centre(t, r.centreX(), r.centreY()));
         }
     }
+
+    /** Where along its link an interface label may go, from the router end, the most wanted first. */
+    private static final double[] EDGE_LABEL_SHARES = {0.35, 0.25, 0.45, 0.55, 0.65, 0.15, 0.75, 0.85};
 
     private static List<double[]> segments(Shape shape) {
         if (shape instanceof QuadCurve q) {
@@ -466,9 +479,22 @@ public final class DesignCanvas extends Region {
         return boxes.values().stream().map(this::inDrawing).toList();
     }
 
-    /** The interface labels, as drawn. */
+    /** The interface labels shown, as drawn. */
     List<LabelPlacer.Rect> edgeLabelRects() {
-        return edges.stream().map(EdgeView::label).filter(java.util.Objects::nonNull).map(this::inDrawing).toList();
+        return edges.stream().map(EdgeView::label).filter(l -> l != null && l.isVisible()).map(this::inDrawing)
+                .toList();
+    }
+
+    /** How many interface labels the design has, shown or not. */
+    long edgeLabelCount() {
+        return edges.stream().filter(v -> v.label() != null).count();
+    }
+
+    /** The BGP session lines, as straight pieces {x1, y1, x2, y2}: no interface label may sit on one. */
+    List<double[]> sessionSegments() {
+        return edges.stream().filter(v -> v.edge().kind() == DesignScene.EdgeKind.BGP
+                || v.edge().kind() == DesignScene.EdgeKind.BGP_ONE_SIDED).flatMap(v -> segments(v.shape()).stream())
+                .toList();
     }
 
     /** What the live drawing places its labels around and away from. */
@@ -605,7 +631,7 @@ public final class DesignCanvas extends Region {
         javafx.beans.binding.DoubleBinding grow = Bindings.createDoubleBinding(() -> presenter.get()
                 ? labelScale.get() : Math.max(1, Math.min(2, 1 / zoomLevel.get())), presenter, labelScale, zoomLevel);
         this.live = new LiveLayer(live, grow, room);
-        world.getChildren().setAll(edgeLayer, this.live.under(), boxLayer, this.live.over(), overlay);
+        world.getChildren().setAll(edgeLayer, this.live.under(), edgeLabelLayer, boxLayer, this.live.over(), overlay);
         // Its own box in the top-left corner: the design's legend at the bottom would grow over the drawing.
         // On the projector a band along the bottom, under the fitted design.
         liveLegend = new FlowPane(Orientation.VERTICAL, 16, 4);

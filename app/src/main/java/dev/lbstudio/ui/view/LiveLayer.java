@@ -225,10 +225,12 @@ final class LiveLayer {
         if (!markSpots.keySet().equals(new HashSet<>(wanted))) {
             placeMarks(wanted);
         }
+        // Flows that died at the same place share one ✖.
+        Set<List<Double>> drawnAt = new HashSet<>();
         for (int i = 0; i < pool.size(); i++) {
             Node m = pool.get(i);
-            m.setVisible(i < marks.size());
-            if (i < marks.size()) {
+            m.setVisible(i < marks.size() && drawnAt.add(wanted.get(i)));
+            if (m.isVisible()) {
                 LabelPlacer.Rect at = markSpots.get(wanted.get(i));
                 place(m, at.centreX(), at.centreY());
             }
@@ -404,6 +406,16 @@ final class LiveLayer {
     /** The hop labels the walk's marker has uncovered so far. */
     List<Label> shownWalkLabels() {
         return walkLabels.stream().filter(Node::isVisible).toList();
+    }
+
+    /** The hop labels and the ✖ marks shown now, as drawn, in design units. */
+    List<LabelPlacer.Rect> labelRects() {
+        List<LabelPlacer.Rect> rects = new ArrayList<>(shownWalkLabels().stream().map(LiveLayer::drawn).toList());
+        markGroup.getChildren().stream().filter(Node::isVisible).map(LiveLayer::drawn).forEach(rects::add);
+        if (walkDrop.isVisible()) {
+            rects.add(drawn(walkDrop));
+        }
+        return rects;
     }
 
     boolean walkShown() {

@@ -1,0 +1,183 @@
+package dev.lbstudio.ui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbstudio.lab.api.Capabilities;
+import dev.lbstudio.model.Service;
+import dev.lbstudio.testing.RepoPaths;
+import dev.lbstudio.ui.scene.LabelPlacer.Rect;
+import dev.lbstudio.ui.viewmodel.MainViewModel;
+import dev.lbstudio.ui.viewmodel.PresenterViewModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Labels on the canvas keep off each other (ADR 0910): in the seed and two-racks designs, at the desk and in
+ * presenter mode at 1280×720, no two element names overlap, no interface label is under a box, on another label
+ * or crossed by a BGP session line; the packet walk's callouts and the probes' ✖ marks cover no element name,
+ * interface label or each other.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CanvasLabelsTest {
+
+    /** Touching is fine; sharing more than a pixel's area is covering. */
+    private static final double COVERS = 1;
+    private static final Capabilities.Report NOT_HERE = new Capabilities.Report(List.of(new Capabilities.Missing(
+            "root privileges", "network namespaces need CAP_NET_ADMIN", "run as root", true)));
+
+    @TempDir
+    static Path home;
+
+    private Stage stage;
+    private MainViewModel vm;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        TestWindows.Shown shown = TestWindows.showWindow(stage, home, () -> NOT_HERE);
+        vm = shown.vm();
+        view = shown.view();
+        vm.startEngines();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        Platform.runLater(vm::shutdown);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void removePrefs() throws Exception {
+        TestWindows.removePrefs();
+    }
+
+    @ParameterizedTest(name = "{0}, presenter mode {1}")
+    @CsvSource({"seed-calico-metallb.yaml, false", "seed-calico-metallb.yaml, true", "two-racks.yaml, false",
+            "two-racks.yaml, true"})
+    void noNameOrInterfaceLabelCoversAnotherAndNoSessionLineCrossesAnAddress(String sample, boolean presenter,
+                                                                            FxRobot robot) throws Exception {
+        open(robot, sample, presenter);
+        DesignCanvas canvas = view.canvas();
+        List<Rect> names = onFx(robot, canvas::nameRects);
+        List<Rect> addresses = onFx(robot, canvas::edgeLabelRects);
+        assertThat(names).hasSize(vm.document().sceneProperty().get().boxes().size());
+        assertThat((double) addresses.size()).as("interface labels that found a free spot")
+                .isGreaterThanOrEqualTo(0.5 * onFx(robot, canvas::edgeLabelCount));
+
+        List<String> problems = new ArrayList<>(overlaps("name", names, "name", names));
+        problems.addAll(overlaps("interface label", addresses, "interface label", addresses));
+        problems.addAll(overlaps("interface label", addresses, "box", onFx(robot, canvas::boxRects)));
+        for (Rect a : addresses) {
+            for (double[] s : onFx(robot, canvas::sessionSegments)) {
+                if (a.crossedBy(s[0], s[1], s[2], s[3])) {
+                    problems.add("a BGP session line crosses the interface label at " + a);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest(name = "presenter mode {0}")
+    @ValueSource(booleans = {false, true})
+    void packetWalkCalloutsCoverNoNameTheyDescribe(boolean presenter, FxRobot robot) throws Exception {
+        open(robot, "seed-calico-metallb.yaml", presenter);
+        for (Service.TrafficPolicy policy : Service.TrafficPolicy.values()) {
+            AtomicReference<Object> before = new AtomicReference<>();
+            robot.interact(() -> {
+                before.set(vm.live().walkOverlayProperty().get());
+                view.showPanel("Packet walk");
+                vm.packetWalk().policyProperty().set(policy);
+            });
+            LiveLayer live = view.canvas().live();
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(robot, () -> vm.live().walkOverlayProperty()
+                    .get() != null && vm.live().walkOverlayProperty().get() != before.get()
+                    && live.shownWalkLabels().size() == vm.live().walkOverlayProperty().get().stops().size()));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<Rect> callouts = onFx(robot, live::labelRects);
+            assertThat(callouts).as("the walk's callouts, %s", policy).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(coverage(robot, callouts)).as("%s", policy).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "presenter mode {0}")
+    @ValueSource(booleans = {false, true})
+    void probeMarksOfANodeCrashCoverNoName(boolean presenter, FxRobot robot) throws Exception {
+        open(robot, "seed-calico-metallb.yaml", presenter);
+        PresenterViewModel p = vm.lab().presenter();
+        robot.interact(() -> {
+            view.showPanel("Lab");
+            p.predict();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> p.phaseProperty().get() == PresenterViewModel.Phase.PREDICTED);
+        robot.interact(() -> p.reveal(true));
+        LiveLayer live = view.canvas().live();
+        // The crashed node's probes die at the ToR that still sends them to it: their marks stand at the end.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(robot, () -> live.visibleMarks() > 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Rect> marks = onFx(robot, live::labelRects);
+        assertThat(marks).isNotEmpty();
+        assertThat(coverage(robot, marks)).isEmpty();
+    }
+
+    /** What the live labels cover: element names, interface labels, each other. */
+    private List<String> coverage(FxRobot robot, List<Rect> live) {
+        DesignCanvas canvas = view.canvas();
+        List<String> problems = new ArrayList<>(overlaps("live label", live, "name", onFx(robot, canvas::nameRects)));
+        problems.addAll(overlaps("live label", live, "interface label", onFx(robot, canvas::edgeLabelRects)));
+        problems.addAll(overlaps("live label", live, "live label", live));
+        return problems;
+    }
+
+    private void open(FxRobot robot, String sample, boolean presenter) throws Exception {
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            vm.files().open(RepoPaths.sample(sample));
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.document().file() != null
+                && vm.document().file().endsWith(sample));
+        robot.interact(() -> vm.lab().presenter().activeProperty().set(presenter));
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    /** Each pair of an {@code a} and a different {@code b} that share more than {@link #COVERS}. */
+    private static List<String> overlaps(String aWhat, List<Rect> a, String bWhat, List<Rect> b) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            for (int j = a == b ? i + 1 : 0; j < b.size(); j++) {
+                if (a.get(i).overlap(b.get(j)) > COVERS) {
+                    found.add("the " + aWhat + " at " + a.get(i) + " covers the " + bWhat + " at " + b.get(j));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static <T> T onFx(FxRobot robot, Supplier<T> read) {
+        AtomicReference<T> value = new AtomicReference<>();
+        robot.interact(() -> value.set(read.get()));
+        return value.get();
+    }
+}
