@@ -17,8 +17,6 @@ public final class LabelPlacer {
     private static final double HARD = 20;
     /** A line through a label costs as much as a name covering half of it. */
     private static final double CROSSING = HARD / 2;
-    /** Preferring the nearer spot among equally clean ones, by distance, without outweighing any overlap. */
-    private static final double DISTANCE = 1e-3;
 
     /** An axis-aligned rectangle: left, top, width, height. */
     public record Rect(double x, double y, double w, double h) {
@@ -49,6 +47,11 @@ public final class LabelPlacer {
             double ow = Math.min(right(), o.right()) - Math.max(x, o.x);
             double oh = Math.min(bottom(), o.bottom()) - Math.max(y, o.y);
             return ow > 0 && oh > 0 ? ow * oh : 0;
+        }
+
+        /** True when {@code o} lies wholly inside this rectangle. */
+        public boolean contains(Rect o) {
+            return o.x >= x && o.y >= y && o.right() <= right() && o.bottom() <= bottom();
         }
 
         public boolean intersects(Rect o) {
@@ -85,6 +88,7 @@ public final class LabelPlacer {
     private final List<Rect> hard;
     private final List<Rect> soft;
     private final List<double[]> segments;
+    private Rect view;
 
     /**
      * @param hard     what a label must not cover: element names, labels already placed
@@ -97,19 +101,27 @@ public final class LabelPlacer {
         this.segments = List.copyOf(segments);
     }
 
+    /** Keeps labels inside {@code view} (what the canvas shows): a label's part outside it costs as if covered. */
+    public LabelPlacer inside(Rect view) {
+        this.view = view;
+        return this;
+    }
+
     /**
-     * Picks the cheapest of {@code candidates} (all the label's size, the most wanted first), remembers it as an
-     * obstacle for later labels and returns it.
+     * Picks the first of {@code candidates} (all the label's size, the most wanted first) that covers nothing, else
+     * the one that covers least, remembers it as an obstacle for later labels and returns it.
      */
     public Rect place(List<Rect> candidates) {
         Rect best = null;
         double bestCost = Double.MAX_VALUE;
-        Rect first = candidates.get(0);
         for (Rect c : candidates) {
-            double cost = cost(c) + DISTANCE * Math.hypot(c.centreX() - first.centreX(), c.centreY() - first.centreY());
+            double cost = cost(c);
             if (cost < bestCost) {
                 best = c;
                 bestCost = cost;
+            }
+            if (cost == 0) {
+                break;
             }
         }
         hard.add(best);
@@ -138,6 +150,9 @@ public final class LabelPlacer {
         }
         for (Rect o : soft) {
             cost += r.overlap(o);
+        }
+        if (view != null && !view.contains(r)) {
+            cost += HARD * (r.w() * r.h() - r.overlap(view));
         }
         for (double[] s : segments) {
             if (r.crossedBy(s[0], s[1], s[2], s[3])) {

@@ -423,6 +423,11 @@ public final class DesignCanvas extends Region {
         List<LabelPlacer.Rect> hidden = new ArrayList<>(nameRects());
         hidden.addAll(boxRects());
         LabelPlacer placer = new LabelPlacer(hidden, List.of(), lines);
+        if (presenter.get()) {
+            // The projector shows the fitted design and nothing else: an address past the canvas's edge is lost.
+            // (At the desk the view pans, and a link scrolled out of view keeps its label.)
+            placer.inside(shownArea());
+        }
         for (EdgeView v : edges) {
             Text t = v.label();
             if (t == null) {
@@ -490,6 +495,16 @@ public final class DesignCanvas extends Region {
         return edges.stream().filter(v -> v.label() != null).count();
     }
 
+    /** The part of the drawing the canvas shows now, in design units (all of it before the canvas has a size). */
+    private LabelPlacer.Rect shownArea() {
+        if (getWidth() <= 0 || getHeight() <= 0) {
+            return new LabelPlacer.Rect(-1e9, -1e9, 2e9, 2e9);
+        }
+        Point2D a = toWorld(0, 0);
+        Point2D b = toWorld(getWidth(), getHeight() - reservedBelow());
+        return new LabelPlacer.Rect(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+    }
+
     /** The BGP session lines, as straight pieces {x1, y1, x2, y2}: no interface label may sit on one. */
     List<double[]> sessionSegments() {
         return edges.stream().filter(v -> v.edge().kind() == DesignScene.EdgeKind.BGP
@@ -503,7 +518,7 @@ public final class DesignCanvas extends Region {
         public LabelPlacer placer() {
             List<LabelPlacer.Rect> hard = new ArrayList<>(nameRects());
             hard.addAll(edgeLabelRects());
-            return new LabelPlacer(hard, boxRects(), List.of());
+            return new LabelPlacer(hard, boxRects(), List.of()).inside(shownArea());
         }
 
         @Override
@@ -542,7 +557,7 @@ public final class DesignCanvas extends Region {
 
     // --- view transform ----------------------------------------------------------------------------------
 
-    /** Scales and centres the design to fill the canvas (never above 100%, so small designs stay crisp). */
+    /** Scales and centres the design to fill the canvas (never above 125 %, on the projector 200 %). */
     public void fit() {
         double[] b = vm.sceneProperty().get().bounds(BoxRoom.EDGE);
         double w = b[2] - b[0];
@@ -551,7 +566,8 @@ public final class DesignCanvas extends Region {
             return;
         }
         double height = getHeight() - reservedBelow();
-        double s = clampZoom(Math.min(1.25, Math.min(getWidth() / w, height / h)));
+        // On the projector a small design grows to fill the room (the text with it); at the desk 125 % at most.
+        double s = clampZoom(Math.min(presenter.get() ? 2 : 1.25, Math.min(getWidth() / w, height / h)));
         setZoom(s);
         pan.setX((getWidth() - w * s) / 2 - b[0] * s);
         pan.setY((height - h * s) / 2 - b[1] * s);

@@ -125,6 +125,9 @@ public final class MainView extends BorderPane {
         // A trainer presents, not edits: the palette's room goes to the canvas, which fits the design again.
         vm.lab().presenter().activeProperty().addListener((o, was, on) -> {
             double[] dividers = split.getDividerPositions();
+            // The column keeps the projector's width whichever panel is in front (the packet walk's row of
+            // controls would otherwise take half the screen): the panel wraps instead.
+            panels.setMinWidth(on ? 0 : Region.USE_COMPUTED_SIZE);
             if (on && split.getItems().contains(palette)) {
                 split.getItems().remove(palette);
                 split.setDividerPositions(split.getWidth() > 0 ? 1 - presenterPanelWidth(split.getWidth()) / split.getWidth()

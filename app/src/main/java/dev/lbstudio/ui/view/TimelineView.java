@@ -105,7 +105,7 @@ final class TimelineView extends BorderPane {
         table.setId("lab-timeline");
         table.setPlaceholder(new Label("Start the lab and run a scenario, or apply a step, to see its events"));
         table.getColumns().add(column("s", r -> TimelineRow.seconds(r.at()), 84));
-        table.getColumns().add(column("Kind", r -> r.kind().label(), 70));
+        table.getColumns().add(column("Kind", r -> r.kind().label(), 84));
         table.getColumns().add(column("Router / flow", TimelineRow::subject, 150));
         table.getColumns().add(column("What", TimelineRow::what, 260));
         table.getColumns().add(column("Reason", TimelineRow::reason, 260));

@@ -8,6 +8,7 @@ import dev.lbstudio.testing.RepoPaths;
 import dev.lbstudio.ui.scene.LabelPlacer.Rect;
 import dev.lbstudio.ui.viewmodel.MainViewModel;
 import dev.lbstudio.ui.viewmodel.PresenterViewModel;
+import dev.lbstudio.ui.viewmodel.TimelineRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,9 +129,14 @@ class CanvasLabelsTest {
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> p.phaseProperty().get() == PresenterViewModel.Phase.PREDICTED);
         robot.interact(() -> p.reveal(true));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> p.phaseProperty().get() == PresenterViewModel.Phase.REVEALED
+                && p.statusProperty().get().startsWith("Measured"));
+        // Scrubbed to the hold timer's expiry, the probes of that moment stand still: those to the crashed node
+        // died, and their marks stay.
+        robot.interact(() -> vm.lab().timeline().rows().stream().filter(r -> r.kind() == TimelineRow.Kind.ROUTE)
+                .findFirst().ifPresent(r -> vm.lab().timeline().cursorProperty().set(r.at())));
         LiveLayer live = view.canvas().live();
-        // The crashed node's probes die at the ToR that still sends them to it: their marks stand at the end.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(robot, () -> live.visibleMarks() > 0));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(robot, () -> live.visibleMarks() > 0));
         WaitForAsyncUtils.waitForFxEvents();
         List<Rect> marks = onFx(robot, live::labelRects);
         assertThat(marks).isNotEmpty();
