@@ -52,6 +52,7 @@ public final class MainView extends BorderPane {
     private final FilesViewModel files;
     private final DesignCanvas canvas;
     private final TabPane panels = new TabPane();
+    private final Runnable presenterColumn;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -122,6 +123,15 @@ public final class MainView extends BorderPane {
         });
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(panels, false);
+        // On the projector the column has its width whatever the window did before (a --size applied after the
+        // first layout) and whichever panel comes to the front.
+        presenterColumn = () -> {
+            if (vm.lab().presenter().activeProperty().get() && split.getWidth() > 0 && split.getItems().size() == 2) {
+                split.setDividerPositions(1 - presenterPanelWidth(split.getWidth()) / split.getWidth());
+            }
+        };
+        split.widthProperty().addListener((o, a, b) -> presenterColumn.run());
+        panels.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> presenterColumn.run());
         // A trainer presents, not edits: the palette's room goes to the canvas, which fits the design again.
         vm.lab().presenter().activeProperty().addListener((o, was, on) -> {
             double[] dividers = split.getDividerPositions();
@@ -130,8 +140,7 @@ public final class MainView extends BorderPane {
             panels.setMinWidth(on ? 0 : Region.USE_COMPUTED_SIZE);
             if (on && split.getItems().contains(palette)) {
                 split.getItems().remove(palette);
-                split.setDividerPositions(split.getWidth() > 0 ? 1 - presenterPanelWidth(split.getWidth()) / split.getWidth()
-                        : dividers[1]);
+                presenterColumn.run();
             } else if (!on && !split.getItems().contains(palette)) {
                 split.getItems().add(0, palette);
                 split.setDividerPositions(0.11, dividers[0]);

@@ -2,31 +2,20 @@ package dev.lbstudio.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbstudio.lab.api.Capabilities;
 import dev.lbstudio.model.Service;
-import dev.lbstudio.testing.RepoPaths;
 import dev.lbstudio.ui.scene.LabelPlacer.Rect;
-import dev.lbstudio.ui.viewmodel.MainViewModel;
 import dev.lbstudio.ui.viewmodel.PresenterViewModel;
 import dev.lbstudio.ui.viewmodel.TimelineRow;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -36,46 +25,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * interface label or each other.
  */
 @ExtendWith(ApplicationExtension.class)
-class CanvasLabelsTest {
+class CanvasLabelsTest extends ProjectorWindow {
 
     /** Touching is fine; sharing more than a pixel's area is covering. */
     private static final double COVERS = 1;
-    private static final Capabilities.Report NOT_HERE = new Capabilities.Report(List.of(new Capabilities.Missing(
-            "root privileges", "network namespaces need CAP_NET_ADMIN", "run as root", true)));
-
-    @TempDir
-    static Path home;
-
-    private Stage stage;
-    private MainViewModel vm;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        TestWindows.Shown shown = TestWindows.showWindow(stage, home, () -> NOT_HERE);
-        vm = shown.vm();
-        view = shown.view();
-        vm.startEngines();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        Platform.runLater(vm::shutdown);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterAll
-    static void removePrefs() throws Exception {
-        TestWindows.removePrefs();
-    }
 
     @ParameterizedTest(name = "{0}, presenter mode {1}")
     @CsvSource({"seed-calico-metallb.yaml, false", "seed-calico-metallb.yaml, true", "two-racks.yaml, false",
             "two-racks.yaml, true"})
     void noNameOrInterfaceLabelCoversAnotherAndNoSessionLineCrossesAnAddress(String sample, boolean presenter,
                                                                             FxRobot robot) throws Exception {
-        open(robot, sample, presenter);
+        open(robot, sample, 1280, 720, presenter);
         DesignCanvas canvas = view.canvas();
         List<Rect> names = onFx(robot, canvas::nameRects);
         List<Rect> addresses = onFx(robot, canvas::edgeLabelRects);
@@ -99,7 +59,7 @@ class CanvasLabelsTest {
     @ParameterizedTest(name = "presenter mode {0}")
     @ValueSource(booleans = {false, true})
     void packetWalkCalloutsCoverNoNameTheyDescribe(boolean presenter, FxRobot robot) throws Exception {
-        open(robot, "seed-calico-metallb.yaml", presenter);
+        open(robot, "seed-calico-metallb.yaml", 1280, 720, presenter);
         for (Service.TrafficPolicy policy : Service.TrafficPolicy.values()) {
             AtomicReference<Object> before = new AtomicReference<>();
             robot.interact(() -> {
@@ -121,7 +81,7 @@ class CanvasLabelsTest {
     @ParameterizedTest(name = "presenter mode {0}")
     @ValueSource(booleans = {false, true})
     void probeMarksOfANodeCrashCoverNoName(boolean presenter, FxRobot robot) throws Exception {
-        open(robot, "seed-calico-metallb.yaml", presenter);
+        open(robot, "seed-calico-metallb.yaml", 1280, 720, presenter);
         PresenterViewModel p = vm.lab().presenter();
         robot.interact(() -> {
             view.showPanel("Lab");
@@ -152,21 +112,6 @@ class CanvasLabelsTest {
         return problems;
     }
 
-    private void open(FxRobot robot, String sample, boolean presenter) throws Exception {
-        robot.interact(() -> {
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(720);
-            vm.files().open(RepoPaths.sample(sample));
-        });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.document().file() != null
-                && vm.document().file().endsWith(sample));
-        robot.interact(() -> vm.lab().presenter().activeProperty().set(presenter));
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
 
     /** Each pair of an {@code a} and a different {@code b} that share more than {@link #COVERS}. */
     private static List<String> overlaps(String aWhat, List<Rect> a, String bWhat, List<Rect> b) {
@@ -181,9 +126,4 @@ class CanvasLabelsTest {
         return found;
     }
 
-    private static <T> T onFx(FxRobot robot, Supplier<T> read) {
-        AtomicReference<T> value = new AtomicReference<>();
-        robot.interact(() -> value.set(read.get()));
-        return value.get();
-    }
 }

@@ -2,33 +2,22 @@ package dev.lbstudio.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbstudio.lab.api.Capabilities;
-import dev.lbstudio.testing.RepoPaths;
 import dev.lbstudio.ui.scene.DesignScene;
-import dev.lbstudio.ui.viewmodel.MainViewModel;
 import dev.lbstudio.ui.viewmodel.PresenterViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,38 +27,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * timeline are all inside the window. The window's picture goes to target/presenter/ for a look.
  */
 @ExtendWith(ApplicationExtension.class)
-class PresenterLegibilityTest {
+class PresenterLegibilityTest extends ProjectorWindow {
 
     private static final double MIN_PX = 14;
-    private static final Capabilities.Report NOT_HERE = new Capabilities.Report(List.of(new Capabilities.Missing(
-            "root privileges", "network namespaces need CAP_NET_ADMIN", "run as root", true)));
-
-    @TempDir
-    static Path home;
-
-    private Stage stage;
-    private MainViewModel vm;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        TestWindows.Shown shown = TestWindows.showWindow(stage, home, () -> NOT_HERE);
-        vm = shown.vm();
-        view = shown.view();
-        vm.startEngines();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        Platform.runLater(vm::shutdown);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterAll
-    static void removePrefs() throws Exception {
-        TestWindows.removePrefs();
-    }
 
     @ParameterizedTest(name = "{0} at {1}x{2}")
     @CsvSource({"seed-calico-metallb.yaml, 1280, 720", "seed-calico-metallb.yaml, 1920, 1080",
@@ -108,22 +68,16 @@ class PresenterLegibilityTest {
                 .as("the chart is a chart, not a strip").isGreaterThanOrEqualTo(110);
         assertThat(onFx(robot, () -> robot.lookup("#lab-timeline").query().getBoundsInLocal().getHeight()))
                 .as("the timeline shows rows").isGreaterThanOrEqualTo(90);
+        robot.interact(() -> view.showPanel("Packet walk"));
+        assertThat(onFx(robot, () -> canvas.getWidth() / width)).as("the canvas's share beside the packet walk")
+                .isGreaterThan(0.55);
     }
 
     /** Opens the design in presenter mode at the projector's size, then predicts and reveals its first step. */
     private void presentRevealedStep(FxRobot robot, String sample, int width, int height) throws Exception {
-        robot.interact(() -> {
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(width);
-            stage.setHeight(height);
-            vm.files().open(RepoPaths.sample(sample));
-        });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.document().file() != null
-                && vm.document().file().endsWith(sample));
+        open(robot, sample, width, height, true);
         PresenterViewModel p = vm.lab().presenter();
         robot.interact(() -> {
-            p.activeProperty().set(true);
             vm.lab().speedProperty().set(30);
             p.predict();
         });
@@ -166,9 +120,4 @@ class PresenterLegibilityTest {
                 area)).map(b -> b.id().toString()).toList();
     }
 
-    private static <T> T onFx(FxRobot robot, Supplier<T> read) {
-        AtomicReference<T> value = new AtomicReference<>();
-        robot.interact(() -> value.set(read.get()));
-        return value.get();
-    }
 }
