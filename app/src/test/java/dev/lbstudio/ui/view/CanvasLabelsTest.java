@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,6 +31,11 @@ class CanvasLabelsTest extends ProjectorWindow {
 
     /** Touching is fine; sharing more than a pixel's area is covering. */
     private static final double COVERS = 1;
+
+    @Start
+    void start(Stage stage) {
+        show(stage);
+    }
 
     @ParameterizedTest(name = "{0}, presenter mode {1}")
     @CsvSource({"seed-calico-metallb.yaml, false", "seed-calico-metallb.yaml, true", "two-racks.yaml, false",

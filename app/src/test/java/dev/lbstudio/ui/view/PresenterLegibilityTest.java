@@ -13,11 +13,13 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,6 +32,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class PresenterLegibilityTest extends ProjectorWindow {
 
     private static final double MIN_PX = 14;
+
+    @Start
+    void start(Stage stage) {
+        show(stage);
+    }
 
     @ParameterizedTest(name = "{0} at {1}x{2}")
     @CsvSource({"seed-calico-metallb.yaml, 1280, 720", "seed-calico-metallb.yaml, 1920, 1080",

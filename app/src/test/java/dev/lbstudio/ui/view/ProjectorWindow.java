@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -33,8 +32,8 @@ abstract class ProjectorWindow {
     MainViewModel vm;
     MainView view;
 
-    @Start
-    void start(Stage stage) {
+    /** Shows the window; each test class calls it from its own {@code @Start} (TestFX looks only there). */
+    void show(Stage stage) {
         this.stage = stage;
         TestWindows.Shown shown = TestWindows.showWindow(stage, home, () -> NOT_ROOT);
         vm = shown.vm();
