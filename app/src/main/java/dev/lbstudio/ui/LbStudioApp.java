@@ -64,8 +64,8 @@ public final class LbStudioApp extends Application {
         }
         if (named.containsKey("walkthrough")) {
             vm.startEngines();
-            new Walkthrough(vm, view, primary, Path.of(named.get("walkthrough")),
-                    "-" + named.getOrDefault("size", "default")).start();
+            new Walkthrough(vm, view, primary, Path.of("samples"), Path.of(named.get("walkthrough")),
+                    "-" + named.getOrDefault("size", "default"), Platform::exit).start();
             return;
         }
         if (named.containsKey("panel") && !view.showPanel(named.get("panel").replace('-', ' '))) {

@@ -10,16 +10,18 @@ import dev.lbstudio.ui.viewmodel.TimelineRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 
 /**
  * A trainer's failover demo, played on the real window and photographed at each stage (the docs' walkthrough,
  * {@code gui --walkthrough=DIR}): the seed opened with its findings, a finding fixed, the packet walk with
  * Cluster then Local, the node crash at the moment the hold timer expired (reached by scrubbing the finished
- * run), presenter mode's predict → reveal at 30×, and the two-racks design. Each stage waits, bounded, for what
+ * run), presenter mode's predict → reveal at 30×, and the two-racks design, all in presenter mode (the projector's
+ * type). Each stage waits, bounded, for what
  * it shows; one stage that does not come (a panel renamed) is photographed as it is, and said so.
  */
 final class Walkthrough {
@@ -38,17 +40,28 @@ final class Walkthrough {
     private final Path dir;
     private final String suffix;
     private final Deque<Step> stages = new ArrayDeque<>();
+    private final List<String> notReady = new ArrayList<>();
+    private final List<Path> written = new ArrayList<>();
+    private final Runnable done;
 
-    Walkthrough(MainViewModel vm, MainView view, javafx.stage.Stage window, Path dir, String suffix) {
+    /**
+     * @param samples the directory of the sample designs
+     * @param done    what happens after the last photograph (the app exits)
+     */
+    Walkthrough(MainViewModel vm, MainView view, javafx.stage.Stage window, Path samples, Path dir, String suffix,
+                Runnable done) {
         this.vm = vm;
         this.view = view;
         this.window = window;
         this.dir = dir;
         this.suffix = suffix;
-        Path seed = Path.of("samples/seed-calico-metallb.yaml");
-        Path twoRacks = Path.of("samples/two-racks.yaml");
+        this.done = done;
+        Path seed = samples.resolve("seed-calico-metallb.yaml");
+        Path twoRacks = samples.resolve("two-racks.yaml");
+        // The trainer presents the whole demo on the projector: presenter mode from the first picture on.
         stage("1-seed-opened", () -> {
             vm.files().open(seed);
+            vm.lab().presenter().activeProperty().set(true);
             view.showPanel("Findings");
         }, () -> vm.document().file() != null && !vm.findings().findings().isEmpty());
         stage("2-finding-fixed", () -> vm.findings().findings().stream()
@@ -66,14 +79,12 @@ final class Walkthrough {
             lab.play("node-crash", java.time.Duration.ofSeconds(255), java.time.Duration.ofSeconds(5));
         }, this::runFinishedThenScrubbed);
         stage("6-presenter-reveal-30x", () -> {
-            vm.lab().presenter().activeProperty().set(true);
             vm.lab().timeline().cursorProperty().set(null);
             vm.lab().speedProperty().set(30);
             vm.lab().presenter().restart();
             vm.lab().presenter().predict();
         }, this::predictedThenRevealed);
         stage("7-two-racks-overview", () -> {
-            vm.lab().presenter().activeProperty().set(false);
             vm.lab().stopNow();
             vm.files().open(twoRacks);
             view.showPanel("Findings");
@@ -119,7 +130,7 @@ final class Walkthrough {
                     current = stages.poll();
                     if (current == null) {
                         stop();
-                        Platform.exit();
+                        done.run();
                         return;
                     }
                     waited = 0;
@@ -133,6 +144,7 @@ final class Walkthrough {
                 if (settled == 0) {
                     view.canvas().fit();
                     if (waited >= MAX_FRAMES) {
+                        notReady.add(current.name());
                         System.err.println("lbstudio: walkthrough stage " + current.name() + " did not get ready");
                     }
                 }
@@ -145,10 +157,21 @@ final class Walkthrough {
         }.start();
     }
 
+    /** The stages photographed as they were because what they show did not come in time. */
+    List<String> notReady() {
+        return List.copyOf(notReady);
+    }
+
+    /** The photographs written so far. */
+    List<Path> written() {
+        return List.copyOf(written);
+    }
+
     private void shoot(String name) {
         Path file = dir.resolve(name + suffix + ".png");
         try {
             Images.writePng(Images.pixels(window.getScene().snapshot(null)), file);
+            written.add(file);
             System.err.println("lbstudio: wrote " + file);
         } catch (IOException e) {
             System.err.println("lbstudio: cannot write " + file + ": " + e.getMessage());

@@ -73,7 +73,6 @@ public final class LabView extends BorderPane {
         context.textProperty().bindBidirectional(vm.contextProperty());
         HBox.setHgrow(kubeconfig, Priority.ALWAYS);
         HBox clusterFields = new HBox(6, kubeconfig, context);
-        clusterFields.visibleProperty().bind(cluster.selectedProperty());
         clusterFields.managedProperty().bind(clusterFields.visibleProperty());
         clusterFields.disableProperty().bind(stopped.not());
 
@@ -137,7 +136,9 @@ public final class LabView extends BorderPane {
         run.disableProperty().bind(scenario.valueProperty().isNull()
                 .or(vm.stateProperty().isNotEqualTo(State.STOPPED).and(vm.stateProperty().isNotEqualTo(State.RUNNING))));
         run.setOnAction(e -> vm.runScenario());
-        FlowPane scenarioRow = new FlowPane(8, 6, new Label("Scenario"), scenario, new Label("Speed"), speed, run);
+        Label scenarioWord = new Label("Scenario");
+        Label speedWord = new Label("Speed");
+        FlowPane scenarioRow = new FlowPane(8, 6, scenarioWord, scenario, speedWord, speed, run);
 
         FlowPane steps = new FlowPane(4, 4, new Label("Step now"));
         steps.getStyleClass().add("lab-steps");
@@ -157,15 +158,29 @@ public final class LabView extends BorderPane {
         summary.setId("lab-summary");
         summary.getStyleClass().add("walk-outcome");
 
+        // On the projector the panel is the step card over the chart and the timeline: what sets the lab up
+        // (backend, Start, single steps) and the run's long summary make room for them.
+        javafx.beans.property.BooleanProperty presenting = vm.presenter().activeProperty();
+        // The scenario's name and "30×" say what they are; the words make room for Run on the card's width.
+        for (javafx.scene.Node setup : new javafx.scene.Node[] {life, namespaceState, running, steps, summary,
+                scenarioWord, speedWord}) {
+            setup.visibleProperty().bind(presenting.not());
+            setup.managedProperty().bind(setup.visibleProperty());
+        }
+        clusterFields.visibleProperty().bind(cluster.selectedProperty().and(presenting.not()));
         VBox top = new VBox(6, life, namespaceState, clusterFields, running, scenarioRow, steps, summary,
                 new PresenterStrip(vm));
         top.getStyleClass().add("panel-header");
         setTop(top);
         ProbeChart chart = new ProbeChart(vm.timeline());
-        vm.presenter().activeProperty().addListener((o, a, on) -> chart.setTextScale(on ? 1.4 : 1));
         SplitPane center = new SplitPane(chart, new TimelineView(vm));
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.45);
+        // Chart text at 1.4× is 15 px and more; under the step card the chart and the timeline share what is left.
+        vm.presenter().activeProperty().addListener((o, a, on) -> {
+            chart.setTextScale(on ? 1.4 : 1);
+            center.setDividerPositions(on ? 0.5 : 0.45);
+        });
         setCenter(center);
         // Closing the window stops the lab at once, whatever happens to the app afterwards.
         javafx.event.EventHandler<javafx.stage.WindowEvent> hidden = e -> vm.stopNow();
@@ -295,7 +310,8 @@ public final class LabView extends BorderPane {
             addNote.setOnAction(e -> annotate.run());
             note.setOnAction(e -> annotate.run());
             HBox buttons = new HBox(6, predict, reveal, jump, advance);
-            getChildren().addAll(new Label("Predict, then reveal"), next, buttons, status, new Comparison(p),
+            // The step card: the step is its heading, then what was predicted and what the lab measured.
+            getChildren().addAll(next, buttons, status, new Comparison(p),
                     new HBox(6, note, addNote));
         }
     }
@@ -362,9 +378,14 @@ public final class LabView extends BorderPane {
                 }
                 return;
             }
-            // The count and where, short enough for a slide; every change in full on hover.
-            java.util.List<String> where = o.routeChanges().stream().map(c -> c.substring(0, c.indexOf(": ")))
-                    .distinct().toList();
+            // The count and where, short enough for a slide: a router's prefix, or how many of its prefixes
+            // changed; every change in full on hover.
+            java.util.Map<String, java.util.List<String>> byRouter = o.routeChanges().stream()
+                    .map(c -> c.substring(0, c.indexOf(": "))).distinct()
+                    .collect(java.util.stream.Collectors.groupingBy(w -> w.split(" ")[0],
+                            java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+            java.util.List<String> where = byRouter.entrySet().stream().map(e -> e.getValue().size() == 1
+                    ? e.getValue().get(0) : e.getKey() + " ×" + e.getValue().size()).toList();
             cells[0][column].setText(o.routeChanges().size() + (where.isEmpty() ? "" : " (" + String.join(", ",
                     where.subList(0, Math.min(2, where.size()))) + (where.size() > 2 ? ", …" : "") + ")"));
             cells[0][column].setTooltip(o.routeChanges().isEmpty() ? null

@@ -2,6 +2,7 @@ package dev.lbstudio.ui.view;
 
 import dev.lbstudio.ui.live.LiveScene;
 import dev.lbstudio.ui.live.WalkOverlay;
+import dev.lbstudio.ui.scene.LabelPlacer;
 import dev.lbstudio.ui.scene.Palette;
 import dev.lbstudio.ui.viewmodel.LiveViewModel;
 import java.util.ArrayList;
@@ -13,9 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.animation.AnimationTimer;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.DoubleBinding;
-import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -62,16 +61,27 @@ final class LiveLayer {
     };
     private boolean running;
 
-    /**
-     * How much dots, marks and hop labels grow to keep their size on screen when the design is zoomed out
-     * (up to twice, so a zoomed-out rack is not buried under them); lines keep design units.
-     */
-    private final DoubleBinding grow;
+    /** How much dots, marks and hop labels grow to keep their size on screen; lines keep design units. */
+    private final ObservableDoubleValue grow;
+    private final Room room;
+    /** The marks drawn, by the point each was asked for: their spots stay put while the frames go on. */
+    private final Map<List<Double>, LabelPlacer.Rect> markSpots = new HashMap<>();
+    private LabelPlacer.Rect dropSpot;
 
-    LiveLayer(LiveViewModel vm, ReadOnlyDoubleProperty zoom) {
+    /** What the canvas tells the live drawing about where its labels may go. */
+    interface Room {
+        /** A placer that knows the element names and interface labels as drawn now. */
+        LabelPlacer placer();
+
+        /** An element's box as drawn now, in design units. */
+        Optional<LabelPlacer.Rect> footprint(dev.lbstudio.model.ElementId id);
+    }
+
+    LiveLayer(LiveViewModel vm, ObservableDoubleValue grow, Room room) {
         this.vm = vm;
-        this.grow = Bindings.createDoubleBinding(() -> Math.max(1, Math.min(2, 1 / zoom.get())), zoom);
-        grow.addListener((o, a, b) -> placeLabels());
+        this.grow = grow;
+        this.room = room;
+        grow.addListener((o, a, b) -> replaceLabels());
         keepSize(walkMarker);
         keepSize(walkDrop);
         under.setMouseTransparent(true);
@@ -211,13 +221,54 @@ final class LiveLayer {
             keepSize(m);
             pool.add(m);
         }
+        List<List<Double>> wanted = marks.stream().map(m -> List.of(m.x(), m.y())).toList();
+        if (!markSpots.keySet().equals(new HashSet<>(wanted))) {
+            placeMarks(wanted);
+        }
+        // Flows that died at the same place share one ✖.
+        Set<List<Double>> drawnAt = new HashSet<>();
         for (int i = 0; i < pool.size(); i++) {
             Node m = pool.get(i);
-            m.setVisible(i < marks.size());
-            if (i < marks.size()) {
-                place(m, marks.get(i).x(), marks.get(i).y());
+            m.setVisible(i < marks.size() && drawnAt.add(wanted.get(i)));
+            if (m.isVisible()) {
+                LabelPlacer.Rect at = markSpots.get(wanted.get(i));
+                place(m, at.centreX(), at.centreY());
             }
         }
+    }
+
+    /**
+     * A ✖ goes where it was asked (beside the box the packet died at) unless it would cover a name or a hop
+     * label there; then to the nearest free spot around that point.
+     */
+    private void placeMarks(List<List<Double>> wanted) {
+        markSpots.clear();
+        LabelPlacer placer = markPlacer();
+        for (List<Double> p : new java.util.LinkedHashSet<>(wanted)) {
+            markSpots.put(p, markSpot(placer, p.get(0), p.get(1)));
+        }
+    }
+
+    /** A placer for marks: they keep off the hop labels shown too. */
+    private LabelPlacer markPlacer() {
+        LabelPlacer placer = room.placer();
+        walkLabels.stream().filter(Node::isVisible).forEach(l -> placer.place(List.of(drawn(l))));
+        return placer;
+    }
+
+    /** The spot for a ✖ asked for at (x, y): there, or the nearest spot around it that covers less. */
+    private LabelPlacer.Rect markSpot(LabelPlacer placer, double x, double y) {
+        double w = walkDrop.getLayoutBounds().getWidth() * grow.get();
+        double h = walkDrop.getLayoutBounds().getHeight() * grow.get();
+        List<LabelPlacer.Rect> spots = new ArrayList<>(List.of(LabelPlacer.Rect.centred(x, y, w, h)));
+        spots.addAll(LabelPlacer.around(LabelPlacer.Rect.centred(x, y, 0, 0), w, h, 2, LabelPlacer.Side.ABOVE));
+        return placer.place(spots);
+    }
+
+    /** A label's scaled bounds in design units. */
+    private static LabelPlacer.Rect drawn(Node n) {
+        javafx.geometry.Bounds b = n.getBoundsInParent();
+        return new LabelPlacer.Rect(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
     }
 
     /** A red cross where a packet died. */
@@ -257,30 +308,50 @@ final class LiveLayer {
         walkGroup.getChildren().addAll(walkLabels);
         walkGroup.getChildren().addAll(walkMarker, walkDrop);
         walkDrop.setVisible(false);
+        dropSpot = null;
         // At its start at once, not where the last walk ended, even before the next pulse.
         drawWalk(System.nanoTime());
         start();
     }
 
-    private void placeLabels() {
-        WalkOverlay w = vm.walkOverlayProperty().get();
-        for (int i = 0; w != null && i < walkLabels.size(); i++) {
-            placeLabel(walkLabels.get(i), w.stops().get(i));
-        }
+    /**
+     * Places the hop labels shown so far and the marks again, once the canvas has sized its boxes and interface
+     * labels (a zoom in presenter mode, a new drawing).
+     */
+    void replaceLabels() {
+        placeLabels();
+        markSpots.clear();
+        dropSpot = null;
+        start();
     }
 
     /**
-     * Puts a label's bottom middle (or, beside a box, its left middle) on the stop's point. It is scaled about
-     * its centre to keep its size on screen, so the layout position makes up for the growth.
+     * Each hop label shown so far, in the walk's order: above its element's box (beside it for a pod, which hangs
+     * under its node), else at the nearest spot around the box that covers no element name, interface label or
+     * earlier hop label. It is scaled about its centre to keep its size on screen.
      */
-    private void placeLabel(Label label, WalkOverlay.Stop s) {
-        label.scaleXProperty().bind(grow);
-        label.scaleYProperty().bind(grow);
+    private void placeLabels() {
+        WalkOverlay w = vm.walkOverlayProperty().get();
+        if (w == null) {
+            return;
+        }
+        LabelPlacer placer = room.placer();
         double g = grow.get();
-        double w = label.getWidth();
-        double h = label.getHeight();
-        label.relocate(s.beside() ? s.x() - w / 2 + g * w / 2 : s.x() - w / 2,
-                s.beside() ? s.y() - h / 2 : s.y() - h / 2 - g * h / 2);
+        for (int i = 0; i < walkLabels.size(); i++) {
+            Label label = walkLabels.get(i);
+            if (!label.isVisible()) {
+                continue;
+            }
+            WalkOverlay.Stop s = w.stops().get(i);
+            label.scaleXProperty().bind(grow);
+            label.scaleYProperty().bind(grow);
+            double lw = label.getWidth();
+            double lh = label.getHeight();
+            LabelPlacer.Rect box = room.footprint(s.at()).orElse(LabelPlacer.Rect.centred(s.x(), s.y(), 0, 0));
+            LabelPlacer.Rect at = placer.place(LabelPlacer.around(box, lw * g, lh * g, 4,
+                    s.beside() ? LabelPlacer.Side.RIGHT : LabelPlacer.Side.ABOVE));
+            label.relocate(at.centreX() - lw / 2, at.centreY() - lh / 2);
+        }
     }
 
     /** Moves the walk's marker; true while it still walks. */
@@ -292,18 +363,27 @@ final class LiveLayer {
         WalkOverlay.Progress p = w.progress(vm.walkElapsed(now));
         walkMarker.setCenterX(p.x());
         walkMarker.setCenterY(p.y());
+        boolean revealed = false;
         for (int i = 0; i < walkLabels.size(); i++) {
             Label label = walkLabels.get(i);
             if (i < p.reached() && !label.isVisible()) {
                 label.setVisible(true);
                 label.applyCss();
                 label.autosize();
-                placeLabel(label, w.stops().get(i));
+                revealed = true;
             }
         }
-        walkDrop.setVisible(p.done() && w.dropped());
-        if (p.done()) {
-            place(walkDrop, p.x(), p.y());
+        if (revealed) {
+            placeLabels();
+        }
+        boolean drop = p.done() && w.dropped();
+        if (drop && (dropSpot == null || !walkDrop.isVisible())) {
+            // Where the walk ended is the box it died at: the ✖ goes beside its name, not over it.
+            dropSpot = markSpot(markPlacer(), p.x(), p.y());
+        }
+        walkDrop.setVisible(drop);
+        if (drop) {
+            place(walkDrop, dropSpot.centreX(), dropSpot.centreY());
         }
         return !p.done();
     }
@@ -326,6 +406,16 @@ final class LiveLayer {
     /** The hop labels the walk's marker has uncovered so far. */
     List<Label> shownWalkLabels() {
         return walkLabels.stream().filter(Node::isVisible).toList();
+    }
+
+    /** The hop labels and the ✖ marks shown now, as drawn, in design units. */
+    List<LabelPlacer.Rect> labelRects() {
+        List<LabelPlacer.Rect> rects = new ArrayList<>(shownWalkLabels().stream().map(LiveLayer::drawn).toList());
+        markGroup.getChildren().stream().filter(Node::isVisible).map(LiveLayer::drawn).forEach(rects::add);
+        if (walkDrop.isVisible()) {
+            rects.add(drawn(walkDrop));
+        }
+        return rects;
     }
 
     boolean walkShown() {

@@ -52,6 +52,7 @@ public final class MainView extends BorderPane {
     private final FilesViewModel files;
     private final DesignCanvas canvas;
     private final TabPane panels = new TabPane();
+    private final Runnable presenterColumn;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -81,7 +82,12 @@ public final class MainView extends BorderPane {
         vm.render().onProblem(p -> Dialogs.problem(window(), p));
         doc.loadsProperty().addListener((o, a, b) -> canvas.fitOnNextLayout());
 
-        setTop(new VBox(menuBar(), toolBar()));
+        canvas.presenterProperty().bind(vm.lab().presenter().activeProperty());
+        ToolBar tools = toolBar();
+        // On the projector the room goes to the drawing: no editing tools, no status line (the step card talks).
+        tools.visibleProperty().bind(canvas.presenterProperty().not());
+        tools.managedProperty().bind(tools.visibleProperty());
+        setTop(new VBox(menuBar(), tools));
         PaletteView palette = new PaletteView();
         panels.getStyleClass().add("side-panels");
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -102,6 +108,7 @@ public final class MainView extends BorderPane {
         // The lab panel's chart and timeline need room; the user can drag the divider back.
         Runnable widen = () -> {
             if (panels.getSelectionModel().getSelectedItem() == lab && split.getWidth() > 0
+                    && !vm.lab().presenter().activeProperty().get()
                     && panels.getWidth() < LAB_WIDTH) {
                 split.setDividerPosition(split.getDividers().size() - 1, Math.max(0.4, 1 - LAB_WIDTH / split.getWidth()));
                 canvas.fitOnNextLayout();
@@ -116,12 +123,24 @@ public final class MainView extends BorderPane {
         });
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(panels, false);
+        // On the projector the column has its width whatever the window did before (a --size applied after the
+        // first layout) and whichever panel comes to the front.
+        presenterColumn = () -> {
+            if (vm.lab().presenter().activeProperty().get() && split.getWidth() > 0 && split.getItems().size() == 2) {
+                split.setDividerPositions(1 - presenterPanelWidth(split.getWidth()) / split.getWidth());
+            }
+        };
+        split.widthProperty().addListener((o, a, b) -> presenterColumn.run());
+        panels.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> presenterColumn.run());
         // A trainer presents, not edits: the palette's room goes to the canvas, which fits the design again.
         vm.lab().presenter().activeProperty().addListener((o, was, on) -> {
             double[] dividers = split.getDividerPositions();
+            // The column keeps the projector's width whichever panel is in front (the packet walk's row of
+            // controls would otherwise take half the screen): the panel wraps instead.
+            panels.setMinWidth(on ? 0 : Region.USE_COMPUTED_SIZE);
             if (on && split.getItems().contains(palette)) {
                 split.getItems().remove(palette);
-                split.setDividerPositions(dividers[1]);
+                presenterColumn.run();
             } else if (!on && !split.getItems().contains(palette)) {
                 split.getItems().add(0, palette);
                 split.setDividerPositions(0.11, dividers[0]);
@@ -129,7 +148,10 @@ public final class MainView extends BorderPane {
             canvas.fitOnNextLayout();
         });
         setCenter(split);
-        setBottom(statusBar());
+        HBox status = statusBar();
+        status.visibleProperty().bind(canvas.presenterProperty().not());
+        status.managedProperty().bind(status.visibleProperty());
+        setBottom(status);
     }
 
     public DesignCanvas canvas() {
@@ -228,6 +250,14 @@ public final class MainView extends BorderPane {
     }
 
     private static final double LAB_WIDTH = 660;
+
+    /**
+     * The step card, chart and timeline's column on the projector: wide enough for the card's buttons and the
+     * comparison at presenter type (16 px), the rest is the drawing's.
+     */
+    static double presenterPanelWidth(double windowWidth) {
+        return Math.max(440, Math.min(660, 0.34 * windowWidth));
+    }
 
     static final String PRESENTER_CSS = MainView.class.getResource("/dev/lbstudio/ui/presenter.css").toExternalForm();
 

@@ -31,10 +31,11 @@ public final class ProbeChart extends Region {
     private static final Color OUTAGE = Color.web("#dc2626", 0.16);
     private static final Color GRID = Color.web("#cbd5e1");
     private static final Color TEXT = Color.web("#0f172a");
-    private static final double LEFT = 52;
+    /** The plot's margins at 1× text: they grow with the text (presenter mode), so the axis labels are not cut. */
+    private static final double LEFT_AT_1 = 52;
     private static final double RIGHT = 12;
-    private static final double TOP = 24;
-    private static final double BOTTOM = 22;
+    private static final double TOP_AT_1 = 24;
+    private static final double BOTTOM_AT_1 = 22;
 
     private final Canvas canvas = new Canvas();
     private final Timeline timeline;
@@ -58,6 +59,18 @@ public final class ProbeChart extends Region {
         canvas.setOnMouseDragged(e -> scrub(e.getX()));
     }
 
+    private double left() {
+        return LEFT_AT_1 * scale;
+    }
+
+    private double top() {
+        return TOP_AT_1 * scale;
+    }
+
+    private double bottom() {
+        return BOTTOM_AT_1 * scale;
+    }
+
     /** Presenter mode draws the labels larger. */
     public void setTextScale(double scale) {
         this.scale = scale;
@@ -65,9 +78,9 @@ public final class ProbeChart extends Region {
     }
 
     private void scrub(double x) {
-        double w = canvas.getWidth() - LEFT - RIGHT;
+        double w = canvas.getWidth() - left() - RIGHT;
         if (w > 0 && stats.first().isPresent()) {
-            double t = from + Math.max(0, Math.min(1, (x - LEFT) / w)) * (to - from);
+            double t = from + Math.max(0, Math.min(1, (x - left()) / w)) * (to - from);
             timeline.cursorProperty().set(Duration.ofNanos((long) (t * 1e9)));
         }
     }
@@ -93,8 +106,8 @@ public final class ProbeChart extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
-        double plotW = w - LEFT - RIGHT;
-        double plotH = h - TOP - BOTTOM;
+        double plotW = w - left() - RIGHT;
+        double plotH = h - top() - bottom();
         if (plotW < 20 || plotH < 40) {
             return;
         }
@@ -112,7 +125,7 @@ public final class ProbeChart extends Region {
         to = Math.max(from + 1, seconds(stats.last().get()));
         double stripsH = Math.min(plotH * 0.4, Math.max(3, flows.size() * 7.0));
         double latencyH = plotH - stripsH - 8;
-        double stripTop = TOP + latencyH + 8;
+        double stripTop = top() + latencyH + 8;
         double maxMs = niceCeiling(Math.max(0.1, stats.maxLatencyMs() * 1.15));
 
         // Outage bands first, under everything else.
@@ -123,7 +136,7 @@ public final class ProbeChart extends Region {
             double x0 = x(seconds(b.start()), plotW);
             double x1 = Math.max(x0 + 2, x(seconds(b.end()), plotW));
             g.setFill(OUTAGE);
-            g.fillRect(x0, TOP, x1 - x0, plotH);
+            g.fillRect(x0, top(), x1 - x0, plotH);
             labels.add(new OutageLabel(x0, x1, b.label(x1 >= end - 1, failingAtEnd)));
         }
         // Axes and grid.
@@ -133,18 +146,18 @@ public final class ProbeChart extends Region {
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
         for (int i = 0; i <= 2; i++) {
-            double y = TOP + latencyH - latencyH * i / 2;
-            g.strokeLine(LEFT, y, LEFT + plotW, y);
-            g.fillText(String.format(Locale.ROOT, "%.1f ms", maxMs * i / 2), LEFT - 4, y);
+            double y = top() + latencyH - latencyH * i / 2;
+            g.strokeLine(left(), y, left() + plotW, y);
+            g.fillText(String.format(Locale.ROOT, "%.1f ms", maxMs * i / 2), left() - 4, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         double tick = niceCeiling((to - from) / 6);
         for (double t = Math.ceil(from / tick) * tick; t <= to + 1e-9; t += tick) {
             double x = x(t, plotW);
-            g.strokeLine(x, TOP + plotH, x, TOP + plotH + 4);
+            g.strokeLine(x, top() + plotH, x, top() + plotH + 4);
             // + 0.0 turns a -0.0 into 0.0, which would print as "-0 s".
-            g.fillText(String.format(Locale.ROOT, tick < 1 ? "%.1f s" : "%.0f s", t + 0.0), x, TOP + plotH + 5);
+            g.fillText(String.format(Locale.ROOT, tick < 1 ? "%.1f s" : "%.0f s", t + 0.0), x, top() + plotH + 5);
         }
         // Latency per flow: the highest of each pixel column.
         g.setLineWidth(1.5);
@@ -165,11 +178,11 @@ public final class ProbeChart extends Region {
                     pen = false;
                     continue;
                 }
-                double y = TOP + latencyH - latencyH * Math.min(1, ms / maxMs);
+                double y = top() + latencyH - latencyH * Math.min(1, ms / maxMs);
                 if (pen) {
-                    g.lineTo(LEFT + px, y);
+                    g.lineTo(left() + px, y);
                 } else {
-                    g.moveTo(LEFT + px, y);
+                    g.moveTo(left() + px, y);
                     pen = true;
                 }
             }
@@ -189,14 +202,14 @@ public final class ProbeChart extends Region {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(TEXT);
-        g.fillText("flows", LEFT - 4, stripTop + stripsH / 2);
+        g.fillText("flows", left() - 4, stripTop + stripsH / 2);
         // Steps and convergence.
         g.setTextBaseline(VPos.TOP);
         g.setLineDashes(5, 4);
         for (RunStats.Convergence c : stats.convergence()) {
             double xs = x(seconds(c.stepAt()), plotW);
             g.setStroke(Color.web("#475569"));
-            g.strokeLine(xs, TOP, xs, TOP + plotH);
+            g.strokeLine(xs, top(), xs, top() + plotH);
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(TEXT);
             g.setFont(font(11, FontWeight.BOLD));
@@ -204,11 +217,11 @@ public final class ProbeChart extends Region {
             if (c.lastRouteChange().isPresent()) {
                 double xc = x(seconds(c.lastRouteChange().get()), plotW);
                 g.setStroke(Color.web("#15803d"));
-                g.strokeLine(xc, TOP, xc, TOP + plotH);
+                g.strokeLine(xc, top(), xc, top() + plotH);
                 g.setFill(Color.web("#15803d"));
                 String text = String.format(Locale.ROOT, "routes converged after %.1f s", seconds(c.took().get()));
                 g.setTextAlign(xc > w * 0.6 ? TextAlignment.RIGHT : TextAlignment.LEFT);
-                g.fillText(text, xc + (xc > w * 0.6 ? -3 : 3), TOP + latencyH * 0.55);
+                g.fillText(text, xc + (xc > w * 0.6 ? -3 : 3), top() + latencyH * 0.55);
             }
         }
         g.setLineDashes();
@@ -219,11 +232,11 @@ public final class ProbeChart extends Region {
             String text = l.text();
             // Half the label's width, about 7.2 px a character of the 12 px bold face.
             double half = (text.length() * 3.6 + 6) * scale;
-            double cx = Math.max(LEFT + half, Math.min(LEFT + plotW - half, (l.x0() + l.x1()) / 2));
+            double cx = Math.max(left() + half, Math.min(left() + plotW - half, (l.x0() + l.x1()) / 2));
             g.setFill(Color.web("#ffffff", 0.85));
-            g.fillRect(cx - half, TOP + 2, 2 * half, 17 * scale);
+            g.fillRect(cx - half, top() + 2, 2 * half, 17 * scale);
             g.setFill(Color.web("#b91c1c"));
-            g.fillText(text, cx, TOP + 3);
+            g.fillText(text, cx, top() + 3);
         }
         // The scrub cursor.
         Duration cursor = timeline.cursorProperty().get();
@@ -231,12 +244,12 @@ public final class ProbeChart extends Region {
             double xc = x(seconds(cursor), plotW);
             g.setStroke(Color.web("#f59e0b"));
             g.setLineWidth(2);
-            g.strokeLine(xc, TOP - 4, xc, TOP + plotH);
+            g.strokeLine(xc, top() - 4, xc, top() + plotH);
         }
     }
 
     private double x(double t, double plotW) {
-        return LEFT + (t - from) / (to - from) * plotW;
+        return left() + (t - from) / (to - from) * plotW;
     }
 
     private static double seconds(Duration d) {

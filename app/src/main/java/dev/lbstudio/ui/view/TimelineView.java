@@ -92,15 +92,21 @@ final class TimelineView extends BorderPane {
         live.setTooltip(new Tooltip("Follow the run again"));
         live.setOnAction(e -> timeline.cursorProperty().set(null));
         live.disableProperty().bind(timeline.cursorProperty().isNull());
-        HBox scrubRow = new HBox(6, new Label("Scrub"), scrub, at, live, replay, csv, json);
+        Label scrubWord = new Label("Scrub");
+        HBox scrubRow = new HBox(6, scrubWord, scrub, at, live, replay, csv, json);
+        // Exports are for the desk; on the projector's narrow column the slider keeps its room.
+        for (javafx.scene.Node desk : new javafx.scene.Node[] {scrubWord, csv, json}) {
+            desk.visibleProperty().bind(vm.presenter().activeProperty().not());
+            desk.managedProperty().bind(desk.visibleProperty());
+        }
         scrubRow.getStyleClass().add("timeline-scrub");
 
         TableView<TimelineRow> table = new TableView<>(timeline.visible());
         table.setId("lab-timeline");
         table.setPlaceholder(new Label("Start the lab and run a scenario, or apply a step, to see its events"));
         table.getColumns().add(column("s", r -> TimelineRow.seconds(r.at()), 84));
-        table.getColumns().add(column("Kind", r -> r.kind().label(), 70));
-        table.getColumns().add(column("Router / flow", TimelineRow::subject, 100));
+        table.getColumns().add(column("Kind", r -> r.kind().label(), 84));
+        table.getColumns().add(column("Router / flow", TimelineRow::subject, 150));
         table.getColumns().add(column("What", TimelineRow::what, 260));
         table.getColumns().add(column("Reason", TimelineRow::reason, 260));
         table.setRowFactory(t -> new TableRow<>() {
@@ -142,6 +148,9 @@ final class TimelineView extends BorderPane {
                 });
             }
         });
+        // The kind filters are for studying a run at the desk; the projector shows every kind.
+        actions.visibleProperty().bind(vm.presenter().activeProperty().not());
+        actions.managedProperty().bind(actions.visibleProperty());
         setTop(new VBox(4, actions, scrubRow));
         setCenter(table);
     }
