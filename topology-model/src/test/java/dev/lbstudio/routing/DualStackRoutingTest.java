@@ -1,0 +1,94 @@
+package dev.lbstudio.routing;
+
+import static dev.lbstudio.routing.Designs.fib;
+import static dev.lbstudio.routing.Designs.ips;
+import static dev.lbstudio.routing.Designs.node;
+import static dev.lbstudio.routing.Designs.prefix;
+import static dev.lbstudio.routing.Designs.router;
+import static dev.lbstudio.routing.Designs.variant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbstudio.model.Topology;
+import org.junit.jupiter.api.Test;
+
+/**
+ * IPv6 beside IPv4 on the Local-policy seed: Calico's bird6 runs its own sessions from the node's IPv6
+ * address (bird6.cfg.template {@code source address {{$node_ip6}}}), originates /staticroutesv6 (the
+ * IPv6 LB range and a /128 per Local service on nodes with a ready endpoint), and FRR installs the
+ * global next hop BIRD sends on those multihop sessions.
+ */
+class DualStackRoutingTest {
+
+    private static final String LOCAL = "seed-local-policy";
+    private static final String HOST = "10.208.1.1/32";
+    private static final String HOST6 = "fd00:208::1/128";
+
+    /** The seed with an IPv6 address on the ToR's rack port, every node, the LB range and the service. */
+    static Topology dualStack(String... more) {
+        String[] base = {
+            "          address: 10.0.0.1/24\n          segment: rack1\n",
+            "          address: 10.0.0.1/24\n          segment: rack1\n        - name: eth1v6\n          address: fd00:10::1/64\n"
+                    + "          segment: rack1\n",
+            "            description: node-3\n",
+            "            description: node-3\n          - address: fd00:10::11\n            remoteAs: 64513\n"
+                    + "          - address: fd00:10::12\n            remoteAs: 64513\n          - address: fd00:10::13\n"
+                    + "            remoteAs: 64513\n",
+            "        - 10.0.0.11\n", "        - 10.0.0.11\n        - fd00:10::11\n",
+            "        - 10.0.0.12\n", "        - 10.0.0.12\n        - fd00:10::12\n",
+            "        - 10.0.0.13\n", "        - 10.0.0.13\n        - fd00:10::13\n",
+            "      - 10.208.1.0/24\n  bgpPeers:\n", "      - 10.208.1.0/24\n      - fd00:208::/120\n  bgpPeers:\n",
+            "    - name: tor1\n      peerIP: 10.0.0.1\n      asNumber: 64512\n",
+            "    - name: tor1\n      peerIP: 10.0.0.1\n      asNumber: 64512\n    - name: tor1-v6\n      peerIP: fd00:10::1\n"
+                    + "      asNumber: 64512\n",
+            "        - 10.208.1.1\n", "        - 10.208.1.1\n        - fd00:208::1\n",
+        };
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return variant(LOCAL, all);
+    }
+
+    @Test
+    void eachFamilyHasItsOwnSessionBetweenTheSameSpeakers() {
+        SessionPlan plan = RoutingEngine.compute(dualStack()).plan();
+        assertThat(plan.sessions(router("tor1"), node("node-1"))).extracting(Session::family).containsExactlyInAnyOrder(4, 6);
+        Session v6 = plan.sessions(router("tor1"), node("node-1")).stream().filter(s -> s.family() == 6).findFirst().orElseThrow();
+        assertThat(v6.end(plan.speaker(node("node-1")).orElseThrow().index()).address()).hasToString("fd00:10::11");
+        assertThat(v6.end(plan.speaker(router("tor1")).orElseThrow().index()).address()).hasToString("fd00:10::1");
+        assertThat(plan.session(router("tor1"), node("node-1")).orElseThrow().family()).isEqualTo(4);
+    }
+
+    @Test
+    void theLocalServicesSlash128ComesFromTheEndpointNodesWithTheirIpv6NextHops() {
+        RoutingState s = RoutingEngine.compute(dualStack("    asNumber: 64513\n",
+                "    asNumber: 64513\n    nodeToNodeMeshEnabled: false\n"));
+        assertThat(fib(s, "tor1", HOST6)).isEqualTo(ips("fd00:10::11", "fd00:10::12"));
+        assertThat(fib(s, "tor1", "fd00:208::/120")).isEqualTo(ips("fd00:10::11", "fd00:10::12", "fd00:10::13"));
+        assertThat(s.rib(router("tor1"), prefix(HOST6))).allSatisfy(r -> assertThat(r.nextHop().isIpv4()).isFalse());
+    }
+
+    @Test
+    void ipv4RoutesStayExactlyAsWithoutIpv6() {
+        RoutingState single = RoutingEngine.compute(variant(LOCAL));
+        RoutingState dual = RoutingEngine.compute(dualStack());
+        assertThat(dual.fib(router("tor1"))).filteredOn(f -> f.prefix().isIpv4() && f.source() == FibEntry.Source.BGP)
+                .isEqualTo(single.fib(router("tor1")).stream().filter(f -> f.source() == FibEntry.Source.BGP).toList());
+        assertThat(dual.rib(router("tor1"), prefix(HOST))).isEqualTo(single.rib(router("tor1"), prefix(HOST)));
+    }
+
+    /** The mesh pitfall in IPv6: bird6 re-exports learned /128s inside its aggregate with next hop self, as bird does. */
+    @Test
+    void theMeshReExportHappensPerFamily() {
+        RoutingState s = RoutingEngine.compute(dualStack());
+        assertThat(fib(s, "tor1", HOST6)).isEqualTo(ips("fd00:10::11", "fd00:10::12", "fd00:10::13"));
+        assertThat(fib(s, "tor1", HOST)).isEqualTo(ips("10.0.0.11", "10.0.0.12", "10.0.0.13"));
+    }
+
+    @Test
+    void aNodeWithoutAnIpv6AddressOriginatesNoIpv6Route() {
+        RoutingState s = RoutingEngine.compute(dualStack("        - 10.0.0.13\n        - fd00:10::13\n", "        - 10.0.0.13\n"));
+        assertThat(s.rib(node("node-3"), prefix("fd00:208::/120"))).isEmpty();
+        assertThat(fib(s, "tor1", "fd00:208::/120")).isEqualTo(ips("fd00:10::11", "fd00:10::12"));
+        assertThat(s.plan().unestablished()).anySatisfy(u -> assertThat(u.reason()).contains("fd00:10::13"));
+    }
+}
