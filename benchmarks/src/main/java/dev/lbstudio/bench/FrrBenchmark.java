@@ -94,11 +94,11 @@ public class FrrBenchmark {
                     n.description(), n.bfd(), n.passive(), n.ebgpMultihop(), n.port(), n.interfaceName(), n.remoteAsType(), n.peerGroup(),
                     n.shutdown(), n.activate(), n.connectRetry(), n.keepalive(), n.hold(), n.updateSource(), n.nextHopSelf(),
                     n.routeReflectorClient(), n.localAs(), n.allowasIn(), n.weight(), "IN", "OUT", n.prefixListIn(), n.prefixListOut(),
-                    n.bfdProfile())).toList();
+                    n.bfdProfile(), n.ipv6Unicast())).toList();
             var b = r.bgp();
             return new Router(r.name(), r.role(), r.software(), r.interfaces(), new dev.lbstudio.model.RouterBgp(b.asn(), b.routerId(),
                     b.keepalive(), b.hold(), b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), b.multipathRelax(), true, b.passive(),
-                    b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(), b.listenPort(), neighbors), r.rack(),
+                    b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(), b.listenPort(), neighbors, b.ipv6Multipath()), r.rack(),
                     new RouterFrr(policy, null, null, null, null, null, null));
         }).toList();
         return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), new Network(routers, t.network().segments(),

@@ -88,6 +88,10 @@ public record FrrConfig(String version, String defaults, String hostname, List<S
         public boolean isIpv4Unicast() {
             return "ipv4".equals(afi) && "unicast".equals(safi);
         }
+
+        public boolean isIpv6Unicast() {
+            return "ipv6".equals(afi) && "unicast".equals(safi);
+        }
     }
 
     /** A peer's settings inside one address family, in order; {@code no neighbor X activate} has key {@code no activate}. */

@@ -63,7 +63,8 @@ public final class FrrToModel {
         List<IpPrefix> networks = new ArrayList<>();
         List<IpPrefix> aggregates = new ArrayList<>();
         List<String> redistribute = new ArrayList<>();
-        config.defaultInstance().flatMap(FrrToModel::ipv4).ifPresent(af -> {
+        config.defaultInstance().stream().flatMap(i -> i.families().stream())
+                .filter(af -> af.isIpv4Unicast() || af.isIpv6Unicast()).forEach(af -> {
             for (Setting s : af.settings()) {
                 switch (s.key()) {
                     case "network" -> networks.add(IpPrefix.parse(s.args().split(" ")[0]));
@@ -79,15 +80,22 @@ public final class FrrToModel {
         return new Converted(software, config.interfaces(), bgp, frr);
     }
 
-    private static Optional<AddressFamily> ipv4(BgpInstance i) {
-        return i.families().stream().filter(AddressFamily::isIpv4Unicast).findFirst();
+    private static Optional<AddressFamily> family(BgpInstance i, java.util.function.Predicate<AddressFamily> which) {
+        return i.families().stream().filter(which).findFirst();
+    }
+
+    private static RouterBgp.Multipath multipath(Optional<AddressFamily> af) {
+        return new RouterBgp.Multipath(
+                af.flatMap(a -> FrrConfig.last(a.settings(), "maximum-paths")).map(s -> Integer.valueOf(s.args())).orElse(null),
+                af.flatMap(a -> FrrConfig.last(a.settings(), "maximum-paths ibgp"))
+                        .map(s -> Integer.valueOf(s.args().split(" ")[0])).orElse(null));
     }
 
     private RouterBgp instance(BgpInstance i) {
-        Optional<AddressFamily> af = ipv4(i);
-        Integer maximumPaths = af.flatMap(a -> FrrConfig.last(a.settings(), "maximum-paths")).map(s -> Integer.valueOf(s.args())).orElse(null);
-        Integer maximumPathsIbgp = af.flatMap(a -> FrrConfig.last(a.settings(), "maximum-paths ibgp"))
-                .map(s -> Integer.valueOf(s.args().split(" ")[0])).orElse(null);
+        Optional<AddressFamily> af = family(i, AddressFamily::isIpv4Unicast);
+        Optional<AddressFamily> af6 = family(i, AddressFamily::isIpv6Unicast);
+        RouterBgp.Multipath paths = multipath(af);
+        RouterBgp.Multipath paths6 = af6.isPresent() ? multipath(af6) : null;
         Integer keepalive = timer(i.last("timers bgp"), 0);
         Integer hold = timer(i.last("timers bgp"), 1);
         Boolean requiresPolicy = flag(i.settings(), "bgp ebgp-requires-policy");
@@ -96,20 +104,27 @@ public final class FrrToModel {
         IpAddr routerId = i.last("bgp router-id").map(s -> IpAddr.parse(s.args())).orElse(null);
         // bgpd: "no bgp default ipv4-unicast" leaves neighbours not activated unless told (bgpd/bgp_vty.c, BGP_FLAG_NO_DEFAULT_IPV4)
         boolean activatedByDefault = !Boolean.FALSE.equals(flag(i.settings(), "bgp default ipv4-unicast"));
+        // and IPv6 unicast only with "bgp default ipv6-unicast" (bgpd/bgpd.c default_af, frr-10.2.6)
+        boolean activated6ByDefault = Boolean.TRUE.equals(flag(i.settings(), "bgp default ipv6-unicast"));
+        Defaults defaults = new Defaults(activatedByDefault, activated6ByDefault, af, af6);
         List<BgpNeighbor> neighbors = new ArrayList<>();
         for (Peer p : i.peers()) {
             if (p.kind() != PeerKind.GROUP) {
                 Peer group = p.last("peer-group").flatMap(s -> i.peer(s.args())).orElse(null);
-                neighbor(i, p, group, null, activatedByDefault, af).ifPresent(neighbors::add);
+                neighbor(p, group, null, defaults).ifPresent(neighbors::add);
             }
         }
         for (ListenRange r : i.listenRanges()) {
             Peer group = i.peer(r.group()).orElseThrow();
-            neighbor(i, group, null, r, activatedByDefault, af).ifPresent(neighbors::add);
+            neighbor(group, null, r, defaults).ifPresent(neighbors::add);
         }
         BfdProfile bfd = neighbors.stream().map(BgpNeighbor::bfdProfile).filter(b -> b != null).findFirst().orElse(null);
-        return new RouterBgp(i.asn(), routerId, keepalive, hold, null, maximumPaths, maximumPathsIbgp, multipathRelax, requiresPolicy,
-                null, null, bfd, gracefulRestart, null, neighbors);
+        return new RouterBgp(i.asn(), routerId, keepalive, hold, null, paths.maximumPaths(), paths.maximumPathsIbgp(), multipathRelax,
+                requiresPolicy, null, null, bfd, gracefulRestart, null, neighbors, paths6);
+    }
+
+    /** What a neighbour gets when it says nothing: the instance's default activation per family, and the two unicast blocks. */
+    private record Defaults(boolean activated4, boolean activated6, Optional<AddressFamily> ipv4, Optional<AddressFamily> ipv6) {
     }
 
     /**
@@ -117,8 +132,7 @@ public final class FrrToModel {
      * configuration into each member unless the member sets its own, bgpd/bgpd.c peer_group2peer_config_copy).
      * For a listen range {@code p} is the group itself.
      */
-    private Optional<BgpNeighbor> neighbor(BgpInstance i, Peer p, Peer group, ListenRange range, boolean activatedByDefault,
-                                           Optional<AddressFamily> af) {
+    private Optional<BgpNeighbor> neighbor(Peer p, Peer group, ListenRange range, Defaults defaults) {
         Layers s = new Layers(p.settings(), group == null ? List.of() : group.settings());
         String label = range != null ? "listen range " + range.range() + " (peer-group " + p.name() + ")" : "neighbor " + p.name();
         int line = range != null ? range.line() : p.line();
@@ -136,21 +150,10 @@ public final class FrrToModel {
         } else {
             remoteAs = asNumber(as);
         }
-        List<Setting> afOwn = new ArrayList<>();
-        List<Setting> afGroup = new ArrayList<>();
-        af.ifPresent(a -> {
-            for (PeerSettings ps : a.peers()) {
-                if (ps.peer().equals(p.name())) {
-                    afOwn.addAll(ps.settings());
-                } else if (group != null && ps.peer().equals(group.name())) {
-                    afGroup.addAll(ps.settings());
-                }
-            }
-        });
-        Layers a = new Layers(afOwn, afGroup);
+        Layers a = familyLayers(defaults.ipv4(), p, group);
         Boolean activate = a.flag("activate");
         if (activate == null) {
-            activate = activatedByDefault;
+            activate = defaults.activated4();
         }
         Integer multihop = s.get("ebgp-multihop").map(x -> x.args().isEmpty() ? 255 : Integer.parseInt(x.args())).orElse(null);
         Integer connect = s.get("timers connect").map(x -> Integer.valueOf(x.args())).orElse(null);
@@ -173,8 +176,7 @@ public final class FrrToModel {
                     Integer.valueOf(t[0]), null, null, null, null) : null;
         }
         Long localAs = s.get("local-as").map(x -> asNumber(x.args().split(" ")[0])).orElse(null);
-        Integer allowasIn = a.get("allowas-in").map(x -> x.args().isEmpty() ? 3 : x.args().equals("origin") ? 1
-                : Integer.parseInt(x.args())).orElse(null);
+        Integer allowasIn = allowasIn(a);
         return Optional.of(new BgpNeighbor(
                 range == null && p.kind() == PeerKind.ADDRESS ? IpAddr.parse(p.name()) : null,
                 range != null ? range.range() : null,
@@ -189,7 +191,45 @@ public final class FrrToModel {
                 a.get("route-reflector-client").isPresent() ? Boolean.TRUE : null, localAs, allowasIn,
                 a.get("weight").map(x -> Integer.valueOf(x.args())).orElse(null),
                 direction(a, "route-map", "in"), direction(a, "route-map", "out"),
-                direction(a, "prefix-list", "in"), direction(a, "prefix-list", "out"), bfdProfile));
+                direction(a, "prefix-list", "in"), direction(a, "prefix-list", "out"), bfdProfile,
+                ipv6Unicast(familyLayers(defaults.ipv6(), p, group), defaults.activated6())));
+    }
+
+    /** A neighbour's own settings inside an address-family block over its peer-group's. */
+    private static Layers familyLayers(Optional<AddressFamily> af, Peer p, Peer group) {
+        List<Setting> own = new ArrayList<>();
+        List<Setting> fromGroup = new ArrayList<>();
+        af.ifPresent(a -> {
+            for (PeerSettings ps : a.peers()) {
+                if (ps.peer().equals(p.name())) {
+                    own.addAll(ps.settings());
+                } else if (group != null && ps.peer().equals(group.name())) {
+                    fromGroup.addAll(ps.settings());
+                }
+            }
+        });
+        return new Layers(own, fromGroup);
+    }
+
+    /** {@code address-family ipv6 unicast} as the neighbour has it; null when neither it nor the instance default activates or sets anything. */
+    private static BgpNeighbor.AddressFamilySettings ipv6Unicast(Layers a, boolean activatedByDefault) {
+        Boolean activate = a.flag("activate");
+        if (activate == null) {
+            activate = activatedByDefault;
+        }
+        if (!activate && a.own().isEmpty() && a.group().isEmpty()) {
+            return null;
+        }
+        return new BgpNeighbor.AddressFamilySettings(activate, direction(a, "route-map", "in"), direction(a, "route-map", "out"),
+                direction(a, "prefix-list", "in"), direction(a, "prefix-list", "out"),
+                a.get("next-hop-self").isPresent() ? Boolean.TRUE : null,
+                a.get("route-reflector-client").isPresent() ? Boolean.TRUE : null, allowasIn(a),
+                a.get("weight").map(x -> Integer.valueOf(x.args())).orElse(null));
+    }
+
+    private static Integer allowasIn(Layers a) {
+        return a.get("allowas-in").map(x -> x.args().isEmpty() ? 3 : x.args().equals("origin") ? 1 : Integer.parseInt(x.args()))
+                .orElse(null);
     }
 
     /** Keepalive (0) or hold (1) of a {@code timers [bgp] KEEPALIVE HOLD} setting, or null when there is none. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbstudio.io.ImportWarning.Loss;
 import dev.lbstudio.model.Deployment;
 import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.IpFamily;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.model.Pod;
 import dev.lbstudio.model.Service;
@@ -151,18 +152,40 @@ final class KubernetesReader {
         List<IpAddr> status = ips(at, element, "status.loadBalancer.ingress",
                 cx.map(at, element, "status.loadBalancer", loadBalancer).get("ingress"), ".ip");
         List<IpAddr> externalIPs = ips(at, element, "spec.externalIPs", spec.get("externalIPs"), "");
-        cx.keep(services, at, element, namespace + "/" + name, new Service(namespace, name,
-                cx.value(at, element, "spec.type", spec.get("type"), Service.Type::fromWord, IGNORED),
-                cx.value(at, element, "spec.externalTrafficPolicy", spec.get("externalTrafficPolicy"), Service.TrafficPolicy::fromWord,
-                        IGNORED),
-                cx.value(at, element, "spec.internalTrafficPolicy", spec.get("internalTrafficPolicy"), Service.TrafficPolicy::fromWord,
-                        IGNORED),
-                ports, cx.strings(at, element, "spec.selector", spec.get("selector")),
-                cx.strings(at, element, "metadata.labels", metadata.get("labels")), annotations, clusterIP, externalIPs,
-                cx.value(at, element, "spec.loadBalancerIP", spec.get("loadBalancerIP"), IpAddr::parse, IGNORED),
-                cx.text(at, element, "spec.loadBalancerClass", spec.get("loadBalancerClass")),
-                cx.value(at, element, "spec.healthCheckNodePort", spec.get("healthCheckNodePort"), ImportValues::port, IGNORED), status,
-                null));
+        // a headless service's clusterIPs are ["None"]: no address, as for clusterIP
+        List<IpAddr> clusterIPs = clusterIP == null ? List.of() : ips(at, element, "spec.clusterIPs", spec.get("clusterIPs"), "");
+        Service.IpFamilyPolicy policy = cx.value(at, element, "spec.ipFamilyPolicy", spec.get("ipFamilyPolicy"),
+                Service.IpFamilyPolicy::fromWord, IGNORED);
+        List<IpFamily> families = new ArrayList<>();
+        List<JsonNode> listedFamilies = cx.list(at, element, "spec.ipFamilies", spec.get("ipFamilies"));
+        for (int i = 0; i < listedFamilies.size(); i++) {
+            IpFamily f = cx.value(at, element, "spec.ipFamilies[" + i + "]", listedFamilies.get(i), IpFamily::fromWord, IGNORED);
+            if (f != null) {
+                families.add(f);
+            }
+        }
+        Service.Type type = cx.value(at, element, "spec.type", spec.get("type"), Service.Type::fromWord, IGNORED);
+        Service.TrafficPolicy external = cx.value(at, element, "spec.externalTrafficPolicy", spec.get("externalTrafficPolicy"),
+                Service.TrafficPolicy::fromWord, IGNORED);
+        Service.TrafficPolicy internal = cx.value(at, element, "spec.internalTrafficPolicy", spec.get("internalTrafficPolicy"),
+                Service.TrafficPolicy::fromWord, IGNORED);
+        Map<String, String> selector = cx.strings(at, element, "spec.selector", spec.get("selector"));
+        Map<String, String> labels = cx.strings(at, element, "metadata.labels", metadata.get("labels"));
+        IpAddr loadBalancerIP = cx.value(at, element, "spec.loadBalancerIP", spec.get("loadBalancerIP"), IpAddr::parse, IGNORED);
+        String loadBalancerClass = cx.text(at, element, "spec.loadBalancerClass", spec.get("loadBalancerClass"));
+        Integer healthCheckNodePort = cx.value(at, element, "spec.healthCheckNodePort", spec.get("healthCheckNodePort"),
+                ImportValues::port, IGNORED);
+        Service service;
+        try {
+            service = new Service(namespace, name, type, external, internal, ports, selector, labels, annotations, clusterIP,
+                    clusterIPs, policy, families, externalIPs, loadBalancerIP, loadBalancerClass, healthCheckNodePort, status, null);
+        } catch (IllegalArgumentException e) {
+            // the API server never stores such a pair; a hand-edited manifest can hold one
+            cx.warn(at, "spec.clusterIPs", element + ": " + e.getMessage() + "; spec.clusterIPs and spec.ipFamilies ignored", Loss.FIELD);
+            service = new Service(namespace, name, type, external, internal, ports, selector, labels, annotations, clusterIP,
+                    List.of(), policy, List.of(), externalIPs, loadBalancerIP, loadBalancerClass, healthCheckNodePort, status, null);
+        }
+        cx.keep(services, at, element, namespace + "/" + name, service);
     }
 
     /** The addresses in a list, each the item itself ({@code key} "") or the item's {@code key} field (".ip"). */

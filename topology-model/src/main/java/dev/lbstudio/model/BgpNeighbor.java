@@ -18,13 +18,34 @@ import java.util.Locale;
  * @param routeMapIn, routeMapOut, prefixListIn, prefixListOut the policy FRR applies to IPv4 unicast
  * @param bfdProfile the BFD settings this neighbour runs with (a named profile, or legacy
  *                   {@code bfd MULT RX TX} as a profile named after the neighbour); null: the router's
+ * @param ipv6Unicast the neighbour's settings in {@code address-family ipv6 unicast}; null: none, so not
+ *                    activated for IPv6 (FRR activates only IPv4 unicast by default, bgpd/bgpd.c
+ *                    default_af, frr-10.2.6). Activated on a neighbour whose address is IPv4 it is
+ *                    MP-BGP: the IPv4 session carries IPv6 routes too.
  */
 public record BgpNeighbor(IpAddr address, IpPrefix listenRange, Long remoteAs, String description, Boolean bfd,
                           Boolean passive, Integer ebgpMultihop, Integer port, String interfaceName, RemoteAsType remoteAsType,
                           String peerGroup, Boolean shutdown, Boolean activate, Integer connectRetry, Integer keepalive,
                           Integer hold, String updateSource, Boolean nextHopSelf, Boolean routeReflectorClient, Long localAs,
                           Integer allowasIn, Integer weight, String routeMapIn, String routeMapOut, String prefixListIn,
-                          String prefixListOut, BfdProfile bfdProfile) {
+                          String prefixListOut, BfdProfile bfdProfile, AddressFamilySettings ipv6Unicast) {
+
+    /**
+     * A neighbour's settings inside one {@code address-family} block other than IPv4 unicast, whose
+     * settings are the neighbour's own fields. Null means not said; {@code activate} null means not
+     * activated (the import already folded {@code bgp default ipv6-unicast} in).
+     */
+    public record AddressFamilySettings(Boolean activate, String routeMapIn, String routeMapOut, String prefixListIn,
+                                 String prefixListOut, Boolean nextHopSelf, Boolean routeReflectorClient, Integer allowasIn,
+                                 Integer weight) {
+
+        /** Activated with no policy or other setting. */
+        public static final AddressFamilySettings ACTIVATED = new AddressFamilySettings(true, null, null, null, null, null, null, null, null);
+
+        public boolean activated() {
+            return Boolean.TRUE.equals(activate);
+        }
+    }
 
     /** FRR's {@code remote-as external|internal|auto} (bgpd/bgp_vty.c, peer_remote_as_vty). */
     public enum RemoteAsType {
@@ -58,7 +79,7 @@ public record BgpNeighbor(IpAddr address, IpPrefix listenRange, Long remoteAs, S
     public BgpNeighbor(IpAddr address, IpPrefix listenRange, long remoteAs, String description, Boolean bfd, Boolean passive,
                        Integer ebgpMultihop, Integer port) {
         this(address, listenRange, remoteAs, description, bfd, passive, ebgpMultihop, port, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean covers(IpAddr peer) {
@@ -96,6 +117,23 @@ public record BgpNeighbor(IpAddr address, IpPrefix listenRange, Long remoteAs, S
         return !Boolean.TRUE.equals(shutdown) && !Boolean.FALSE.equals(activate);
     }
 
+    /**
+     * Whether the session exchanges routes of a family: IPv4 as {@link #carriesRoutes}, IPv6 when
+     * activated in {@code address-family ipv6 unicast}; never when shut.
+     */
+    public boolean carries(IpFamily family) {
+        if (family == IpFamily.IPV4) {
+            return carriesRoutes();
+        }
+        return !Boolean.TRUE.equals(shutdown) && ipv6Unicast != null && ipv6Unicast.activated();
+    }
+
+    /** IPv6 unicast activated on a session to an IPv4 address or range: one session carrying both families (MP-BGP). */
+    public boolean carriesIpv6OverIpv4() {
+        boolean ipv4 = address != null ? address.isIpv4() : listenRange != null && listenRange.isIpv4();
+        return ipv4 && carries(IpFamily.IPV6);
+    }
+
     /** FRR's {@code bgp_inbound_policy_exists}/{@code bgp_outbound_policy_exists} (bgpd/bgp_route.c): any filter counts. */
     public boolean hasInboundPolicy() {
         return routeMapIn != null || prefixListIn != null;
@@ -110,7 +148,7 @@ public record BgpNeighbor(IpAddr address, IpPrefix listenRange, Long remoteAs, S
         return new BgpNeighbor(address, listenRange, remoteAs, description, on, passive, ebgpMultihop, port, interfaceName,
                 remoteAsType, peerGroup, shutdown, activate, connectRetry, keepalive, hold, updateSource, nextHopSelf,
                 routeReflectorClient, localAs, allowasIn, weight, routeMapIn, routeMapOut, prefixListIn, prefixListOut,
-                on == null ? null : bfdProfile);
+                on == null ? null : bfdProfile, ipv6Unicast);
     }
 
     /** How the neighbour is named in FRR: its address, listen range or interface. */

@@ -24,6 +24,15 @@ public record Cluster(String name, String kubernetesVersion, List<IpPrefix> serv
         return serviceCidrs.isEmpty() ? List.of(KUBEADM_SERVICE_CIDR) : serviceCidrs;
     }
 
+    /**
+     * The families of the written service CIDRs, primary first (the API server's
+     * {@code --service-cluster-ip-range} order); empty when the design does not say, since the
+     * kubeadm default stands in for an unwritten range only where a single CIDR is needed.
+     */
+    public List<IpFamily> serviceFamilies() {
+        return serviceCidrs.stream().map(IpFamily::of).distinct().toList();
+    }
+
     public PortRange effectiveNodePortRange() {
         return nodePortRange != null ? nodePortRange : PortRange.DEFAULT_NODE_PORTS;
     }

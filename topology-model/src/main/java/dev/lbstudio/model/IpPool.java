@@ -23,6 +23,7 @@ public record IpPool(@JsonProperty(required = true) String name, @JsonProperty(r
         allowedUses = Lists.copy(allowedUses);
     }
 
+    /** libcalico-go/lib/clientv3/ippool.go (v3.32.1) fills in /26 for an IPv4 pool and /122 for an IPv6 one. */
     public int effectiveBlockSize() {
         return blockSize != null ? blockSize : cidr.isIpv4() ? 26 : 122;
     }

@@ -35,7 +35,7 @@ public record Router(@JsonProperty(required = true) String name, RouterRole role
     }
 
     public boolean hasAddress(IpAddr ip) {
-        return interfaces.stream().anyMatch(i -> i.address().host().equals(ip));
+        return interfaces.stream().anyMatch(i -> i.addresses().stream().anyMatch(a -> a.host().equals(ip)));
     }
 
     public RoutingPolicy policy() {

@@ -5,12 +5,19 @@ import java.util.List;
 
 /**
  * A router's {@code router bgp} block. Null settings mean "what the router's defaults profile does"
- * (see {@link FrrProfile}); the {@code effective*} methods resolve them.
+ * (see {@link FrrProfile}); the {@code effective*} methods resolve them. {@code maximumPaths} and
+ * {@code maximumPathsIbgp} are those of {@code address-family ipv4 unicast}; FRR sets them per
+ * family, so {@code ipv6Multipath} holds the IPv6 unicast ones (null: FRR's defaults).
  */
 public record RouterBgp(@JsonProperty(required = true) long asn, IpAddr routerId, Integer keepalive, Integer hold, Integer connectRetry,
                         Integer maximumPaths, Integer maximumPathsIbgp, Boolean multipathRelax,
                         Boolean ebgpRequiresPolicy, Boolean passive, Integer ebgpMultihop, BfdProfile bfd,
-                        Boolean gracefulRestartHelper, Integer listenPort, List<BgpNeighbor> neighbors) {
+                        Boolean gracefulRestartHelper, Integer listenPort, List<BgpNeighbor> neighbors,
+                        Multipath ipv6Multipath) {
+
+    /** {@code maximum-paths N} and {@code maximum-paths ibgp N} of one address family. */
+    public record Multipath(Integer maximumPaths, Integer maximumPathsIbgp) {
+    }
 
     /** FRR's compile-time MULTIPATH_NUM default on Debian builds. */
     public static final int DEFAULT_MAXIMUM_PATHS = 16;
@@ -20,6 +27,15 @@ public record RouterBgp(@JsonProperty(required = true) long asn, IpAddr routerId
             throw new IllegalArgumentException("asn must be between 1 and 4294967295, not " + asn);
         }
         neighbors = Lists.copy(neighbors);
+    }
+
+    /** A block whose IPv6 unicast family keeps FRR's multipath defaults. */
+    public RouterBgp(long asn, IpAddr routerId, Integer keepalive, Integer hold, Integer connectRetry, Integer maximumPaths,
+                     Integer maximumPathsIbgp, Boolean multipathRelax, Boolean ebgpRequiresPolicy, Boolean passive,
+                     Integer ebgpMultihop, BfdProfile bfd, Boolean gracefulRestartHelper, Integer listenPort,
+                     List<BgpNeighbor> neighbors) {
+        this(asn, routerId, keepalive, hold, connectRetry, maximumPaths, maximumPathsIbgp, multipathRelax, ebgpRequiresPolicy,
+                passive, ebgpMultihop, bfd, gracefulRestartHelper, listenPort, neighbors, null);
     }
 
     public int effectiveKeepalive(FrrProfile profile) {
@@ -40,6 +56,23 @@ public record RouterBgp(@JsonProperty(required = true) long asn, IpAddr routerId
 
     public int effectiveMaximumPathsIbgp() {
         return maximumPathsIbgp != null ? maximumPathsIbgp : DEFAULT_MAXIMUM_PATHS;
+    }
+
+    /** The eBGP multipath limit of a family's unicast table. */
+    public int effectiveMaximumPaths(IpFamily family) {
+        if (family == IpFamily.IPV4) {
+            return effectiveMaximumPaths();
+        }
+        return ipv6Multipath != null && ipv6Multipath.maximumPaths() != null ? ipv6Multipath.maximumPaths() : DEFAULT_MAXIMUM_PATHS;
+    }
+
+    /** The iBGP multipath limit of a family's unicast table. */
+    public int effectiveMaximumPathsIbgp(IpFamily family) {
+        if (family == IpFamily.IPV4) {
+            return effectiveMaximumPathsIbgp();
+        }
+        return ipv6Multipath != null && ipv6Multipath.maximumPathsIbgp() != null ? ipv6Multipath.maximumPathsIbgp()
+                : DEFAULT_MAXIMUM_PATHS;
     }
 
     public boolean effectiveMultipathRelax() {

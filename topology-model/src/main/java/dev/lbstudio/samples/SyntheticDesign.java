@@ -95,7 +95,7 @@ public final class SyntheticDesign {
             lbServices.add(new Service("bench", name, Service.Type.LOAD_BALANCER,
                     local ? Service.TrafficPolicy.LOCAL : Service.TrafficPolicy.CLUSTER, null,
                     List.of(new ServicePort("http", "TCP", 80, 8080, null)), Map.of("app", name), null, null, null,
-                    null, null, null, null, List.of(ip), null));
+                    null, null, null, null, null, null, null, List.of(ip), null));
             List<Pod> pods = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 Node node = nodes.get(random.nextInt(nodes.size()));

@@ -173,7 +173,7 @@ public final class DesignIndex {
             routerByAddress = new HashMap<>();
             for (Router r : t.network().routers()) {
                 for (RouterInterface i : r.interfaces()) {
-                    routerByAddress.putIfAbsent(i.address().host(), r);
+                    i.addresses().forEach(a -> routerByAddress.putIfAbsent(a.host(), r));
                 }
             }
         }

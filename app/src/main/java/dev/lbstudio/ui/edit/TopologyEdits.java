@@ -129,8 +129,8 @@ public final class TopologyEdits {
                 .map(Service::name));
         String name = freeName("service-", taken);
         Service service = new Service(namespace, name, Service.Type.LOAD_BALANCER, null, null,
-                List.of(new ServicePort("http", "TCP", 80, null, null)), Map.of("app", name), null, null, null, null,
-                null, null, null, null, null);
+                List.of(new ServicePort("http", "TCP", 80, null, null)), Map.of("app", name), null, null, null, null, null,
+                null, null, null, null, null, null, null);
         return created(RecordPath.of("workloads", "services").set(t, append(t.workloads().services(), service)),
                 service.id(), "Added LoadBalancer service " + namespace + "/" + name);
     }
