@@ -207,8 +207,36 @@ final class FrrRenderer {
                 .append(af);
         softReconfiguration(options, members).forEach(l -> out.append(' ').append(l).append('\n'));
         out.append(" exit-address-family\n");
+        ipv6Unicast(out, bgp, members);
         bmpTarget(options).forEach(l -> out.append(' ').append(l).append('\n'));
         return out.append("exit\n").toString();
+    }
+
+    /**
+     * {@code address-family ipv6 unicast}: FRR activates only IPv4 unicast by default (bgpd.c default_af), so
+     * every neighbour that carries IPv6 is activated here, with the family's multipath limits; {@code peers}
+     * are the neighbours' names in FRR, in order. Nothing is written for a router without IPv6 neighbours, so
+     * IPv4-only configs stay as they were.
+     */
+    private static void ipv6Unicast(StringBuilder out, RouterBgp bgp, List<String> peers) {
+        if (bgp.neighbors().stream().noneMatch(FrrRenderer::ipv6Activated)) {
+            return;
+        }
+        out.append(" !\n address-family ipv6 unicast\n")
+                .append("  maximum-paths ").append(bgp.effectiveMaximumPaths()).append('\n')
+                .append("  maximum-paths ibgp ").append(bgp.effectiveMaximumPathsIbgp()).append('\n');
+        for (int i = 0; i < peers.size(); i++) {
+            if (ipv6Activated(bgp.neighbors().get(i))) {
+                out.append("  neighbor ").append(peers.get(i)).append(" activate\n");
+            }
+        }
+        out.append(" exit-address-family\n");
+    }
+
+    /** Whether a neighbour exchanges IPv6 unicast routes. */
+    static boolean ipv6Activated(BgpNeighbor n) {
+        boolean v6 = n.address() != null ? !n.address().isIpv4() : n.listenRange() != null && !n.listenRange().isIpv4();
+        return v6 && !Boolean.TRUE.equals(n.shutdown());
     }
 
     /** The design's prefix-lists, community and as-path lists and route-maps, in FRR's words (lib/plist.c, lib/routemap_cli.c). */

@@ -512,7 +512,7 @@ final class PrefixRun {
                     eligible.add(p);
                 }
             }
-            int slots = ebgp ? s.maximumPaths() : s.maximumPathsIbgp();
+            int slots = s.maximumPaths(top.nextHop().isIpv4() ? 4 : 6, !ebgp);
             TreeSet<IpAddr> distinct = new TreeSet<>(ADDRESS);
             eligible.forEach(p -> distinct.add(p.nextHop()));
             List<IpAddr> candidates = List.copyOf(distinct);

@@ -7,6 +7,7 @@ import dev.lbstudio.model.BirdSettings;
 import dev.lbstudio.model.CalicoBgpPeer.NextHopMode;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.IpFamily;
 import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.model.Router;
@@ -120,19 +121,6 @@ public final class SessionPlan {
         return nb.listenRange() != null && !nb.listenRange().isIpv4() ? 6 : 4;
     }
 
-    /**
-     * Whether a neighbour exchanges routes of its session's family. Calico's bird6 offers IPv6 unicast only,
-     * so an IPv6 session carries what the neighbour's {@code address-family ipv6 unicast} activates.
-     */
-    static boolean carries(BgpNeighbor nb, int family) {
-        return family == 4 ? nb.carriesRoutes() : !Boolean.TRUE.equals(nb.shutdown());
-    }
-
-    /** A segment's subnets, one per family it is addressed in. */
-    static List<IpPrefix> segmentCidrs(Segment s) {
-        return s.cidr() == null ? List.of() : List.of(s.cidr());
-    }
-
     public static SessionPlan of(Topology t) {
         return new Builder(t).build();
     }
@@ -187,29 +175,30 @@ public final class SessionPlan {
         private void addSpeakers() {
             Map<String, Segment> segments = Topology.byName(t.network().segments(), Segment::name);
             for (Router r : t.network().routers()) {
-                List<IpPrefix> connected = r.interfaces().stream().map(i -> i.address().network()).toList();
+                List<IpPrefix> connected = r.interfaces().stream().flatMap(i -> i.addresses().stream()).map(IpPrefix::network).toList();
                 IpAddr address = r.interfaces().isEmpty() ? r.bgp().routerId() : interfaceAddress(r.interfaces().get(0).address());
                 IpAddr routerId = r.bgp().routerId() != null ? r.bgp().routerId() : address;
                 if (address == null) {
                     continue;
                 }
-                IpAddr address6 = r.interfaces().stream().filter(i -> !i.address().isIpv4())
-                        .map(i -> interfaceAddress(i.address())).findFirst().orElse(null);
+                IpAddr address6 = r.interfaces().stream().flatMap(i -> i.addressOf(IpFamily.IPV6).stream())
+                        .map(SessionPlan::interfaceAddress).findFirst().orElse(null);
                 Speaker s = new Speaker(speakers.size(), r.id(), Speaker.Kind.ROUTER, r.bgp().asn(), routerId, address,
                         connected, null, r.bgp().effectiveMaximumPaths(), r.bgp().effectiveMaximumPathsIbgp(),
-                        r.bgp().effectiveMultipathRelax(), address6);
+                        r.bgp().effectiveMultipathRelax(), address6, r.bgp().effectiveMaximumPaths(IpFamily.IPV6),
+                        r.bgp().effectiveMaximumPathsIbgp(IpFamily.IPV6));
                 speakers.add(s);
                 routers.put(r.name(), r);
                 for (RouterInterface i : r.interfaces()) {
-                    byAddress.putIfAbsent(interfaceAddress(i.address()), s);
+                    i.addresses().forEach(a -> byAddress.putIfAbsent(interfaceAddress(a), s));
                 }
             }
             for (Node n : t.cluster().nodes()) {
                 Segment seg = segments.get(n.segment());
-                List<IpPrefix> connected = seg == null ? List.of() : segmentCidrs(seg).stream().map(IpPrefix::network).toList();
+                List<IpPrefix> connected = seg == null ? List.of() : seg.cidrs().stream().map(IpPrefix::network).toList();
                 // BIRD picks one route per prefix (merge paths only affects the kernel), so no multipath knobs.
                 Speaker s = new Speaker(speakers.size(), n.id(), Speaker.Kind.NODE, nodeAs(n), n.address(), n.address(),
-                        connected, n.routeReflectorClusterId(), 1, 1, false, n.ipv6().orElse(null));
+                        connected, n.routeReflectorClusterId(), 1, 1, false, n.ipv6().orElse(null), 1, 1);
                 speakers.add(s);
                 nodes.put(n.name(), n);
                 for (IpAddr a : n.addresses()) {
@@ -230,7 +219,7 @@ public final class SessionPlan {
                 Router r = routers.get(s.name());
                 for (BgpNeighbor nb : r.bgp().neighbors()) {
                     int family = family(nb);
-                    if (!carries(nb, family)) {
+                    if (!nb.carries(family == 4 ? IpFamily.IPV4 : IpFamily.IPV6)) {
                         unestablished.add(new Unestablished(s.id(), s.id(), "neighbor " + nb.label() + (Boolean.TRUE.equals(nb.shutdown())
                                 ? " is shut down (neighbor shutdown): no session"
                                 : " is not activated for IPv" + family + " unicast: no IPv" + family + " routes")));
@@ -420,8 +409,8 @@ public final class SessionPlan {
             BfdProfile bfd = !bfdOn ? null : nb.bfdProfile() != null ? nb.bfdProfile() : bgp.bfd() != null ? bgp.bfd()
                     : new BfdProfile("default", null, null, null, null, null, null, null);
             IpAddr peerAddress = peer.address(i.family);
-            IpAddr address = r.interfaces().stream().filter(x -> x.address().contains(peerAddress))
-                    .map(x -> interfaceAddress(x.address())).findFirst().orElse(self.address(i.family));
+            IpAddr address = r.interfaces().stream().flatMap(x -> x.addresses().stream()).filter(x -> x.contains(peerAddress))
+                    .map(SessionPlan::interfaceAddress).findFirst().orElse(self.address(i.family));
             boolean requiresPolicy = type == Session.Type.EBGP && bgp.effectiveEbgpRequiresPolicy(profile);
             int keepalive = bgp.keepalive() != null || bgp.hold() != null ? bgp.effectiveKeepalive(profile) : profile.keepalive();
             int hold = bgp.effectiveHold(profile);

@@ -12,7 +12,8 @@ import dev.lbstudio.model.Topology;
 import org.junit.jupiter.api.Test;
 
 /**
- * IPv6 beside IPv4 on the Local-policy seed: Calico's bird6 runs its own sessions from the node's IPv6
+ * IPv6 beside IPv4 on the Local-policy seed (rack1 dual-stack, ToR neighbours for the nodes' IPv6
+ * addresses activated in {@code address-family ipv6 unicast}): Calico's bird6 runs its own sessions from the node's IPv6
  * address (bird6.cfg.template {@code source address {{$node_ip6}}}), originates /staticroutesv6 (the
  * IPv6 LB range and a /128 per Local service on nodes with a ready endpoint), and FRR installs the
  * global next hop BIRD sends on those multihop sessions.
@@ -27,12 +28,10 @@ class DualStackRoutingTest {
     static Topology dualStack(String... more) {
         String[] base = {
             "          address: 10.0.0.1/24\n          segment: rack1\n",
-            "          address: 10.0.0.1/24\n          segment: rack1\n        - name: eth1v6\n          address: fd00:10::1/64\n"
-                    + "          segment: rack1\n",
+            "          address: 10.0.0.1/24\n          address6: fd00:10::1/64\n          segment: rack1\n",
+            "      cidr: 10.0.0.0/24\n", "      cidr: 10.0.0.0/24\n      cidr6: fd00:10::/64\n",
             "            description: node-3\n",
-            "            description: node-3\n          - address: fd00:10::11\n            remoteAs: 64513\n"
-                    + "          - address: fd00:10::12\n            remoteAs: 64513\n          - address: fd00:10::13\n"
-                    + "            remoteAs: 64513\n",
+            "            description: node-3\n" + neighbor6("11") + neighbor6("12") + neighbor6("13"),
             "        - 10.0.0.11\n", "        - 10.0.0.11\n        - fd00:10::11\n",
             "        - 10.0.0.12\n", "        - 10.0.0.12\n        - fd00:10::12\n",
             "        - 10.0.0.13\n", "        - 10.0.0.13\n        - fd00:10::13\n",
@@ -46,6 +45,11 @@ class DualStackRoutingTest {
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return variant(LOCAL, all);
+    }
+
+    private static String neighbor6(String host) {
+        return "          - address: fd00:10::" + host + "\n            remoteAs: 64513\n            ipv6Unicast:\n"
+                + "              activate: true\n";
     }
 
     @Test
@@ -82,6 +86,28 @@ class DualStackRoutingTest {
         RoutingState s = RoutingEngine.compute(dualStack());
         assertThat(fib(s, "tor1", HOST6)).isEqualTo(ips("fd00:10::11", "fd00:10::12", "fd00:10::13"));
         assertThat(fib(s, "tor1", HOST)).isEqualTo(ips("10.0.0.11", "10.0.0.12", "10.0.0.13"));
+    }
+
+    /** FRR activates only IPv4 unicast by default: IPv6 neighbours left out of address-family ipv6 unicast carry nothing. */
+    @Test
+    void anIpv6NeighbourNotActivatedForIpv6CarriesNoRoutes() {
+        RoutingState s = RoutingEngine.compute(dualStack("          - address: fd00:10::11\n            remoteAs: 64513\n"
+                + "            ipv6Unicast:\n              activate: true\n", "          - address: fd00:10::11\n            remoteAs: 64513\n"));
+        assertThat(s.plan().sessions(router("tor1"), node("node-1"))).extracting(Session::family).containsExactly(4);
+        assertThat(s.plan().unestablished()).anySatisfy(u -> assertThat(u.reason())
+                .isEqualTo("neighbor fd00:10::11 is not activated for IPv6 unicast: no IPv6 routes"));
+    }
+
+    /** FRR's maximum-paths are per address family: the IPv6 table's limit leaves the IPv4 one alone. */
+    @Test
+    void ipv6MultipathIsLimitedByTheIpv6FamilysMaximumPaths() {
+        RoutingState s = RoutingEngine.compute(dualStack("        passive: true\n", "        passive: true\n        ipv6Multipath:\n"
+                + "          maximumPaths: 1\n"));
+        FibEntry six = s.fib(router("tor1")).stream().filter(f -> f.prefix().equals(prefix("fd00:208::/120"))).findFirst().orElseThrow();
+        assertThat(six.nextHops()).hasSize(1);
+        assertThat(six.undetermined()).isTrue();
+        assertThat(six.candidates()).isEqualTo(ips("fd00:10::11", "fd00:10::12", "fd00:10::13"));
+        assertThat(fib(s, "tor1", "10.208.1.0/24")).hasSize(3);
     }
 
     @Test

@@ -50,7 +50,9 @@ public final class Probe implements AutoCloseable {
      */
     static Probe open(String client, String clientNamespace, Path dir, String target, int port, Duration timeout,
             int sourcePort) {
-        String name = "probe-" + target + "-" + port + (sourcePort > 0 ? "-from-" + sourcePort : "");
+        boolean v6 = target.contains(":");
+        // socat splits addresses at colons: an IPv6 target goes in brackets, and none may be in the socket's name
+        String name = "probe-" + target.replace(':', '_') + "-" + port + (sourcePort > 0 ? "-from-" + sourcePort : "");
         Path socket = dir.resolve(name + ".sock");
         // -t and linger=0: once the probe has given up (the UNIX side closed), its TCP connection is aborted with
         // a RST after at most one more timeout. A connection cut by a path change otherwise lingers as an orphan
@@ -61,7 +63,7 @@ public final class Probe implements AutoCloseable {
         // the same.
         Process relay = Daemons.startForeground(clientNamespace, dir.resolve(name + ".log"),
                 "socat", "-t", Double.toString(timeout.toMillis() / 1000.0), "UNIX-LISTEN:" + socket + ",fork,unlink-early,backlog=64",
-                "TCP:" + target + ":" + port + ",connect-timeout=" + timeout.toMillis() / 1000.0 + ",linger=0"
+                (v6 ? "TCP6:[" + target + "]:" : "TCP:" + target + ":") + port + ",connect-timeout=" + timeout.toMillis() / 1000.0 + ",linger=0"
                         + (sourcePort > 0 ? ",sourceport=" + sourcePort + ",reuseaddr" : ""));
         Daemons.awaitFile(socket, "the probe relay in " + clientNamespace);
         return new Probe(client + ":" + (sourcePort > 0 ? sourcePort : "*") + "→" + target + ":" + port, socket, relay);
