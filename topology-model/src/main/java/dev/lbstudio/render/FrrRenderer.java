@@ -6,6 +6,7 @@ import dev.lbstudio.frr.FrrWriter;
 import dev.lbstudio.model.BfdProfile;
 import dev.lbstudio.model.BgpNeighbor;
 import dev.lbstudio.model.FrrProfile;
+import dev.lbstudio.model.IpFamily;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.RouterBgp;
 import dev.lbstudio.model.RouterInterface;
@@ -106,8 +107,9 @@ final class FrrRenderer {
     private static List<Section> sections(Topology t, Router r, RenderOptions options) {
         List<Section> sections = new ArrayList<>();
         for (RouterInterface i : r.interfaces()) {
-            sections.add(new Section("zebra", "interface " + i.name() + "\n description " + i.segment() + "\n "
-                    + (i.address().isIpv4() ? "ip" : "ipv6") + " address " + i.address() + "\nexit\n"));
+            StringBuilder text = new StringBuilder("interface " + i.name() + "\n description " + i.segment() + "\n");
+            i.addresses().forEach(a -> text.append(' ').append(a.isIpv4() ? "ip" : "ipv6").append(" address ").append(a).append('\n'));
+            sections.add(new Section("zebra", text.append("exit\n").toString()));
         }
         sections.add(new Section("bgpd", routerBgp(t, r, options)));
         String policy = policy(r.policy());
@@ -188,18 +190,8 @@ final class FrrRenderer {
             if (Boolean.FALSE.equals(n.activate())) {
                 af.append("  no neighbor ").append(peer).append(" activate\n");
             }
-            if (Boolean.TRUE.equals(n.nextHopSelf())) {
-                af.append(a).append("next-hop-self\n");
-            }
-            if (Boolean.TRUE.equals(n.routeReflectorClient())) {
-                af.append(a).append("route-reflector-client\n");
-            }
-            line(af, a + "allowas-in ", n.allowasIn());
-            line(af, a + "weight ", n.weight());
-            line(af, a + "prefix-list ", n.prefixListIn() == null ? null : n.prefixListIn() + " in");
-            line(af, a + "prefix-list ", n.prefixListOut() == null ? null : n.prefixListOut() + " out");
-            line(af, a + "route-map ", n.routeMapIn() == null ? null : n.routeMapIn() + " in");
-            line(af, a + "route-map ", n.routeMapOut() == null ? null : n.routeMapOut() + " out");
+            familySettings(af, a, new BgpNeighbor.AddressFamilySettings(null, n.routeMapIn(), n.routeMapOut(), n.prefixListIn(),
+                    n.prefixListOut(), n.nextHopSelf(), n.routeReflectorClient(), n.allowasIn(), n.weight()));
         }
         out.append(" !\n address-family ipv4 unicast\n")
                 .append("  maximum-paths ").append(bgp.effectiveMaximumPaths()).append('\n')
@@ -223,20 +215,38 @@ final class FrrRenderer {
             return;
         }
         out.append(" !\n address-family ipv6 unicast\n")
-                .append("  maximum-paths ").append(bgp.effectiveMaximumPaths()).append('\n')
-                .append("  maximum-paths ibgp ").append(bgp.effectiveMaximumPathsIbgp()).append('\n');
+                .append("  maximum-paths ").append(bgp.effectiveMaximumPaths(IpFamily.IPV6)).append('\n')
+                .append("  maximum-paths ibgp ").append(bgp.effectiveMaximumPathsIbgp(IpFamily.IPV6)).append('\n');
         for (int i = 0; i < peers.size(); i++) {
-            if (ipv6Activated(bgp.neighbors().get(i))) {
-                out.append("  neighbor ").append(peers.get(i)).append(" activate\n");
+            BgpNeighbor n = bgp.neighbors().get(i);
+            if (ipv6Activated(n)) {
+                String a = "  neighbor " + peers.get(i) + " ";
+                out.append(a).append("activate\n");
+                familySettings(out, a, n.ipv6Unicast());
             }
         }
         out.append(" exit-address-family\n");
     }
 
-    /** Whether a neighbour exchanges IPv6 unicast routes. */
-    static boolean ipv6Activated(BgpNeighbor n) {
-        boolean v6 = n.address() != null ? !n.address().isIpv4() : n.listenRange() != null && !n.listenRange().isIpv4();
-        return v6 && !Boolean.TRUE.equals(n.shutdown());
+    /** A neighbour's lines inside one address-family block, in the order FRR saves them. */
+    private static void familySettings(StringBuilder out, String a, BgpNeighbor.AddressFamilySettings f) {
+        if (Boolean.TRUE.equals(f.nextHopSelf())) {
+            out.append(a).append("next-hop-self\n");
+        }
+        if (Boolean.TRUE.equals(f.routeReflectorClient())) {
+            out.append(a).append("route-reflector-client\n");
+        }
+        line(out, a + "allowas-in ", f.allowasIn());
+        line(out, a + "weight ", f.weight());
+        line(out, a + "prefix-list ", f.prefixListIn() == null ? null : f.prefixListIn() + " in");
+        line(out, a + "prefix-list ", f.prefixListOut() == null ? null : f.prefixListOut() + " out");
+        line(out, a + "route-map ", f.routeMapIn() == null ? null : f.routeMapIn() + " in");
+        line(out, a + "route-map ", f.routeMapOut() == null ? null : f.routeMapOut() + " out");
+    }
+
+    /** Activated in address-family ipv6 unicast (a shut neighbour too: shutdown is written once, for the session). */
+    private static boolean ipv6Activated(BgpNeighbor n) {
+        return n.ipv6Unicast() != null && n.ipv6Unicast().activated();
     }
 
     /** The design's prefix-lists, community and as-path lists and route-maps, in FRR's words (lib/plist.c, lib/routemap_cli.c). */

@@ -138,7 +138,7 @@ public final class Fabric {
             for (RouterInterface i : r.interfaces()) {
                 String port = attach(segmentPorts, i.segment(), r.name());
                 lines.add("link add " + i.name() + " type veth peer name " + port + " netns " + names.segment(i.segment()));
-                for (dev.lbstudio.model.IpPrefix a : interfaceAddresses(i)) {
+                for (dev.lbstudio.model.IpPrefix a : i.addresses()) {
                     lines.add("addr add " + a + " dev " + i.name() + (a.isIpv4() ? "" : " nodad"));
                 }
                 lines.add("link set " + i.name() + " up");
@@ -164,7 +164,7 @@ public final class Fabric {
             pods.stream().filter(p -> p.nodeNamespace().equals(ns)).forEach(Fabric::proxyArp);
         }
         for (Client c : topology.network().clients()) {
-            List<String> lines = hostLines(segmentPorts, c.segment(), c.name(), clientAddresses(c));
+            List<String> lines = hostLines(segmentPorts, c.segment(), c.name(), c.addresses().stream().map(dev.lbstudio.model.IpPrefix::host).toList());
             Netns.batch(names.client(c.name()), lines);
         }
         for (PodPlace p : pods) {
@@ -317,7 +317,7 @@ public final class Fabric {
         List<String> lines = new ArrayList<>(List.of("link set lo up",
                 "link add eth0 type veth peer name " + port + " netns " + names.segment(segment)));
         for (IpAddr a : addresses) {
-            for (dev.lbstudio.model.IpPrefix cidr : segmentCidrs(s)) {
+            for (dev.lbstudio.model.IpPrefix cidr : s.cidrs()) {
                 if (a.isIpv4() == cidr.isIpv4()) {
                     lines.add("addr add " + a + "/" + cidr.length() + " dev eth0" + (a.isIpv4() ? "" : " nodad"));
                 }
@@ -327,7 +327,7 @@ public final class Fabric {
         topology.routersOn(segment).stream().findFirst()
                 .flatMap(r -> r.interfaceOn(segment))
                 .ifPresent(i -> {
-                    for (dev.lbstudio.model.IpPrefix a : interfaceAddresses(i)) {
+                    for (dev.lbstudio.model.IpPrefix a : i.addresses()) {
                         if (a.isIpv4() || addresses.stream().anyMatch(x -> !x.isIpv4())) {
                             lines.add("route add default via " + a.host());
                         }
@@ -367,17 +367,4 @@ public final class Fabric {
         Netns.exec(namespace, Duration.ofSeconds(5), cmd.toArray(String[]::new)).orThrow();
     }
 
-    /** A router port's addresses, one per family. */
-    private static List<dev.lbstudio.model.IpPrefix> interfaceAddresses(RouterInterface i) {
-        return List.of(i.address());
-    }
-
-    /** A segment's subnets, one per family. */
-    private static List<dev.lbstudio.model.IpPrefix> segmentCidrs(Segment s) {
-        return List.of(s.cidr());
-    }
-
-    private static List<IpAddr> clientAddresses(Client c) {
-        return List.of(c.address().host());
-    }
 }

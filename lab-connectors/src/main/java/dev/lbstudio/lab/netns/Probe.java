@@ -121,7 +121,7 @@ public final class Probe implements AutoCloseable {
                 return failure(sequence, begin, response.isEmpty() ? "connection refused or reset" : "bad answer");
             }
             return new Result(flow, sequence, begin, true, Duration.ofNanos(System.nanoTime() - begin), m.group(1),
-                    m.group(2), null);
+                    address(m.group(2)), null);
         } catch (IOException e) {
             return failure(sequence, begin, e.getMessage());
         }
@@ -134,5 +134,11 @@ public final class Probe implements AutoCloseable {
     @Override
     public void close() {
         relay.destroy();
+    }
+
+    /** socat writes an IPv6 peer in brackets and in full ({@code [fd00:0198:0000:…:0010]}): the canonical form, as IPv4 is. */
+    static String address(String seen) {
+        return seen.startsWith("[") && seen.endsWith("]")
+                ? dev.lbstudio.model.IpAddr.parse(seen.substring(1, seen.length() - 1)).toString() : seen;
     }
 }
