@@ -32,7 +32,7 @@ class DualStackLabTest {
     }
 
     static Topology design() throws Exception {
-        return TopologyReader.read(RepoPaths.root().resolve("lab-connectors/src/test/resources/lab/dual-stack/dual-stack-local.yaml"));
+        return TopologyReader.read(RepoPaths.root().resolve("topology-model/src/test/resources/routing/dual-stack-local.yaml"));
     }
 
     @Test
