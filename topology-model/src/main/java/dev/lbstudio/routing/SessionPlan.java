@@ -195,7 +195,8 @@ public final class SessionPlan {
             }
             for (Node n : t.cluster().nodes()) {
                 Segment seg = segments.get(n.segment());
-                List<IpPrefix> connected = seg == null ? List.of() : seg.cidrs().stream().map(IpPrefix::network).toList();
+                List<IpPrefix> connected = seg == null || seg.cidr() == null ? List.of() : seg.cidr6() == null
+                        ? List.of(seg.cidr().network()) : List.of(seg.cidr().network(), seg.cidr6().network());
                 // BIRD picks one route per prefix (merge paths only affects the kernel), so no multipath knobs.
                 Speaker s = new Speaker(speakers.size(), n.id(), Speaker.Kind.NODE, nodeAs(n), n.address(), n.address(),
                         connected, n.routeReflectorClusterId(), 1, 1, false, n.ipv6().orElse(null), 1, 1);
@@ -384,6 +385,17 @@ public final class SessionPlan {
                     + speakers.get(other.from).name() + " listens on " + other.listenPort;
         }
 
+        /** The router's address on the subnet it shares with {@code peer}, or null; runs once per session end, so no streams. */
+        private static IpAddr facing(Router r, IpAddr peer) {
+            for (RouterInterface x : r.interfaces()) {
+                IpPrefix a = peer.isIpv4() || x.address6() == null ? x.address() : x.address6();
+                if (a.contains(peer)) {
+                    return interfaceAddress(a);
+                }
+            }
+            return null;
+        }
+
         private Session.End end(Intent i, Speaker peer, Session.Type type) {
             Speaker self = speakers.get(i.from);
             if (self.isNode()) {
@@ -408,9 +420,10 @@ public final class SessionPlan {
             boolean bfdOn = nb.bfd() != null ? nb.bfd() : bgp.bfd() != null;
             BfdProfile bfd = !bfdOn ? null : nb.bfdProfile() != null ? nb.bfdProfile() : bgp.bfd() != null ? bgp.bfd()
                     : new BfdProfile("default", null, null, null, null, null, null, null);
-            IpAddr peerAddress = peer.address(i.family);
-            IpAddr address = r.interfaces().stream().flatMap(x -> x.addresses().stream()).filter(x -> x.contains(peerAddress))
-                    .map(SessionPlan::interfaceAddress).findFirst().orElse(self.address(i.family));
+            IpAddr address = facing(r, peer.address(i.family));
+            if (address == null) {
+                address = self.address(i.family);
+            }
             boolean requiresPolicy = type == Session.Type.EBGP && bgp.effectiveEbgpRequiresPolicy(profile);
             int keepalive = bgp.keepalive() != null || bgp.hold() != null ? bgp.effectiveKeepalive(profile) : profile.keepalive();
             int hold = bgp.effectiveHold(profile);
