@@ -8,9 +8,13 @@ import dev.lbstudio.model.BgpConfiguration;
 import dev.lbstudio.model.BgpFilter;
 import dev.lbstudio.model.Calico;
 import dev.lbstudio.model.CalicoBgpPeer;
+import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.IpFamily;
 import dev.lbstudio.model.IpPool;
+import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.render.ResourceKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +22,12 @@ import java.util.Map;
 /** Calico's resources (projectcalico.org/v3, or the crd.projectcalico.org/v1 objects behind them) and its version. */
 final class CalicoReader {
 
-    /** Calico's per-node BGP overrides (projectcalico.org/v3 Node spec.bgp). */
-    private record CalicoNode(Long asNumber, String routeReflectorClusterId) {
+    /**
+     * Calico's per-node BGP overrides (projectcalico.org/v3 Node spec.bgp): the AS, the route
+     * reflector cluster, and the addresses BIRD and BIRD6 peer from ({@code ipv4Address},
+     * {@code ipv6Address}, written with the subnet's length).
+     */
+    private record CalicoNode(Long asNumber, String routeReflectorClusterId, IpAddr ipv4Address, IpAddr ipv6Address) {
     }
 
     private final ImportContext cx;
@@ -73,14 +81,38 @@ final class CalicoReader {
         String element = "Calico Node " + name;
         ObjectNode bgp = cx.map(at, element, "spec.bgp", cx.map(at, element, "spec", at.doc().get("spec")).get("bgp"));
         cx.keep(calicoNodes, at, element, name, new CalicoNode(cx.value(at, element, "spec.bgp.asNumber", bgp.get("asNumber"),
-                ImportValues::asn, IGNORED), cx.text(at, element, "spec.bgp.routeReflectorClusterID", bgp.get("routeReflectorClusterID"))));
+                ImportValues::asn, IGNORED), cx.text(at, element, "spec.bgp.routeReflectorClusterID", bgp.get("routeReflectorClusterID")),
+                nodeAddress(at, element, bgp, "ipv4Address", IpFamily.IPV4), nodeAddress(at, element, bgp, "ipv6Address", IpFamily.IPV6)));
+    }
+
+    /** {@code spec.bgp.ipv4Address} / {@code ipv6Address}: an address of that family, with or without its subnet's length. */
+    private IpAddr nodeAddress(Located at, String element, ObjectNode bgp, String field, IpFamily family) {
+        return cx.value(at, element, "spec.bgp." + field, bgp.get(field), text -> {
+            IpAddr ip = text.contains("/") ? IpPrefix.parse(text).host() : IpAddr.parse(text);
+            if (IpFamily.of(ip) != family) {
+                throw new IllegalArgumentException(text + " is not an " + family.word() + " address");
+            }
+            return ip;
+        }, IGNORED);
+    }
+
+    /** The node's addresses with Calico's BGP address of each family first (the one BIRD peers from), added when missing. */
+    private static List<IpAddr> bgpAddressesFirst(List<IpAddr> addresses, CalicoNode c) {
+        List<IpAddr> out = new ArrayList<>();
+        for (IpAddr first : new IpAddr[] {c.ipv4Address(), c.ipv6Address()}) {
+            if (first != null) {
+                out.add(first);
+            }
+        }
+        addresses.stream().filter(a -> !out.contains(a)).forEach(out::add);
+        return out;
     }
 
     /** The Kubernetes nodes with Calico's per-node overrides; overrides of a node the input lacks are reported as lost. */
     List<Node> withOverrides(List<Node> nodes) {
         List<Node> result = nodes.stream().map(n -> {
             CalicoNode c = calicoNodes.remove(n.name());
-            return c == null ? n : new Node(n.name(), n.addresses(), n.segment(), n.rack(), n.labels(), c.asNumber(),
+            return c == null ? n : new Node(n.name(), bgpAddressesFirst(n.addresses(), c), n.segment(), n.rack(), n.labels(), c.asNumber(),
                     c.routeReflectorClusterId(), n.schedulable());
         }).toList();
         calicoNodes.forEach((n, c) -> cx.warn(cx.source(c), "Calico Node " + n + ": no Kubernetes Node " + n

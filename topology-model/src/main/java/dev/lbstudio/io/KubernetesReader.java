@@ -427,6 +427,12 @@ final class KubernetesReader {
                 }
                 continue;
             }
+            if (("IPv4".equals(addressType) || "IPv6".equals(addressType)) && !IpFamily.of(ip).word().equals(addressType)) {
+                // discovery/v1 validation keeps a slice's addresses of its addressType; such an endpoint is never served
+                cx.warn(s, field + ".addresses[0]", element + ": " + field + " address " + ip + " is not of the slice's addressType "
+                        + addressType + "; skipped", Loss.FIELD);
+                continue;
+            }
             ObjectNode conditions = cx.map(s, element, field + ".conditions", e.get("conditions"));
             Boolean ready = cx.value(s, element, field + ".conditions.ready", conditions.get("ready"), ImportValues::bool, IGNORED);
             Boolean serving = cx.value(s, element, field + ".conditions.serving", conditions.get("serving"), ImportValues::bool, IGNORED);

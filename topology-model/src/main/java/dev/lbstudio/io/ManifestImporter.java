@@ -243,10 +243,20 @@ public final class ManifestImporter {
         }
     }
 
-    /** The segment of an interface's subnet: one a router showed already, else a new one named after the interface's description when that name is free. */
-    private String segmentFor(String file, String router, FrrConfig.Iface i, IpPrefix net) {
+    /**
+     * The segment of an interface's subnet (and IPv6 subnet, {@code net6}): one a router showed
+     * already, given the IPv6 subnet when it had none, else a new one named after the interface's
+     * description when that name is free.
+     */
+    private String segmentFor(String file, String router, FrrConfig.Iface i, IpPrefix net, IpPrefix net6) {
         Segment known = segments.values().stream().filter(s -> net.equals(s.cidr())).findFirst().orElse(null);
         if (known != null) {
+            if (net6 != null && known.cidr6() == null) {
+                segments.put(known.name(), new Segment(known.name(), known.cidr(), net6, known.rack(), known.description()));
+            } else if (net6 != null && !net6.equals(known.cidr6())) {
+                cx.warn(file, i.line(), "interface " + i.name() + " has IPv6 subnet " + net6 + " on segment " + known.name()
+                        + ", whose IPv6 subnet is " + known.cidr6() + "; the segment keeps " + known.cidr6(), Loss.FIELD);
+            }
             return known.name();
         }
         String name = i.description() != null ? i.description() : router + "-" + i.name();
@@ -259,7 +269,7 @@ public final class ManifestImporter {
             cx.warn(file, i.line(), "segment " + taken + " is already subnet " + segments.get(taken).cidr() + "; subnet " + net
                     + " of interface " + i.name() + " becomes segment " + name, Loss.NONE);
         }
-        segments.put(name, new Segment(name, net, null, null));
+        segments.put(name, new Segment(name, net, net6, null, null));
         return name;
     }
 
@@ -270,7 +280,8 @@ public final class ManifestImporter {
         Calico calicoModel = calico.calico(kubernetes.nodes());
         checkPeerings(placed);
         // a router that peers with nodes is their ToR; the others sit above it
-        routers.replaceAll(r -> r.withRole(r.bgp().neighbors().stream().anyMatch(n -> placed.stream().anyMatch(x -> n.covers(x.address())))
+        routers.replaceAll(r -> r.withRole(r.bgp().neighbors().stream().anyMatch(n -> placed.stream()
+                .anyMatch(x -> x.addresses().stream().anyMatch(n::covers)))
                 ? RouterRole.TOR : RouterRole.SPINE));
         if (helm.speakerVersion() != null) {
             metallb.versionIfUnknown(helm.speakerVersion());
@@ -284,7 +295,7 @@ public final class ManifestImporter {
 
     private String segmentOf(Node n) {
         for (Segment s : segments.values()) {
-            if (s.cidr() != null && n.addresses().stream().anyMatch(s.cidr()::contains)) {
+            if (s.cidrs().stream().anyMatch(c -> n.addresses().stream().anyMatch(c::contains))) {
                 return s.name();
             }
         }
@@ -300,7 +311,7 @@ public final class ManifestImporter {
     private void checkPeerings(List<Node> placed) {
         for (Router r : routers) {
             for (BgpNeighbor n : r.bgp().neighbors()) {
-                boolean node = placed.stream().anyMatch(x -> n.covers(x.address()));
+                boolean node = placed.stream().anyMatch(x -> x.addresses().stream().anyMatch(n::covers));
                 boolean router = n.address() != null && routers.stream().anyMatch(o -> o.hasAddress(n.address()));
                 // an interface neighbour peers with whoever is at the link's other end; no address to check
                 if (!node && !router && n.interfaceName() == null) {
@@ -311,7 +322,7 @@ public final class ManifestImporter {
         }
         for (CalicoBgpPeer p : calico.peers().values()) {
             p.peerAddress().filter(ip -> routers.stream().noneMatch(r -> r.hasAddress(ip))
-                    && placed.stream().noneMatch(x -> x.address().equals(ip)) && !routers.isEmpty())
+                    && placed.stream().noneMatch(x -> x.addresses().contains(ip)) && !routers.isEmpty())
                     .ifPresent(ip -> cx.warnAbout(p, "spec.peerIP", "Calico BGPPeer " + p.name() + ": peerIP " + ip
                             + " is no router's interface in the input", Loss.NONE));
         }

@@ -28,7 +28,8 @@ final class RouterConfigImport {
 
     /** Places an interface's subnet on a segment and names it (the importer owns segments). */
     interface Segments {
-        String segmentFor(String file, String router, FrrConfig.Iface iface, IpPrefix subnet);
+        /** The segment of an interface's subnet, and of its IPv6 subnet ({@code subnet6}, null on a single-family port). */
+        String segmentFor(String file, String router, FrrConfig.Iface iface, IpPrefix subnet, IpPrefix subnet6);
     }
 
     private RouterConfigImport() {
@@ -78,12 +79,19 @@ final class RouterConfigImport {
             if (i.addresses().isEmpty() || i.vrf() != null) {
                 continue;
             }
-            if (i.addresses().size() > 1) {
+            // one address per family (ADR 1100): the first IPv4 and the first IPv6 one
+            IpPrefix v4 = i.addresses().stream().filter(IpPrefix::isIpv4).findFirst().orElse(null);
+            IpPrefix v6 = i.addresses().stream().filter(a -> !a.isIpv4()).findFirst().orElse(null);
+            IpPrefix address = v4 != null ? v4 : v6;
+            IpPrefix address6 = v4 != null ? v6 : null;
+            List<IpPrefix> dropped = i.addresses().stream().filter(a -> a != address && a != address6).toList();
+            if (!dropped.isEmpty()) {
                 sink.accept(new ImportWarning(file, i.line(), "interface " + i.name() + " has " + i.addresses().size()
-                        + " addresses; the model keeps the first, " + i.addresses().get(0)));
+                        + " addresses; the model keeps one per family, " + (address6 == null ? address : address + " and " + address6)
+                        + ", and drops " + dropped.stream().map(IpPrefix::toString).collect(java.util.stream.Collectors.joining(", "))));
             }
-            IpPrefix address = i.addresses().get(0);
-            interfaces.add(new RouterInterface(i.name(), address, segments.segmentFor(file, name, i, address.network())));
+            interfaces.add(new RouterInterface(i.name(), address, address6, segments.segmentFor(file, name, i, address.network(),
+                    address6 == null ? null : address6.network())));
         }
         return new Router(name, null, c.software(), interfaces, c.bgp(), null, c.frr());
     }
