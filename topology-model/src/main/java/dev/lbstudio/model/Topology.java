@@ -144,20 +144,26 @@ public record Topology(String apiVersion, String kind, @JsonProperty(required = 
         return Collections.unmodifiableMap(all);
     }
 
-    /** The wiring, derived from what sits on which segment: routers, nodes and clients to segments. */
+    /**
+     * The wiring, derived from what sits on which segment: routers, nodes and clients to segments,
+     * one link per address family (a node's per family is the one BIRD or BIRD6 peers from).
+     */
     @JsonIgnore
     public List<Link> links() {
         List<Link> links = new ArrayList<>();
         for (Router r : network.routers()) {
             for (RouterInterface i : r.interfaces()) {
-                links.add(new Link(r.id(), ElementId.of(ElementKind.SEGMENT, i.segment()), i.name(), i.address().host()));
+                i.addresses().forEach(a -> links.add(new Link(r.id(), ElementId.of(ElementKind.SEGMENT, i.segment()), i.name(), a.host())));
             }
         }
         for (Node n : cluster.nodes()) {
-            links.add(new Link(n.id(), ElementId.of(ElementKind.SEGMENT, n.segment()), "eth0", n.address()));
+            List<IpAddr> perFamily = new ArrayList<>();
+            n.ipv4().ifPresent(perFamily::add);
+            n.ipv6().ifPresent(perFamily::add);
+            perFamily.forEach(a -> links.add(new Link(n.id(), ElementId.of(ElementKind.SEGMENT, n.segment()), "eth0", a)));
         }
         for (Client c : network.clients()) {
-            links.add(new Link(c.id(), ElementId.of(ElementKind.SEGMENT, c.segment()), "eth0", c.address().host()));
+            c.addresses().forEach(a -> links.add(new Link(c.id(), ElementId.of(ElementKind.SEGMENT, c.segment()), "eth0", a.host())));
         }
         return links;
     }

@@ -13,6 +13,7 @@ import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.ElementKind;
 import dev.lbstudio.model.Identified;
 import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.IpFamily;
 import dev.lbstudio.model.IpPool;
 import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.L2Advertisement;
@@ -121,9 +122,10 @@ final class BasicRules {
             Map<String, Segment> segments = Topology.byName(d.topology().network().segments(), Segment::name);
             for (Topology.Link link : d.topology().links()) {
                 Segment s = segments.get(link.segment().name());
-                if (s != null && s.cidr() != null && s.cidr().isIpv4() == link.address().isIpv4() && !s.cidr().contains(link.address())) {
-                    out.add(link.from() + " has " + link.address() + " on segment " + s.name() + ", which is " + s.cidr(),
-                            Fix.say("Use an address inside " + s.cidr().network() + " or move it to the right segment."),
+                IpPrefix cidr = s == null ? null : s.cidrOf(IpFamily.of(link.address())).orElse(null);
+                if (cidr != null && !cidr.contains(link.address())) {
+                    out.add(link.from() + " has " + link.address() + " on segment " + s.name() + ", which is " + cidr,
+                            Fix.say("Use an address inside " + cidr.network() + " or move it to the right segment."),
                             link.from(), s.id());
                 }
             }
@@ -158,9 +160,7 @@ final class BasicRules {
                 ranges.add(new Range("the service CIDR", null, s.network(), false, false));
             }
             for (Segment s : d.topology().network().segments()) {
-                if (s.cidr() != null) {
-                    ranges.add(new Range("segment " + s.name(), s.id(), s.cidr().network(), false, true));
-                }
+                s.cidrs().forEach(c -> ranges.add(new Range("segment " + s.name(), s.id(), c.network(), false, true)));
             }
             ranges.sort((a, b) -> a.prefix().address().getLower().compareTo(b.prefix().address().getLower()));
             Map<String, Boolean> reported = new LinkedHashMap<>();

@@ -46,11 +46,12 @@ public final class DesignIndex {
     }
 
     /**
-     * One BGP session a Calico BGPPeer gives a node: to {@code peerAddress}, which may be a known
+     * One BGP session a Calico BGPPeer gives a node: from the node's address of the peer's family
+     * ({@code nodeAddress}; BIRD for IPv4, BIRD6 for IPv6) to {@code peerAddress}, which may be a known
      * router (and then {@code neighbor} is the router's matching neighbour statement, if any).
      */
     public record Session(Node node, CalicoBgpPeer peer, IpAddr peerAddress, Router router, BgpNeighbor neighbor,
-                          long localAs) {
+                          long localAs, IpAddr nodeAddress) {
         public boolean isEbgp() {
             return peer.asNumber() != null && peer.asNumber() != localAs;
         }
@@ -396,15 +397,20 @@ public final class DesignIndex {
                         .map(nb -> nb.address() != null ? nb.address().address() : nb.listenRange().address().toPrefixBlock())
                         .toList();
                 for (Node node : e.getValue()) {
+                    // confd writes an IPv6 peer into bird6.cfg only, which exists only for a node with an IPv6 address
+                    Optional<IpAddr> from = address.isIpv4() ? node.ipv4() : node.ipv6();
+                    if (from.isEmpty()) {
+                        continue;
+                    }
                     BgpNeighbor neighbor = null;
                     for (int i = 0; i < covered.size() && neighbor == null; i++) {
                         IPAddress c = covered.get(i);
-                        if (c.getIPVersion() == node.address().address().getIPVersion() && c.contains(node.address().address())) {
+                        if (c.getIPVersion() == from.get().address().getIPVersion() && c.contains(from.get().address())) {
                             neighbor = router.bgp().neighbors().get(i);
                         }
                     }
                     long localAs = peer.localASNumber() != null ? peer.localASNumber() : nodeAs(node);
-                    sessions.add(new Session(node, peer, address, router, neighbor, localAs));
+                    sessions.add(new Session(node, peer, address, router, neighbor, localAs, from.get()));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.lbstudio.validate;
 
 import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.IpFamily;
 import dev.lbstudio.model.IpAddressPool;
 import dev.lbstudio.model.PoolEntry;
 import dev.lbstudio.model.Service;
@@ -21,21 +22,30 @@ import java.util.Optional;
  * MLB internal/allocator/allocator.go): services that already show an IP in {@code status} keep it;
  * the others, in file order, get their requested IP or the lowest free address of the first pool
  * that may serve them (address-pool annotation; pinned pools by priority; then autoAssign pools),
- * skipping .0/.255 when the pool has avoidBuggyIPs. IPv4 only for automatic picks: the model has no
- * Service ipFamilies.
+ * skipping .0/.255 when the pool has avoidBuggyIPs. Automatic picks follow the service's families
+ * ({@link Service#families}): one pool serves both of a dual-stack service (findBestPoolForService
+ * takes the primary and secondary IP from the same pool), PreferDualStack settles for a pool with
+ * one of them, and a service whose families are unknown is tried for IPv4, as before families were modelled.
  */
 public final class MetalLbAllocation {
 
     /** Where a service's IP came from. */
     public enum Source { STATUS, REQUESTED, AUTOMATIC }
 
-    public record Assignment(Service service, IpAddr ip, PoolView pool, Source source) {
+    /** {@code second} is the other family's IP of a dual-stack automatic pick, else null. */
+    public record Assignment(Service service, IpAddr ip, PoolView pool, Source source, IpAddr second) {
+        Assignment(Service service, IpAddr ip, PoolView pool, Source source) {
+            this(service, ip, pool, source, null);
+        }
     }
 
     /** A service MetalLB would leave without an IP, and why. */
     public record Pending(Service service, Kind kind, String reason, List<PoolView> triedPools) {
-        /** Why: a requested IP that is not an IP or not in a usable pool, held by another, no pool at all, all full. */
-        public enum Kind { BAD_REQUEST, NOT_IN_POOL, CONFLICT, NO_POOL, FULL }
+        /**
+         * Why: a requested IP that is not an IP or not in a usable pool, held by another, no pool at all, no
+         * pool with the service's families, all full.
+         */
+        public enum Kind { BAD_REQUEST, NOT_IN_POOL, CONFLICT, NO_POOL, NO_FAMILY, FULL }
     }
 
     private final DesignIndex design;
@@ -88,7 +98,7 @@ public final class MetalLbAllocation {
 
     /** The address MetalLB would hand out next from the pool, if any is left. */
     public Optional<IpAddr> nextFree(PoolView pool) {
-        return lowest(pool, null);
+        return lowest(pool, null, IpFamily.IPV4);
     }
 
     /** The IPs a service asks for: the {@code loadBalancerIPs} annotation, else spec.loadBalancerIP. */
@@ -134,14 +144,39 @@ public final class MetalLbAllocation {
                     List.of()));
             return;
         }
-        for (PoolView pool : candidates) {
-            Optional<IpAddr> ip = lowest(pool, s);
-            if (ip.isPresent()) {
-                take(new Assignment(s, ip.get(), pool, Source.AUTOMATIC));
+        Optional<List<IpFamily>> known = s.families(design.topology().cluster().serviceFamilies());
+        List<IpFamily> families = known.orElse(List.of(IpFamily.IPV4));
+        boolean prefer = s.effectiveIpFamilyPolicy().orElse(null) == Service.IpFamilyPolicy.PREFER_DUAL_STACK;
+        // unknown families are no reason to call a pool unsuitable: it is tried for IPv4, as before families were modelled
+        List<PoolView> suited = known.isEmpty() ? candidates : candidates.stream().filter(p -> serves(p, families, prefer)).toList();
+        if (suited.isEmpty()) {
+            pending.add(new Pending(s, Pending.Kind.NO_FAMILY, "it needs " + familiesText(families, prefer) + " and no pool it may use ("
+                    + String.join(", ", candidates.stream().map(p -> p.pool().name()).toList()) + ") has "
+                    + (families.size() == 2 && !prefer ? "both" : "them"), candidates));
+            return;
+        }
+        for (PoolView pool : suited) {
+            List<IpAddr> ips = new ArrayList<>();
+            for (IpFamily f : families) {
+                lowest(pool, s, f).ifPresent(ips::add);
+            }
+            if (ips.size() == families.size() || prefer && !ips.isEmpty()) {
+                take(new Assignment(s, ips.get(0), pool, Source.AUTOMATIC, ips.size() > 1 ? ips.get(1) : null));
                 return;
             }
         }
-        pending.add(new Pending(s, Pending.Kind.FULL, "every pool it may use is full", candidates));
+        pending.add(new Pending(s, Pending.Kind.FULL, "every pool it may use is full", suited));
+    }
+
+    /** Whether a pool has addresses of the families a service needs: both, or (PreferDualStack) one of them. */
+    static boolean serves(PoolView pool, List<IpFamily> families, boolean prefer) {
+        long has = families.stream().filter(f -> pool.entries().stream().anyMatch(e -> e.isIpv4() == (f == IpFamily.IPV4))).count();
+        return prefer ? has > 0 : has == families.size();
+    }
+
+    static String familiesText(List<IpFamily> families, boolean prefer) {
+        String words = String.join(" and ", families.stream().map(IpFamily::word).toList());
+        return families.size() == 2 ? (prefer ? "IPv4 or IPv6 (PreferDualStack)" : words + " addresses") : words + " addresses";
     }
 
     /** Pools MetalLB would try for a service without a requested IP, in the order it tries them. */
@@ -180,10 +215,10 @@ public final class MetalLbAllocation {
         return design.poolOf(ip).filter(p -> !(p.pool().effectiveAvoidBuggyIPs() && PoolEntry.confusesBuggyFirmware(ip.address())));
     }
 
-    private Optional<IpAddr> lowest(PoolView pool, Service forService) {
+    private Optional<IpAddr> lowest(PoolView pool, Service forService, IpFamily family) {
         boolean avoid = pool.pool().effectiveAvoidBuggyIPs();
         for (PoolEntry entry : pool.entries()) {
-            if (!entry.isIpv4()) {
+            if (entry.isIpv4() != (family == IpFamily.IPV4)) {
                 continue;
             }
             IPAddress ip = entry.first();
@@ -206,11 +241,18 @@ public final class MetalLbAllocation {
 
     private void take(Assignment a) {
         assigned.putIfAbsent(a.service(), a);
-        List<Service> list = holders.computeIfAbsent(a.ip(), k -> new ArrayList<>());
-        if (list.isEmpty() && a.pool() != null) {
-            usedPerPool.merge(a.pool().pool().name(), 1, Integer::sum);
+        hold(a.ip(), a.pool(), a.service());
+        if (a.second() != null) {
+            hold(a.second(), a.pool(), a.service());
         }
-        list.add(a.service());
+    }
+
+    private void hold(IpAddr ip, PoolView pool, Service s) {
+        List<Service> list = holders.computeIfAbsent(ip, k -> new ArrayList<>());
+        if (list.isEmpty() && pool != null) {
+            usedPerPool.merge(pool.pool().name(), 1, Integer::sum);
+        }
+        list.add(s);
     }
 
     /**

@@ -362,7 +362,8 @@ final class PoolRules {
         protected void check(DesignIndex d, Report out) {
             for (Service s : d.loadBalancers()) {
                 d.allocation().assignment(s).filter(a -> a.source() != MetalLbAllocation.Source.STATUS).ifPresent(a ->
-                        out.add(s.id().name() + " has no IP yet; MetalLB would hand it " + a.ip() + " from pool "
+                        out.add(s.id().name() + " has no IP yet; MetalLB would hand it " + a.ip()
+                                        + (a.second() != null ? " and " + a.second() : "") + " from pool "
                                         + a.pool().pool().name() + (a.source() == MetalLbAllocation.Source.REQUESTED
                                         ? " (requested)" : " (lowest free address)"),
                                 Fix.say("Nothing to fix; record the IP in status to check routes against it."),

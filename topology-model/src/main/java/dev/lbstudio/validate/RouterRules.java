@@ -71,8 +71,8 @@ final class RouterRules {
                 if (s.neighbor() != null && !s.neighbor().accepts(routerAs, s.localAs())
                         && reported.add("neighbor " + s.router().name() + s.node().name())) {
                     out.add("router " + s.router().name() + " expects AS " + s.neighbor().remoteAsText() + " from " + s.node().name()
-                                    + " (" + s.node().address() + "), but the node speaks AS " + s.localAs(),
-                            Fix.say("Set remote-as " + s.localAs() + " for " + s.node().address() + " on " + s.router().name()
+                                    + " (" + s.nodeAddress() + "), but the node speaks AS " + s.localAs(),
+                            Fix.say("Set remote-as " + s.localAs() + " for " + s.nodeAddress() + " on " + s.router().name()
                                     + " (or align the node's AS)."), s.router().id(), s.node().id());
                 }
             }
@@ -89,14 +89,15 @@ final class RouterRules {
 
         @Override
         protected void check(DesignIndex d, Report out) {
+            // per family: BIRD's IPv4 sessions do not stand behind a router's neighbour for the node's IPv6 address
             Set<String> peered = new HashSet<>();
-            d.routerSessions().forEach(s -> peered.add(s.router().name() + "|" + s.node().name()));
+            d.routerSessions().forEach(s -> peered.add(s.router().name() + "|" + s.node().name() + "|" + s.peerAddress().isIpv4()));
             // a neighbour MetalLB's speaker peers with is not missing a Calico BGPPeer: adding one would give the
             // router two sessions from the same node (SPEAKER_BGP_WITH_CALICO_BGP)
             d.metallb().ifPresent(m -> m.bgpPeers().forEach(p -> {
                 if (p.peerAddress() != null) {
                     d.routerAt(p.peerAddress()).ifPresent(r -> MetalLbConfigRules.selectedNodes(d, p.nodeSelectors())
-                            .forEach(n -> peered.add(r.name() + "|" + n)));
+                            .forEach(n -> peered.add(r.name() + "|" + n + "|" + p.peerAddress().isIpv4())));
                 }
             }));
             boolean metallbOnly = !d.usesCalicoBgp() && d.metallb().map(m -> !m.bgpPeers().isEmpty()).orElse(false);
@@ -105,7 +106,8 @@ final class RouterRules {
                     if (nb.address() == null) {
                         continue;
                     }
-                    d.nodeAt(nb.address()).filter(n -> !peered.contains(r.name() + "|" + n.name())).ifPresent(n ->
+                    d.nodeAt(nb.address()).filter(n -> !peered.contains(r.name() + "|" + n.name() + "|" + nb.address().isIpv4()))
+                            .ifPresent(n ->
                             out.add("router " + r.name() + " has neighbor " + nb.address() + " (" + n.name()
                                             + "), but no Calico BGPPeer makes " + n.name() + " peer with " + r.name(),
                                     Fix.say(metallbOnly ? "Make a MetalLB BGPPeer for " + r.name() + " select " + n.name()

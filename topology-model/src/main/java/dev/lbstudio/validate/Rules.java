@@ -19,6 +19,7 @@ public final class Rules {
         all.addAll(MetalLbConfigRules.all());
         all.addAll(ServiceRules.all());
         all.addAll(VersionRules.all());
+        all.addAll(DualStackRules.all());
         ALL = List.copyOf(all);
     }
 

@@ -55,4 +55,31 @@ class MetalLbAllocationTest {
         assertThat(ipOf(d, "pinned")).hasToString("10.208.3.1");
         assertThat(ipOf(d, "named")).hasToString("10.208.4.0");
     }
+
+    private static MetalLbAllocation.Assignment assignmentOf(DesignIndex d, String name) {
+        Service s = d.topology().workloads().services().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        return d.allocation().assignment(s).orElseThrow();
+    }
+
+    /** allocator.go findBestPoolForService: both families from one pool; PreferDualStack settles for a pool with one. */
+    @Test
+    void dualStackServicesTakeOneAddressPerFamilyFromOnePool() throws Exception {
+        DesignIndex d = new DesignIndex(design("""
+                  - {name: v4, addresses: [10.208.1.0/24], avoidBuggyIPs: true}
+                  - {name: dual, addresses: [10.208.2.0/24, "2001:db8:208::/64"], avoidBuggyIPs: true}
+                """, svc("both", ", ipFamilyPolicy: RequireDualStack, ipFamilies: [IPv6]")
+                + svc("prefer", ", ipFamilyPolicy: PreferDualStack, ipFamilies: [IPv4]")
+                + svc("six", ", ipFamilies: [IPv6]") + svc("unknown", "")));
+        MetalLbAllocation.Assignment both = assignmentOf(d, "both");
+        assertThat(both.pool().pool().name()).isEqualTo("dual");
+        assertThat(both.ip()).hasToString("2001:db8:208::");
+        assertThat(both.second()).hasToString("10.208.2.1");
+        // without service CIDRs whether PreferDualStack gets a second family is unknown: it is allocated IPv4, as before
+        MetalLbAllocation.Assignment prefer = assignmentOf(d, "prefer");
+        assertThat(prefer.pool().pool().name()).isEqualTo("v4");
+        assertThat(prefer.second()).isNull();
+        assertThat(ipOf(d, "six")).hasToString("2001:db8:208::1");
+        assertThat(ipOf(d, "unknown")).hasToString("10.208.1.2");
+        assertThat(d.allocation().pending()).isEmpty();
+    }
 }
