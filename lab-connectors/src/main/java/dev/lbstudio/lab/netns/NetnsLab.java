@@ -231,10 +231,10 @@ public final class NetnsLab implements AutoCloseable {
         return fib;
     }
 
-    /** Configured neighbors plus, for `bgp listen range` neighbors, the nodes whose address the range covers. */
+    /** Configured neighbors plus, for `bgp listen range` neighbors, the nodes with an address (of either family) the range covers. */
     long expectedPeers(Router r) {
         return r.bgp().neighbors().stream().mapToLong(n -> n.address() != null ? 1
-                : topology.cluster().nodes().stream().filter(node -> n.covers(node.address())).count()).sum();
+                : topology.cluster().nodes().stream().filter(node -> node.addresses().stream().anyMatch(n::covers)).count()).sum();
     }
 
     public Vtysh vtysh(String router) {
