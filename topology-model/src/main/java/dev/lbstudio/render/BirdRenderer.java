@@ -44,36 +44,36 @@ final class BirdRenderer {
             List<BirdPeers.Peer> peers6 = bird2 && node.ipv6().isPresent() ? BirdPeers.of(t, confd, node, 6) : List.of();
             boolean six = bird2 && node.ipv6().isPresent();
             files.put("bird/" + node.name() + "/bird.conf", birdConf(t, routes, node, peers, peers6, six, confd.listenPort(node), bird2));
-            files.put("bird/" + node.name() + "/static.conf", staticConf(routes, node, peers, six, bird2));
+            files.put("bird/" + node.name() + "/static.conf", staticConf(routes, node, peers, peers6, six, bird2));
         }
         return files;
     }
 
-    /** The file the lab rewrites when endpoints move: blackhole routes and the matching export accepts. */
-    private static String staticConf(CalicoRoutes calico, Node node, List<BirdPeers.Peer> peers, boolean six, boolean bird2) {
-        List<IpPrefix> routes = family(calico.staticRoutes(node), 4);
-        List<IpPrefix> blocks = family(calico.blocks(node), 4);
+    /**
+     * The file the lab rewrites when endpoints move: blackhole routes and the matching export accepts, per
+     * family in its own static protocol (bird_aggr.cfg's and, on a dual-stack node, bird6_aggr.cfg's).
+     */
+    private static String staticConf(CalicoRoutes calico, Node node, List<BirdPeers.Peer> peers, List<BirdPeers.Peer> peers6,
+                                     boolean six, boolean bird2) {
+        List<IpPrefix> routes = new ArrayList<>();
+        List<IpPrefix> blocks = new ArrayList<>();
         StringBuilder out = new StringBuilder(Manifest.comment("Node " + node.name()
                 + ": confd's /staticroutes and IPAM blocks (bird_aggr.cfg). Rewritten by the lab, then `birdc configure`."));
-        out.append("protocol static calico_static {\n").append(bird2 ? "  ipv4;\n" : "");
-        blocks.forEach(b -> out.append("  route ").append(b).append(" blackhole;   # IPAM block\n"));
-        routes.forEach(r -> out.append("  route ").append(r).append(" blackhole;\n"));
-        for (BirdPeers.Peer p : peers) {
-            if (p.confd().reachableBy() != null) {
-                out.append("  route ").append(p.confd().ip()).append("/32 via ").append(p.confd().reachableBy()).append(";\n");
+        for (int family : six ? new int[] {4, 6} : new int[] {4}) {
+            List<IpPrefix> familyBlocks = family(calico.blocks(node), family);
+            List<IpPrefix> familyRoutes = family(calico.staticRoutes(node), family);
+            out.append(family == 4 ? "" : "\n").append("protocol static calico_static").append(family == 4 ? "" : "6").append(" {\n")
+                    .append(bird2 ? "  ipv" + family + ";\n" : "");
+            familyBlocks.forEach(b -> out.append("  route ").append(b).append(" blackhole;   # IPAM block\n"));
+            familyRoutes.forEach(r -> out.append("  route ").append(r).append(" blackhole;\n"));
+            for (BirdPeers.Peer p : family == 4 ? peers : peers6) {
+                if (p.confd().reachableBy() != null) {
+                    out.append("  route ").append(p.confd().ip().hostPrefix()).append(" via ").append(p.confd().reachableBy()).append(";\n");
+                }
             }
-        }
-        out.append("}\n");
-        if (six) {
-            // bird6_aggr.cfg: /staticroutesv6 and the IPv6 blocks, in a static protocol of the ipv6 table
-            blocks = new ArrayList<>(blocks);
-            routes = new ArrayList<>(routes);
-            out.append("\nprotocol static calico_static6 {\n  ipv6;\n");
-            family(calico.blocks(node), 6).forEach(b -> out.append("  route ").append(b).append(" blackhole;   # IPAM block\n"));
-            family(calico.staticRoutes(node), 6).forEach(r -> out.append("  route ").append(r).append(" blackhole;\n"));
             out.append("}\n");
-            blocks.addAll(family(calico.blocks(node), 6));
-            routes.addAll(family(calico.staticRoutes(node), 6));
+            blocks.addAll(familyBlocks);
+            routes.addAll(familyRoutes);
         }
         // BIRD 2 matches `net ~ prefix` only within one family, so one function serves both tables.
         out.append("\n# Aggregation of routes on this host; export the block, nothing beneath it.\nfunction calico_aggr() {\n");

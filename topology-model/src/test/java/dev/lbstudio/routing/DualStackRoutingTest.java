@@ -117,4 +117,33 @@ class DualStackRoutingTest {
         assertThat(fib(s, "tor1", "fd00:208::/120")).isEqualTo(ips("fd00:10::11", "fd00:10::12"));
         assertThat(s.plan().unestablished()).anySatisfy(u -> assertThat(u.reason()).contains("fd00:10::13"));
     }
+
+    private static Topology labDesign(String... fromTo) throws Exception {
+        String yaml = java.nio.file.Files.readString(dev.lbstudio.testing.RepoPaths.root()
+                .resolve("topology-model/src/test/resources/routing/dual-stack-local.yaml"));
+        for (int i = 0; i < fromTo.length; i += 2) {
+            assertThat(yaml).contains(fromTo[i]);
+            yaml = yaml.replace(fromTo[i], fromTo[i + 1]);
+        }
+        return dev.lbstudio.io.TopologyReader.parse("dual-stack-local.yaml", yaml);
+    }
+
+    /** An IPv6 client's packet walk: its IPv6 source, the /128 ECMP, a Local pod's IPv6 endpoint, the client address kept. */
+    @Test
+    void anIpv6ClientIsWalkedToAnIpv6EndpointAndKeepsItsAddressUnderLocal() throws Exception {
+        RoutingState s = RoutingEngine.compute(labDesign());
+        Trace trace = new DataPlane(s).trace("client1", dev.lbstudio.model.IpAddr.parse("fd00:208::1"), 80, 0);
+        assertThat(trace.flow().source()).hasToString("fd00:198::10");
+        assertThat(trace.sourceSeenByPod()).hasToString("fd00:198::10");
+        assertThat(trace.hops()).anySatisfy(h -> assertThat(h.action()).contains("DNAT to web-server-").containsPattern("fd00:244::[12]:10:8080"));
+    }
+
+    /** Cluster policy masquerades: the pod sees the entry node's IPv6 address, not its IPv4 one. */
+    @Test
+    void anIpv6ClusterFlowIsMasqueradedToTheNodesIpv6Address() throws Exception {
+        RoutingState s = RoutingEngine.compute(labDesign("externalTrafficPolicy: Local", "externalTrafficPolicy: Cluster"));
+        Trace trace = new DataPlane(s).trace("client1", dev.lbstudio.model.IpAddr.parse("fd00:208::1"), 80, 0);
+        assertThat(trace.sourceSeenByPod().isIpv4()).isFalse();
+        assertThat(trace.sourceSeenByPod().toString()).startsWith("fd00:10::1");
+    }
 }

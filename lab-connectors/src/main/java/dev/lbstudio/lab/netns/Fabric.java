@@ -184,7 +184,7 @@ public final class Fabric {
      * kernel routes: never BGP, so they are outside every FIB comparison with the routing engine's prediction.
      */
     static List<String> underlayRoutes(Topology topology, Router from) {
-        Map<String, String> via = new LinkedHashMap<>();
+        Map<String, RouterInterface> via = new LinkedHashMap<>();
         Map<String, Router> firstHop = new LinkedHashMap<>();
         java.util.Deque<Router> queue = new java.util.ArrayDeque<>(List.of(from));
         java.util.Set<String> seen = new java.util.HashSet<>(List.of(from.name()));
@@ -199,8 +199,7 @@ public final class Fabric {
                     }
                     Router hop = r == from ? next : firstHop.get(r.name());
                     firstHop.put(next.name(), hop);
-                    String gateway = hop.interfaceOn(hop == next ? i.segment() : sharedSegment(from, hop))
-                            .orElseThrow().address().host().toString();
+                    RouterInterface gateway = hop.interfaceOn(hop == next ? i.segment() : sharedSegment(from, hop)).orElseThrow();
                     next.interfaces().stream().filter(n -> !connected.contains(n.segment()))
                             .forEach(n -> via.putIfAbsent(n.segment(), gateway));
                     queue.add(next);
@@ -208,9 +207,10 @@ public final class Fabric {
             }
         }
         List<String> routes = new ArrayList<>();
-        via.forEach((segment, gateway) -> topology.segment(segment).map(Segment::cidr)
-                .filter(cidr -> cidr != null && cidr.isIpv4())
-                .ifPresent(cidr -> routes.add("route add " + cidr + " via " + gateway + " proto static")));
+        // per family: an IPv6 subnet goes via the neighbour's IPv6 address on the shared link, where it has one
+        via.forEach((segment, gateway) -> topology.segment(segment).ifPresent(seg -> seg.cidrs().forEach(cidr ->
+                gateway.addressOf(dev.lbstudio.model.IpFamily.of(cidr)).ifPresent(a ->
+                        routes.add("route add " + cidr + " via " + a.host() + " proto static")))));
         return routes;
     }
 
