@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The lab's BGP sessions on one node: the IPv4 protocols confd writes ({@link ConfdPeers}, the same
+ * The lab's BGP sessions on one node: the protocols confd writes per family ({@link ConfdPeers}, the same
  * resolution as {@code render --what calico-bird} and the routing engine), each with the BFD the
  * router at the other end asks for.
  */
@@ -26,8 +26,10 @@ final class BirdPeers {
         return node.asNumber() != null ? node.asNumber() : t.calico().bgpConfiguration().effectiveAsNumber();
     }
 
-    static List<Peer> of(Topology t, ConfdPeers confd, Node node) {
-        return confd.peers(node, 4).stream().map(p -> new Peer(p, bfdTowards(t, node, p.ip()))).toList();
+    /** The protocols of one family (4: bird.cfg's, 6: bird6.cfg's); BFD is added towards IPv4 routers only. */
+    static List<Peer> of(Topology t, ConfdPeers confd, Node node, int family) {
+        return confd.peers(node, family).stream().map(p -> new Peer(p, family == 4 ? bfdTowards(t, node, p.ip()) : Optional.empty()))
+                .toList();
     }
 
     /** The BFD profile of the router at {@code ip} when its neighbour entry for this node asks for BFD. */

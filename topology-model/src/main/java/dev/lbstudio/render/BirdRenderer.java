@@ -40,28 +40,44 @@ final class BirdRenderer {
             if (!node.address().isIpv4()) {
                 continue;
             }
-            List<BirdPeers.Peer> peers = BirdPeers.of(t, confd, node);
-            files.put("bird/" + node.name() + "/bird.conf", birdConf(t, routes, node, peers, confd.listenPort(node), bird2));
-            files.put("bird/" + node.name() + "/static.conf", staticConf(routes, node, peers, bird2));
+            List<BirdPeers.Peer> peers = BirdPeers.of(t, confd, node, 4);
+            // BIRD 2 runs both families in one daemon; BIRD 1.6 would need Calico's separate bird6 binary.
+            List<BirdPeers.Peer> peers6 = bird2 && node.ipv6().isPresent() ? BirdPeers.of(t, confd, node, 6) : List.of();
+            boolean six = bird2 && node.ipv6().isPresent();
+            files.put("bird/" + node.name() + "/bird.conf", birdConf(t, routes, node, peers, peers6, six, confd.listenPort(node), bird2));
+            files.put("bird/" + node.name() + "/static.conf", staticConf(routes, node, peers, peers6, six, bird2));
         }
         return files;
     }
 
-    /** The file the lab rewrites when endpoints move: blackhole routes and the matching export accepts. */
-    private static String staticConf(CalicoRoutes calico, Node node, List<BirdPeers.Peer> peers, boolean bird2) {
-        List<IpPrefix> routes = v4(calico.staticRoutes(node));
-        List<BlockAffinity> blocks = calico.blocks(node).stream().filter(a -> a.cidr().isIpv4()).toList();
+    /**
+     * The file the lab rewrites when endpoints move: blackhole routes and the matching export accepts, per
+     * family in its own static protocol (bird_aggr.cfg's and, on a dual-stack node, bird6_aggr.cfg's).
+     */
+    private static String staticConf(CalicoRoutes calico, Node node, List<BirdPeers.Peer> peers, List<BirdPeers.Peer> peers6,
+                                     boolean six, boolean bird2) {
+        List<IpPrefix> routes = new ArrayList<>();
+        List<BlockAffinity> blocks = new ArrayList<>();
         StringBuilder out = new StringBuilder(Manifest.comment("Node " + node.name()
                 + ": confd's /staticroutes and IPAM blocks (bird_aggr.cfg). Rewritten by the lab, then `birdc configure`."));
-        out.append("protocol static calico_static {\n").append(bird2 ? "  ipv4;\n" : "");
-        blocks.forEach(b -> out.append("  route ").append(b.cidr()).append(" blackhole;   # IPAM block\n"));
-        routes.forEach(r -> out.append("  route ").append(r).append(" blackhole;\n"));
-        for (BirdPeers.Peer p : peers) {
-            if (p.confd().reachableBy() != null) {
-                out.append("  route ").append(p.confd().ip()).append("/32 via ").append(p.confd().reachableBy()).append(";\n");
+        for (int family : six ? new int[] {4, 6} : new int[] {4}) {
+            List<BlockAffinity> familyBlocks = calico.blocks(node).stream().filter(b -> b.cidr().isIpv4() == (family == 4)).toList();
+            List<IpPrefix> familyRoutes = family(calico.staticRoutes(node), family);
+            out.append(family == 4 ? "" : "\n").append("protocol static calico_static").append(family == 4 ? "" : "6").append(" {\n")
+                    .append(bird2 ? "  ipv" + family + ";\n" : "");
+            familyBlocks.forEach(b -> out.append("  route ").append(b.cidr()).append(" blackhole;   # IPAM block\n"));
+            familyRoutes.forEach(r -> out.append("  route ").append(r).append(" blackhole;\n"));
+            for (BirdPeers.Peer p : family == 4 ? peers : peers6) {
+                if (p.confd().reachableBy() != null) {
+                    out.append("  route ").append(p.confd().ip().hostPrefix()).append(" via ").append(p.confd().reachableBy()).append(";\n");
+                }
             }
+            out.append("}\n");
+            blocks.addAll(familyBlocks);
+            routes.addAll(familyRoutes);
         }
-        out.append("}\n\n# Aggregation of routes on this host; export the block, nothing beneath it.\nfunction calico_aggr() {\n");
+        // BIRD 2 matches `net ~ prefix` only within one family, so one function serves both tables.
+        out.append("\n# Aggregation of routes on this host; export the block, nothing beneath it.\nfunction calico_aggr() {\n");
         blocks.stream().filter(BlockAffinity::aggregated).map(BlockAffinity::cidr)
                 .forEach(b -> out.append("  if ( net = ").append(b).append(" ) then { accept; }\n  if ( net ~ ").append(b)
                 .append(" ) then { reject; }\n"));
@@ -70,7 +86,8 @@ final class BirdRenderer {
         return out.append("}\n").toString();
     }
 
-    private static String birdConf(Topology t, CalicoRoutes routes, Node node, List<BirdPeers.Peer> peers, int listenPort, boolean bird2) {
+    private static String birdConf(Topology t, CalicoRoutes routes, Node node, List<BirdPeers.Peer> peers, List<BirdPeers.Peer> peers6,
+                                   boolean six, int listenPort, boolean bird2) {
         BgpConfiguration c = t.calico().bgpConfiguration();
         BirdSettings bird = t.calico().bird();
         long localAs = BirdPeers.localAs(t, node);
@@ -111,7 +128,7 @@ final class BirdRenderer {
                 function calico_export_to_bgp_peers(bool internal_peer) {
                 """);
         for (IpPool pool : t.calico().ipPools()) {
-            if (pool.cidr().isIpv4() && pool.effectiveDisableBgpExport()) {
+            if ((pool.cidr().isIpv4() || six) && pool.effectiveDisableBgpExport()) {
                 out.append("  if ( net ~ ").append(pool.cidr()).append(" ) then { reject; }   # disableBGPExport\n");
             }
         }
@@ -119,18 +136,54 @@ final class BirdRenderer {
                 + "  calico_aggr();\n  calico_export_static_routes();\n");
         if (node.routeReflectorClusterId() != null) {
             out.append("  # Route reflector: accept any route within the LB and external service ranges (calico#8162).\n");
-            v4(c.serviceLoadBalancerIPs()).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { accept; }\n"));
-            v4(c.serviceExternalIPs()).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { accept; }\n"));
+            families(c.serviceLoadBalancerIPs(), six).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { accept; }\n"));
+            families(c.serviceExternalIPs(), six).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { accept; }\n"));
         }
         for (IpPool pool : t.calico().ipPools()) {
-            if (pool.cidr().isIpv4() && !pool.effectiveDisableBgpExport()) {
+            if ((pool.cidr().isIpv4() || six) && !pool.effectiveDisableBgpExport()) {
                 out.append("  if ( net ~ ").append(pool.cidr()).append(" ) then { accept; }\n");
             }
         }
         out.append("}\n\nfilter calico_kernel_programming {\n  # Don't program the aggregates (and what BGP learns inside them) into the kernel.\n");
-        v4(routes.rejectCidrs()).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { reject; }\n"));
+        families(routes.rejectCidrs(), six).forEach(p -> out.append("  if ( net ~ ").append(p).append(" ) then { reject; }\n"));
         out.append("  accept;\n}\n\n");
-        out.append("protocol kernel {\n").append(channel(bird2, "import all;\nexport filter calico_kernel_programming;\n")).append("""
+        kernel(out, bird2, 4);
+        if (six) {
+            kernel(out, bird2, 6);
+        }
+        out.append("""
+                protocol device {
+                  scan time 2;
+                }
+
+                """);
+        out.append("# lo holds the lab's LB addresses; exporting it would announce them from every node (lab-notes §1).\n")
+                .append("protocol direct {\n").append(bird2 ? "  ipv4;\n" : "").append(six ? "  ipv6;\n" : "")
+                .append("  interface -\"cali*\", -\"kube-ipvs*\", -\"lo\"");
+        c.ignoredInterfaces().forEach(i -> out.append(", -\"").append(i).append('"'));
+        out.append(", \"*\";\n}\n\n");
+        bfd(out, peers, bird);
+        filters(out, t, peers, 4);
+        filters(out, t, peers6, 6);
+        template(out, node, c, listenPort, localAs, bird, bird2, 4);
+        if (six) {
+            template(out, node, c, listenPort, localAs, bird, bird2, 6);
+        }
+        for (BirdPeers.Peer p : peers) {
+            peer(out, p, node, localAs, bird, bird2, 4);
+        }
+        for (BirdPeers.Peer p : peers6) {
+            peer(out, p, node, localAs, bird, bird2, 6);
+        }
+        if (peers.isEmpty() && peers6.isEmpty()) {
+            out.append("# No BGP peers configured for this node\n");
+        }
+        return out.toString();
+    }
+
+    /** Kernel sync for one family's table; bird.cfg and bird6.cfg each have one. */
+    private static void kernel(StringBuilder out, boolean bird2, int family) {
+        out.append("protocol kernel {\n").append(channel(bird2, family, "import all;\nexport filter calico_kernel_programming;\n")).append("""
                   learn;             # Learn all alien routes from the kernel
                   persist;           # Don't remove routes on bird shutdown
                   scan time 2;
@@ -138,34 +191,21 @@ final class BirdRenderer {
                   merge paths on;    # ECMP into the kernel
                 }
 
-                protocol device {
-                  scan time 2;
-                }
-
                 """);
-        out.append("# lo holds the lab's LB addresses; exporting it would announce them from every node (lab-notes §1).\n")
-                .append("protocol direct {\n").append(bird2 ? "  ipv4;\n" : "").append("  interface -\"cali*\", -\"kube-ipvs*\", -\"lo\"");
-        c.ignoredInterfaces().forEach(i -> out.append(", -\"").append(i).append('"'));
-        out.append(", \"*\";\n}\n\n");
-        bfd(out, peers, bird);
-        filters(out, t, peers);
-        template(out, node, c, listenPort, localAs, bird, bird2);
-        for (BirdPeers.Peer p : peers) {
-            peer(out, p, node, localAs, bird, bird2);
-        }
-        if (peers.isEmpty()) {
-            out.append("# No BGP peers configured for this node\n");
-        }
-        return out.toString();
     }
 
-    /** BIRD 2 has no global {@code listen bgp}: Calico's listenPort and bindMode go on the {@code local} line. */
-    private static void template(StringBuilder out, Node node, BgpConfiguration c, int listenPort, long localAs, BirdSettings bird, boolean bird2) {
-        String bind = bird2 && c.bindMode() == BgpConfiguration.BindMode.NODE_IP ? node.address() + " " : "";
+    /**
+     * BIRD 2 has no global {@code listen bgp}: Calico's listenPort and bindMode go on the {@code local} line. The
+     * IPv6 protocols get their own template ({@code bgp_template6}, bird6.cfg's), so they inherit no ipv4 channel:
+     * one session per family, as Calico's separate bird and bird6 daemons run them.
+     */
+    private static void template(StringBuilder out, Node node, BgpConfiguration c, int listenPort, long localAs, BirdSettings bird,
+                                 boolean bird2, int family) {
+        String bind = bird2 && c.bindMode() == BgpConfiguration.BindMode.NODE_IP ? self(node, family) + " " : "";
         String port = bird2 && listenPort != 0 ? "port " + listenPort + " " : "";
-        out.append("template bgp bgp_template {\n  description \"Connection to BGP peer\";\n  local ").append(bind).append(port)
-                .append("as ").append(localAs).append(";\n")
-                .append(channel(bird2, "gateway recursive;\nadd paths on;\n"))
+        out.append("template bgp ").append(templateName(family)).append(" {\n  description \"Connection to BGP peer\";\n  local ")
+                .append(bind).append(port).append("as ").append(localAs).append(";\n")
+                .append(channel(bird2, family, "gateway recursive;\nadd paths on;\n"))
                 .append(bird.effectiveGracefulRestart() ? "  graceful restart;\n" : "  graceful restart off;\n");
         if (bird.gracefulRestartTime() != null) {
             out.append("  graceful restart time ").append(bird.gracefulRestartTime()).append(";\n");
@@ -182,24 +222,25 @@ final class BirdRenderer {
     }
 
     /** One protocol with confd's options for it, in the lab's dialect. */
-    private static void peer(StringBuilder out, BirdPeers.Peer peer, Node node, long localAs, BirdSettings bird, boolean bird2) {
+    private static void peer(StringBuilder out, BirdPeers.Peer peer, Node node, long localAs, BirdSettings bird, boolean bird2,
+                             int family) {
         ConfdPeers.Peer p = peer.confd();
-        out.append("protocol bgp ").append(p.name()).append(" from bgp_template {\n");
+        out.append("protocol bgp ").append(p.name()).append(" from ").append(templateName(family)).append(" {\n");
         if (p.localAsNumber() != null) {
             out.append("  local as ").append(p.localAsNumber()).append(";\n");
         }
         out.append("  neighbor ").append(p.ip()).append(p.port() != 0 ? " port " + p.port() : "").append(" as ").append(p.asNumber()).append(";\n");
         if (p.sourceNodeIp()) {
-            out.append("  source address ").append(node.address()).append(";\n");
+            out.append("  source address ").append(self(node, family)).append(";\n");
         }
         if (p.ttlSecurity() > 0) {
             out.append("  ttl security on;\n  multihop ").append(p.ttlSecurity()).append(";\n");
         } else if (bird.effectiveMultihop()) {
             out.append("  multihop;\n");
         }
-        String importFilter = p.filters().stream().map(f -> "  " + ConfdRenderer.filterFunction(f, "import", 4) + "();\n")
+        String importFilter = p.filters().stream().map(f -> "  " + ConfdRenderer.filterFunction(f, "import", family) + "();\n")
                 .collect(Collectors.joining());
-        String exportFilter = p.filters().stream().map(f -> "  " + ConfdRenderer.filterFunction(f, "export", 4) + "();\n")
+        String exportFilter = p.filters().stream().map(f -> "  " + ConfdRenderer.filterFunction(f, "export", family) + "();\n")
                 .collect(Collectors.joining());
         StringBuilder routes = new StringBuilder(importFilter.isEmpty() ? "import all;\n" : "import filter {\n" + importFilter + "  accept;\n};\n");
         routes.append("export filter {\n").append(exportFilter).append("  calico_export_to_bgp_peers(").append(p.internal(localAs))
@@ -209,7 +250,7 @@ final class BirdRenderer {
         } else if (p.nextHopSelf()) {
             routes.append("next hop self;\n");
         }
-        out.append(channel(bird2, routes.toString()));
+        out.append(channel(bird2, family, routes.toString()));
         ConfdRenderer.sessionTimers(out, p);
         if (p.rrClusterId() != null) {
             out.append("  rr client;\n  rr cluster id ").append(p.rrClusterId()).append(";\n");
@@ -227,9 +268,18 @@ final class BirdRenderer {
         out.append("}\n\n");
     }
 
-    /** Route options: inside BIRD 2's {@code ipv4} channel, directly in the protocol for BIRD 1.6. */
-    private static String channel(boolean bird2, String options) {
-        return bird2 ? "  ipv4 {\n" + options.indent(4) + "  };\n" : options.indent(2);
+    /** Route options: inside BIRD 2's {@code ipv4} or {@code ipv6} channel, directly in the protocol for BIRD 1.6. */
+    private static String channel(boolean bird2, int family, String options) {
+        return bird2 ? "  ipv" + family + " {\n" + options.indent(4) + "  };\n" : options.indent(2);
+    }
+
+    private static String templateName(int family) {
+        return family == 4 ? "bgp_template" : "bgp_template6";
+    }
+
+    /** The node's address of a family: bird.cfg's {@code $node_ip}, bird6.cfg's {@code $node_ip6}. */
+    private static String self(Node node, int family) {
+        return ConfdPeers.address(node, family).orElse(node.address()).toString();
     }
 
     /**
@@ -251,21 +301,27 @@ final class BirdRenderer {
     }
 
     /** Calico's BGPFilter rules as BIRD functions, one per filter and direction, named and written as confd writes them. */
-    private static void filters(StringBuilder out, Topology t, List<BirdPeers.Peer> peers) {
+    private static void filters(StringBuilder out, Topology t, List<BirdPeers.Peer> peers, int family) {
         List<String> used = peers.stream().flatMap(p -> p.confd().filters().stream()).distinct().toList();
         for (BgpFilter f : t.calico().bgpFilters()) {
             if (!used.contains(f.name())) {
                 continue;
             }
-            for (var direction : List.of(Map.entry("import", f.importV4()), Map.entry("export", f.exportV4()))) {
-                out.append("function ").append(ConfdRenderer.filterFunction(f.name(), direction.getKey(), 4)).append("() {\n");
+            for (var direction : List.of(Map.entry("import", family == 4 ? f.importV4() : f.importV6()),
+                    Map.entry("export", family == 4 ? f.exportV4() : f.exportV6()))) {
+                out.append("function ").append(ConfdRenderer.filterFunction(f.name(), direction.getKey(), family)).append("() {\n");
                 direction.getValue().forEach(r -> out.append("  ").append(ConfdRenderer.filterStatement(r)).append('\n'));
                 out.append("}\n\n");
             }
         }
     }
 
-    private static List<IpPrefix> v4(List<IpPrefix> prefixes) {
-        return prefixes.stream().filter(IpPrefix::isIpv4).toList();
+    private static List<IpPrefix> family(List<IpPrefix> prefixes, int family) {
+        return prefixes.stream().filter(p -> p.isIpv4() == (family == 4)).toList();
+    }
+
+    /** IPv4 prefixes, and IPv6 ones too on a node whose BIRD also runs IPv6. */
+    private static List<IpPrefix> families(List<IpPrefix> prefixes, boolean six) {
+        return six ? prefixes : family(prefixes, 4);
     }
 }

@@ -6,6 +6,7 @@ import dev.lbstudio.frr.FrrWriter;
 import dev.lbstudio.model.BfdProfile;
 import dev.lbstudio.model.BgpNeighbor;
 import dev.lbstudio.model.FrrProfile;
+import dev.lbstudio.model.IpFamily;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.RouterBgp;
 import dev.lbstudio.model.RouterInterface;
@@ -107,7 +108,7 @@ final class FrrRenderer {
         List<Section> sections = new ArrayList<>();
         for (RouterInterface i : r.interfaces()) {
             StringBuilder text = new StringBuilder("interface " + i.name() + "\n description " + i.segment() + "\n");
-            i.addresses().forEach(a -> text.append(" ").append(a.isIpv4() ? "ip" : "ipv6").append(" address ").append(a).append("\n"));
+            i.addresses().forEach(a -> text.append(' ').append(a.isIpv4() ? "ip" : "ipv6").append(" address ").append(a).append('\n'));
             sections.add(new Section("zebra", text.append("exit\n").toString()));
         }
         sections.add(new Section("bgpd", routerBgp(t, r, options)));
@@ -189,18 +190,8 @@ final class FrrRenderer {
             if (Boolean.FALSE.equals(n.activate())) {
                 af.append("  no neighbor ").append(peer).append(" activate\n");
             }
-            if (Boolean.TRUE.equals(n.nextHopSelf())) {
-                af.append(a).append("next-hop-self\n");
-            }
-            if (Boolean.TRUE.equals(n.routeReflectorClient())) {
-                af.append(a).append("route-reflector-client\n");
-            }
-            line(af, a + "allowas-in ", n.allowasIn());
-            line(af, a + "weight ", n.weight());
-            line(af, a + "prefix-list ", n.prefixListIn() == null ? null : n.prefixListIn() + " in");
-            line(af, a + "prefix-list ", n.prefixListOut() == null ? null : n.prefixListOut() + " out");
-            line(af, a + "route-map ", n.routeMapIn() == null ? null : n.routeMapIn() + " in");
-            line(af, a + "route-map ", n.routeMapOut() == null ? null : n.routeMapOut() + " out");
+            familySettings(af, a, new BgpNeighbor.AddressFamilySettings(null, n.routeMapIn(), n.routeMapOut(), n.prefixListIn(),
+                    n.prefixListOut(), n.nextHopSelf(), n.routeReflectorClient(), n.allowasIn(), n.weight()));
         }
         out.append(" !\n address-family ipv4 unicast\n")
                 .append("  maximum-paths ").append(bgp.effectiveMaximumPaths()).append('\n')
@@ -208,8 +199,54 @@ final class FrrRenderer {
                 .append(af);
         softReconfiguration(options, members).forEach(l -> out.append(' ').append(l).append('\n'));
         out.append(" exit-address-family\n");
+        ipv6Unicast(out, bgp, members);
         bmpTarget(options).forEach(l -> out.append(' ').append(l).append('\n'));
         return out.append("exit\n").toString();
+    }
+
+    /**
+     * {@code address-family ipv6 unicast}: FRR activates only IPv4 unicast by default (bgpd.c default_af), so
+     * every neighbour that carries IPv6 is activated here, with the family's multipath limits; {@code peers}
+     * are the neighbours' names in FRR, in order. Nothing is written for a router without IPv6 neighbours, so
+     * IPv4-only configs stay as they were.
+     */
+    private static void ipv6Unicast(StringBuilder out, RouterBgp bgp, List<String> peers) {
+        if (bgp.neighbors().stream().noneMatch(FrrRenderer::ipv6Activated)) {
+            return;
+        }
+        out.append(" !\n address-family ipv6 unicast\n")
+                .append("  maximum-paths ").append(bgp.effectiveMaximumPaths(IpFamily.IPV6)).append('\n')
+                .append("  maximum-paths ibgp ").append(bgp.effectiveMaximumPathsIbgp(IpFamily.IPV6)).append('\n');
+        for (int i = 0; i < peers.size(); i++) {
+            BgpNeighbor n = bgp.neighbors().get(i);
+            if (ipv6Activated(n)) {
+                String a = "  neighbor " + peers.get(i) + " ";
+                out.append(a).append("activate\n");
+                familySettings(out, a, n.ipv6Unicast());
+            }
+        }
+        out.append(" exit-address-family\n");
+    }
+
+    /** A neighbour's lines inside one address-family block, in the order FRR saves them. */
+    private static void familySettings(StringBuilder out, String a, BgpNeighbor.AddressFamilySettings f) {
+        if (Boolean.TRUE.equals(f.nextHopSelf())) {
+            out.append(a).append("next-hop-self\n");
+        }
+        if (Boolean.TRUE.equals(f.routeReflectorClient())) {
+            out.append(a).append("route-reflector-client\n");
+        }
+        line(out, a + "allowas-in ", f.allowasIn());
+        line(out, a + "weight ", f.weight());
+        line(out, a + "prefix-list ", f.prefixListIn() == null ? null : f.prefixListIn() + " in");
+        line(out, a + "prefix-list ", f.prefixListOut() == null ? null : f.prefixListOut() + " out");
+        line(out, a + "route-map ", f.routeMapIn() == null ? null : f.routeMapIn() + " in");
+        line(out, a + "route-map ", f.routeMapOut() == null ? null : f.routeMapOut() + " out");
+    }
+
+    /** Activated in address-family ipv6 unicast (a shut neighbour too: shutdown is written once, for the session). */
+    private static boolean ipv6Activated(BgpNeighbor n) {
+        return n.ipv6Unicast() != null && n.ipv6Unicast().activated();
     }
 
     /** The design's prefix-lists, community and as-path lists and route-maps, in FRR's words (lib/plist.c, lib/routemap_cli.c). */

@@ -70,6 +70,10 @@ final class WorkloadRenderer {
         Manifest.put(spec, "selector", s.selector());
         Manifest.put(spec, "ports", s.ports());
         Manifest.put(spec, "clusterIP", s.clusterIP());
+        // as written: the API server fills in what a design leaves out (ADR 1100), so nothing is made up here
+        Manifest.put(spec, "clusterIPs", s.clusterIPs());
+        Manifest.put(spec, "ipFamilyPolicy", s.ipFamilyPolicy() == null ? null : s.ipFamilyPolicy().word());
+        Manifest.put(spec, "ipFamilies", s.ipFamilies());
         Manifest.put(spec, "externalIPs", s.externalIPs());
         Manifest.put(spec, "externalTrafficPolicy", s.externalTrafficPolicy() == null ? null : s.externalTrafficPolicy().word());
         Manifest.put(spec, "internalTrafficPolicy", s.internalTrafficPolicy() == null ? null : s.internalTrafficPolicy().word());

@@ -110,8 +110,12 @@ public final class DataPlane {
         }
         Service svc = match.get().service();
         boolean local = match.get().external() && svc.effectiveExternalTrafficPolicy() == Service.TrafficPolicy.LOCAL;
+        int family = flow.destination().isIpv4() ? 4 : 6;
+        // Reported endpoints come per address type (EndpointSlices): a flow goes to those of its family. A
+        // design's pods carry one address, so their address of the other family is unknown, not missing.
         List<Topology.Endpoint> ready = endpoints.endpoints(svc).stream()
-                .filter(e -> e.pod().isReady()).toList();
+                .filter(e -> e.pod().isReady())
+                .filter(e -> !svc.reportsEndpoints() || e.pod().ip() == null || e.pod().ip().isIpv4() == (family == 4)).toList();
         List<Topology.Endpoint> usable = local
                 ? ready.stream().filter(e -> e.pod().node().equals(node.name())).toList() : ready;
         if (usable.isEmpty()) {
@@ -122,15 +126,15 @@ public final class DataPlane {
         }
         Topology.Endpoint e = usable.get((int) (flow.hash(ENDPOINT_SALT) % usable.size()));
         ElementId podId = e.podId(svc.namespace());
-        IpAddr podIp = e.pod().ip();
+        IpAddr podIp = e.pod().ip() != null && e.pod().ip().isIpv4() == (family == 4) ? e.pod().ip() : null;
         int targetPort = match.get().port().effectiveTargetPort();
         boolean remote = !e.pod().node().equals(node.name());
         // kube-proxy masquerades every external packet of a Cluster service, local endpoint or not
         // (iptables/nftables proxier: "masquerade traffic for <svc> external destinations"); see ADR 0100.
-        IpAddr seen = local ? src : node.address();
+        IpAddr seen = local ? src : ConfdPeers.address(node, family).orElse(node.address());
         hops.add(new Hop(nodeId, "kube-proxy (" + (local ? "Local" : "Cluster") + "): DNAT to " + e.pod().name()
                 + (podIp != null ? " " + podIp : "") + ":" + targetPort + (remote ? " on " + e.pod().node() : "")
-                + (local ? ", client source kept" : ", SNAT to " + node.address()), seen, podIp, targetPort, null, null));
+                + (local ? ", client source kept" : ", SNAT to " + seen), seen, podIp, targetPort, null, null));
         ElementId podNode = ElementId.of(ElementKind.NODE, e.pod().node());
         if (remote && !health.reachable(podNode)) {
             return new Trace(flow, hops, null, nodeId, null, Drop.POD_UNREACHABLE, assumed);

@@ -160,7 +160,8 @@ final class EngineContext {
     void frozenFor(IpPrefix prefix, FrozenSink sink) {
         frozen.forEach((k, f) -> {
             List<Path> paths = f.routes().paths.get(prefix);
-            if (paths != null) {
+            // the snapshot is per peer: a dual-stack pair's IPv4 and IPv6 sessions each keep their family's part
+            if (paths != null && plan.sessions().get((int) (k >>> 32)).carries(prefix)) {
                 List<Path> kept = f.stale() ? paths.stream().map(Path::asStale).toList() : paths;
                 sink.accept((int) (k & 0xffffffffL), (int) (k >>> 32), kept);
             }
@@ -189,8 +190,11 @@ final class EngineContext {
         private PrefixFacts(IpPrefix prefix) {
             this.host = hostOriginators.get(prefix);
             this.aggregate = fabric.aggregates.contains(prefix);
-            this.originators = aggregate ? fabric.advertisingNodes
+            int[] all = aggregate ? fabric.advertisingNodes
                     : host == null ? new int[0] : host.stream().mapToInt(Integer::intValue).toArray();
+            // calico-node runs bird6 only where the node has an IPv6 address: others originate no IPv6 route.
+            this.originators = prefix.isIpv4() ? all
+                    : java.util.Arrays.stream(all).filter(o -> plan.speakers().get(o).speaks(6)).toArray();
             this.insideAggregate = EngineContext.this.insideAggregate(prefix);
             this.reflected = fabric.reflectLb && inside(prefix, fabric.lbRanges)
                     || fabric.reflectExternal && inside(prefix, fabric.externalRanges);

@@ -2,6 +2,8 @@ package dev.lbstudio.routing;
 
 import dev.lbstudio.model.Client;
 import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.IpFamily;
+import dev.lbstudio.model.IpPrefix;
 
 /**
  * A TCP/UDP flow by its 5-tuple. Routers pick an ECMP member by hashing it, as Linux does with
@@ -11,9 +13,10 @@ import dev.lbstudio.model.IpAddr;
  */
 public record Flow(IpAddr source, int sourcePort, IpAddr destination, int destinationPort, String protocol) {
 
-    /** The i-th of N probe flows from a client: same addresses, ephemeral source ports from 40000. */
+    /** The i-th of N probe flows from a client: same addresses (the client's of the destination's family), ephemeral source ports from 40000. */
     public static Flow probe(Client client, IpAddr destination, int port, int i) {
-        return new Flow(SessionPlan.interfaceAddress(client.address()), 40000 + i, destination, port, "TCP");
+        IpPrefix from = client.addressOf(IpFamily.of(destination)).orElse(client.address());
+        return new Flow(SessionPlan.interfaceAddress(from), 40000 + i, destination, port, "TCP");
     }
 
     /**

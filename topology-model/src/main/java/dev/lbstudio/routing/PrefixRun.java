@@ -25,6 +25,8 @@ final class PrefixRun {
     private final EngineContext ctx;
     private final IpPrefix prefix;
     private final EngineContext.PrefixFacts facts;
+    /** 4 or 6: the prefix travels only over sessions of its family. */
+    private final int family;
     private final Map<Integer, Work> work = new HashMap<>();
 
     /** What one speaker holds for the prefix while the run converges. */
@@ -40,6 +42,7 @@ final class PrefixRun {
         this.ctx = ctx;
         this.prefix = prefix;
         this.facts = ctx.facts(prefix);
+        this.family = prefix.isIpv4() ? 4 : 6;
     }
 
     static PrefixOutcome run(EngineContext ctx, IpPrefix prefix) {
@@ -129,7 +132,7 @@ final class PrefixRun {
     }
 
     private Path localPath(int o) {
-        return new Path(-1, -1, o, ctx.plan.speakers().get(o).address(), List.of(), false, null, List.of(), false, null);
+        return new Path(-1, -1, o, ctx.plan.speakers().get(o).address(family), List.of(), false, null, List.of(), false, null);
     }
 
     private void applyFrozen(ArrayDeque<Integer> queue) {
@@ -158,7 +161,7 @@ final class PrefixRun {
             decide(s, w);
             for (Session x : ctx.plan.sessionsOf(s)) {
                 int peer = x.peerOf(s);
-                if (ctx.sessionDown[x.index()] || ctx.down[peer] || ctx.isFrozen(x.index(), peer)) {
+                if (x.family() != family || ctx.sessionDown[x.index()] || ctx.down[peer] || ctx.isFrozen(x.index(), peer)) {
                     continue;
                 }
                 List<Path> out = deliver(s, w, x, peer);
@@ -281,7 +284,7 @@ final class PrefixRun {
             // Calico always configures multihop; BIRD then uses its source address for eBGP unless
             // "next hop keep" (BIRD proto/bgp/attrs.c, domain-facts §1.3.6).
             boolean keep = mode == NextHopMode.KEEP
-                    || mode == NextHopMode.AUTO && !out.multihop() && ctx.sharesSubnet(s.index(), p.nextHop(), r.address());
+                    || mode == NextHopMode.AUTO && !out.multihop() && ctx.sharesSubnet(s.index(), p.nextHop(), r.address(family));
             nextHop = keep && !p.local() ? p.nextHop() : out.address();
         } else {
             nextHop = mode(out) == NextHopMode.SELF || p.local() ? out.address() : p.nextHop();
@@ -314,7 +317,7 @@ final class PrefixRun {
             p = o.path();
         }
         IpAddr nextHop = p.nextHop();
-        if (!ibgpOut && !ctx.sharesSubnet(s.index(), p.nextHop(), r.address())) {
+        if (!ibgpOut && !ctx.sharesSubnet(s.index(), p.nextHop(), r.address(family))) {
             nextHop = out.address();
         }
         return sent(s, x, out, p, nextHop, false);
@@ -355,7 +358,7 @@ final class PrefixRun {
             return null; // RFC 4456 reflection loop
         }
         PathReason rejected = null;
-        if (p.nextHop().equals(r.address())) {
+        if (p.nextHop().equals(r.address(family))) {
             rejected = PathReason.NEXT_HOP_SELF;
         } else if (r.isNode()) {
             if (Boolean.FALSE.equals(filter(in.filters(), p, false))) {
@@ -509,7 +512,7 @@ final class PrefixRun {
                     eligible.add(p);
                 }
             }
-            int slots = ebgp ? s.maximumPaths() : s.maximumPathsIbgp();
+            int slots = s.maximumPaths(top.nextHop().isIpv4() ? 4 : 6, !ebgp);
             TreeSet<IpAddr> distinct = new TreeSet<>(ADDRESS);
             eligible.forEach(p -> distinct.add(p.nextHop()));
             List<IpAddr> candidates = List.copyOf(distinct);
@@ -619,7 +622,7 @@ final class PrefixRun {
         }
 
         private static IpAddr peerAddress(EngineContext ctx, Path p) {
-            return ctx.plan.speakers().get(p.local() ? p.origin() : p.from()).address();
+            return ctx.plan.speakers().get(p.local() ? p.origin() : p.from()).address(p.nextHop().isIpv4() ? 4 : 6);
         }
 
         private static PathReason winReason(EngineContext ctx, Path best, List<Path> usable) {

@@ -211,11 +211,11 @@ public final class RoutingState {
 
     /** What {@code receiver} currently holds from {@code sender}, to freeze it when the sender goes silent. */
     public ReceivedRoutes receivedFrom(ElementId receiver, ElementId sender) {
-        Optional<Session> session = plan.session(receiver, sender);
         Map<IpPrefix, List<Path>> held = new HashMap<>();
-        if (session.isPresent()) {
+        // a dual-stack pair has a session per family; each prefix arrived on its family's
+        for (Session session : plan.sessions(receiver, sender)) {
             int r = index(receiver);
-            int x = session.get().index();
+            int x = session.index();
             outcomes.forEach((prefix, o) -> {
                 SpeakerRoute route = o.routes().get(r);
                 List<Path> paths = route == null ? null : route.received().get(x);

@@ -4,6 +4,7 @@ import dev.lbstudio.model.BfdProfile;
 import dev.lbstudio.model.BgpFilter;
 import dev.lbstudio.model.CalicoBgpPeer.NextHopMode;
 import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.IpPrefix;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,8 +14,10 @@ import java.util.List;
  *
  * @param origin where it comes from, in the user's words: {@code node-to-node mesh},
  *               {@code BGPPeer tor1}, {@code neighbor 10.0.0.11}
+ * @param family the address family it carries, 4 or 6: Calico runs one session per family (bird and
+ *               bird6), so a dual-stack pair of speakers has two sessions
  */
-public record Session(int index, int a, int b, Type type, String origin, End endA, End endB) {
+public record Session(int index, int a, int b, Type type, String origin, End endA, End endB, int family) {
 
     public enum Type { EBGP, IBGP }
 
@@ -22,7 +25,7 @@ public record Session(int index, int a, int b, Type type, String origin, End end
      * One end's configuration of the session.
      *
      * @param localAs the AS this end speaks as on the session
-     * @param address this end's address (its next hop self)
+     * @param address this end's address of the session's family (its next hop self)
      * @param nextHopMode Calico's nextHopMode for node ends; null for routers
      * @param filters Calico BGPFilters on this end, in order
      * @param peerIsClient this end reflects to the other (Calico RR towards a client)
@@ -45,6 +48,11 @@ public record Session(int index, int a, int b, Type type, String origin, End end
         public End {
             filters = List.copyOf(filters);
         }
+    }
+
+    /** Whether the session carries routes of the prefix's family. */
+    public boolean carries(IpPrefix prefix) {
+        return prefix.isIpv4() == (family == 4);
     }
 
     public boolean involves(int speaker) {

@@ -7,6 +7,7 @@ import dev.lbstudio.model.BirdSettings;
 import dev.lbstudio.model.CalicoBgpPeer.NextHopMode;
 import dev.lbstudio.model.ElementId;
 import dev.lbstudio.model.IpAddr;
+import dev.lbstudio.model.IpFamily;
 import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.Node;
 import dev.lbstudio.model.Router;
@@ -89,14 +90,19 @@ public final class SessionPlan {
         return sessionsOf.get(speaker);
     }
 
-    /** The session between two elements, if they peer. */
-    public Optional<Session> session(ElementId x, ElementId y) {
+    /** Every session between two elements: one per family they peer in. */
+    public List<Session> sessions(ElementId x, ElementId y) {
         Speaker sx = byId.get(x);
         Speaker sy = byId.get(y);
         if (sx == null || sy == null) {
-            return Optional.empty();
+            return List.of();
         }
-        return sessionsOf(sx.index()).stream().filter(s -> s.peerOf(sx.index()) == sy.index()).findFirst();
+        return sessionsOf(sx.index()).stream().filter(s -> s.peerOf(sx.index()) == sy.index()).toList();
+    }
+
+    /** The session between two elements, if they peer (the IPv4 one where they peer in both families). */
+    public Optional<Session> session(ElementId x, ElementId y) {
+        return sessions(x, y).stream().min(java.util.Comparator.comparingInt(Session::family));
     }
 
     /**
@@ -105,6 +111,14 @@ public final class SessionPlan {
      */
     static IpAddr interfaceAddress(IpPrefix p) {
         return new IpAddr(p.address().getLower().withoutPrefixLength());
+    }
+
+    /** The family a neighbour's session runs over: its address's or listen range's; unnumbered neighbours peer for IPv4. */
+    static int family(BgpNeighbor nb) {
+        if (nb.address() != null) {
+            return nb.address().isIpv4() ? 4 : 6;
+        }
+        return nb.listenRange() != null && !nb.listenRange().isIpv4() ? 6 : 4;
     }
 
     public static SessionPlan of(Topology t) {
@@ -161,27 +175,31 @@ public final class SessionPlan {
         private void addSpeakers() {
             Map<String, Segment> segments = Topology.byName(t.network().segments(), Segment::name);
             for (Router r : t.network().routers()) {
-                List<IpPrefix> connected = r.interfaces().stream().map(i -> i.address().network()).toList();
+                List<IpPrefix> connected = r.interfaces().stream().flatMap(i -> i.addresses().stream()).map(IpPrefix::network).toList();
                 IpAddr address = r.interfaces().isEmpty() ? r.bgp().routerId() : interfaceAddress(r.interfaces().get(0).address());
                 IpAddr routerId = r.bgp().routerId() != null ? r.bgp().routerId() : address;
                 if (address == null) {
                     continue;
                 }
+                IpAddr address6 = r.interfaces().stream().flatMap(i -> i.addressOf(IpFamily.IPV6).stream())
+                        .map(SessionPlan::interfaceAddress).findFirst().orElse(null);
                 Speaker s = new Speaker(speakers.size(), r.id(), Speaker.Kind.ROUTER, r.bgp().asn(), routerId, address,
                         connected, null, r.bgp().effectiveMaximumPaths(), r.bgp().effectiveMaximumPathsIbgp(),
-                        r.bgp().effectiveMultipathRelax());
+                        r.bgp().effectiveMultipathRelax(), address6, r.bgp().effectiveMaximumPaths(IpFamily.IPV6),
+                        r.bgp().effectiveMaximumPathsIbgp(IpFamily.IPV6));
                 speakers.add(s);
                 routers.put(r.name(), r);
                 for (RouterInterface i : r.interfaces()) {
-                    byAddress.putIfAbsent(interfaceAddress(i.address()), s);
+                    i.addresses().forEach(a -> byAddress.putIfAbsent(interfaceAddress(a), s));
                 }
             }
             for (Node n : t.cluster().nodes()) {
                 Segment seg = segments.get(n.segment());
-                List<IpPrefix> connected = seg != null && seg.cidr() != null ? List.of(seg.cidr().network()) : List.of();
+                List<IpPrefix> connected = seg == null || seg.cidr() == null ? List.of() : seg.cidr6() == null
+                        ? List.of(seg.cidr().network()) : List.of(seg.cidr().network(), seg.cidr6().network());
                 // BIRD picks one route per prefix (merge paths only affects the kernel), so no multipath knobs.
                 Speaker s = new Speaker(speakers.size(), n.id(), Speaker.Kind.NODE, nodeAs(n), n.address(), n.address(),
-                        connected, n.routeReflectorClusterId(), 1, 1, false);
+                        connected, n.routeReflectorClusterId(), 1, 1, false, n.ipv6().orElse(null), 1, 1);
                 speakers.add(s);
                 nodes.put(n.name(), n);
                 for (IpAddr a : n.addresses()) {
@@ -201,9 +219,11 @@ public final class SessionPlan {
                 }
                 Router r = routers.get(s.name());
                 for (BgpNeighbor nb : r.bgp().neighbors()) {
-                    if (!nb.carriesRoutes()) {
+                    int family = family(nb);
+                    if (!nb.carries(family == 4 ? IpFamily.IPV4 : IpFamily.IPV6)) {
                         unestablished.add(new Unestablished(s.id(), s.id(), "neighbor " + nb.label() + (Boolean.TRUE.equals(nb.shutdown())
-                                ? " is shut down (neighbor shutdown): no session" : " is not activated for IPv4 unicast: no IPv4 routes")));
+                                ? " is shut down (neighbor shutdown): no session"
+                                : " is not activated for IPv" + family + " unicast: no IPv" + family + " routes")));
                         continue;
                     }
                     String origin = (nb.listenRange() != null ? "listen range " : nb.interfaceName() != null ? "neighbor interface "
@@ -224,7 +244,7 @@ public final class SessionPlan {
         private Intent routerIntent(Speaker s, Router r, BgpNeighbor nb, Speaker target, String origin) {
             boolean passive = nb.passive() != null ? nb.passive() : r.bgp().effectivePassive();
             long localAs = nb.localAs() != null ? nb.localAs() : r.bgp().asn();
-            return new Intent(s.index(), target.index(), target.address().isIpv4() ? 4 : 6, origin, localAs, nb.remoteAs(),
+            return new Intent(s.index(), target.index(), family(nb), origin, localAs, nb.remoteAs(),
                     passive, nb.effectivePort(), 179, null, nb);
         }
 
@@ -232,6 +252,9 @@ public final class SessionPlan {
         private List<Speaker> targets(Speaker s, Router r, BgpNeighbor nb) {
             if (nb.address() != null) {
                 Speaker target = byAddress.get(nb.address());
+                if (target != null && !target.speaks(family(nb))) {
+                    return List.of();
+                }
                 return target != null && target != s ? List.of(target) : List.of();
             }
             IPAddress range;
@@ -246,7 +269,8 @@ public final class SessionPlan {
             }
             List<Speaker> in = new ArrayList<>();
             for (Speaker target : speakers) {
-                if (target != s && target.address().isIpv4() == range.isIPv4() && range.contains(target.address().address())) {
+                int family = range.isIPv4() ? 4 : 6;
+                if (target != s && target.speaks(family) && range.contains(target.address(family).address())) {
                     in.add(target);
                 }
             }
@@ -303,7 +327,7 @@ public final class SessionPlan {
                 Speaker missing = speakers.get(only.to);
                 unestablished.add(new Unestablished(speakers.get(only.from).id(), missing.id(), only.origin
                         + " is configured, but " + missing.name() + " has no matching "
-                        + (missing.isNode() ? "Calico BGPPeer" : "neighbor") + " for " + speakers.get(only.from).address()));
+                        + (missing.isNode() ? "Calico BGPPeer" : "neighbor") + " for " + speakers.get(only.from).address(only.family)));
                 return;
             }
             Intent fromX = null;
@@ -340,7 +364,7 @@ public final class SessionPlan {
             if (!sx.isNode() && !sy.isNode()) {
                 origin = fromX.origin;
             }
-            sessions.add(new Session(sessions.size(), x, y, type, origin, end(fromX, sy, type), end(fromY, sx, type)));
+            sessions.add(new Session(sessions.size(), x, y, type, origin, end(fromX, sy, type), end(fromY, sx, type), first.family));
         }
 
         /**
@@ -361,6 +385,17 @@ public final class SessionPlan {
                     + speakers.get(other.from).name() + " listens on " + other.listenPort;
         }
 
+        /** The router's address on the subnet it shares with {@code peer}, or null; runs once per session end, so no streams. */
+        private static IpAddr facing(Router r, IpAddr peer) {
+            for (RouterInterface x : r.interfaces()) {
+                IpPrefix a = peer.isIpv4() || x.address6() == null ? x.address() : x.address6();
+                if (a.contains(peer)) {
+                    return interfaceAddress(a);
+                }
+            }
+            return null;
+        }
+
         private Session.End end(Intent i, Speaker peer, Session.Type type) {
             Speaker self = speakers.get(i.from);
             if (self.isNode()) {
@@ -374,7 +409,7 @@ public final class SessionPlan {
                         : Duration.ofSeconds(bird.effectiveGracefulRestartTime());
                 int keepalive = p.keepaliveTime() != null ? p.keepaliveTime().intValue()
                         : bird.keepaliveTime() != null ? bird.keepaliveTime() : 0;
-                return new Session.End(i.localAs, self.address(), mode, filters, p.rrClusterId() != null, false, true,
+                return new Session.End(i.localAs, self.address(i.family), mode, filters, p.rrClusterId() != null, false, true,
                         p.allowLocalAs(), bird.effectiveHoldTime(), keepalive, null, bird.effectiveGracefulRestart(), restart, true,
                         bird.effectiveMultihop(), null);
             }
@@ -385,8 +420,10 @@ public final class SessionPlan {
             boolean bfdOn = nb.bfd() != null ? nb.bfd() : bgp.bfd() != null;
             BfdProfile bfd = !bfdOn ? null : nb.bfdProfile() != null ? nb.bfdProfile() : bgp.bfd() != null ? bgp.bfd()
                     : new BfdProfile("default", null, null, null, null, null, null, null);
-            IpAddr address = r.interfaces().stream().filter(x -> x.address().contains(peer.address()))
-                    .map(x -> interfaceAddress(x.address())).findFirst().orElse(self.address());
+            IpAddr address = facing(r, peer.address(i.family));
+            if (address == null) {
+                address = self.address(i.family);
+            }
             boolean requiresPolicy = type == Session.Type.EBGP && bgp.effectiveEbgpRequiresPolicy(profile);
             int keepalive = bgp.keepalive() != null || bgp.hold() != null ? bgp.effectiveKeepalive(profile) : profile.keepalive();
             int hold = bgp.effectiveHold(profile);

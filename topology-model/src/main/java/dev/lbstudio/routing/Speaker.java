@@ -12,16 +12,35 @@ import java.util.List;
  * @param address the address the speaker peers from and uses as next hop self
  * @param connected the subnets it is directly attached to (FRR resolves next hops against them)
  * @param clusterId Calico route-reflector cluster id, or null
+ * @param maximumPaths, maximumPathsIbgp FRR's multipath limits of IPv4 unicast, and {@code maximumPaths6},
+ *                 {@code maximumPathsIbgp6} those of IPv6 unicast (FRR sets them per address family)
+ * @param address6 the IPv6 address it peers from on IPv6 sessions (Calico's bird6 {@code source address},
+ *                 a router's first IPv6 interface address), or null when it has none
  */
 public record Speaker(int index, ElementId id, Kind kind, long asn, IpAddr routerId, IpAddr address,
                       List<IpPrefix> connected, String clusterId, int maximumPaths, int maximumPathsIbgp,
-                      boolean multipathRelax) {
+                      boolean multipathRelax, IpAddr address6, int maximumPaths6, int maximumPathsIbgp6) {
 
     public enum Kind {
         /** FRR bgpd (with zebra programming the kernel): best path plus multipath, exports the best path. */
         ROUTER,
         /** calico-node's BIRD: static blackhole originations, add-path, Calico's export filter. */
         NODE
+    }
+
+    /** The address of a family (4 or 6) the speaker peers from; the IPv4 one when it has no IPv6 address. */
+    public IpAddr address(int family) {
+        return family == 6 && address6 != null ? address6 : address;
+    }
+
+    /** Whether the speaker has an address of the family, i.e. can run sessions of it. */
+    public boolean speaks(int family) {
+        return family == 6 ? address6 != null : address.isIpv4();
+    }
+
+    /** The eBGP (or, with {@code ibgp}, iBGP) multipath limit of a family's unicast table. */
+    public int maximumPaths(int family, boolean ibgp) {
+        return family == 4 ? (ibgp ? maximumPathsIbgp : maximumPaths) : ibgp ? maximumPathsIbgp6 : maximumPaths6;
     }
 
     public String name() {

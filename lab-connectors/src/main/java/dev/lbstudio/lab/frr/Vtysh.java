@@ -86,6 +86,11 @@ public final class Vtysh {
         return FibRoute.fromRouteJson(json("show ip route json"));
     }
 
+    /** The IPv6 routes zebra holds, in the same shape as {@link #routes}. */
+    public List<FibRoute> routes6() {
+        return FibRoute.fromRouteJson(json("show ipv6 route json"));
+    }
+
     public List<BgpPath> bgpTable() {
         return BgpPath.fromTableJson(json("show bgp ipv4 unicast json"));
     }

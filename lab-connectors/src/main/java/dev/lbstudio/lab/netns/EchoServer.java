@@ -51,10 +51,19 @@ public final class EchoServer {
     }
 
     public static Process start(String namespace, Path dir, String podName, int port) {
+        return start(namespace, dir, podName, port, 4);
+    }
+
+    /**
+     * The server of one family: socat's TCP-LISTEN takes IPv4 only, so a dual-stack pod runs a second one on
+     * TCP6-LISTEN (ipv6only, so IPv4 clients keep their plain address in SOCAT_PEERADDR).
+     */
+    public static Process start(String namespace, Path dir, String podName, int port, int family) {
         Path script = dir.resolve("echo.sh");
         Daemons.write(script, SCRIPT + "\n");
+        String listen = family == 4 ? "TCP-LISTEN:" + port : "TCP6-LISTEN:" + port + ",ipv6only=1";
         // EXEC, not SYSTEM: socat would split a SYSTEM command at its colons and commas.
-        return Daemons.startForeground(namespace, dir.resolve("echo.log"), Map.of("POD", podName, "CR", "\r"),
-                "socat", "-T", "2", "TCP-LISTEN:" + port + ",fork,reuseaddr,backlog=128", "EXEC:/bin/sh " + script);
+        return Daemons.startForeground(namespace, dir.resolve(family == 4 ? "echo.log" : "echo6.log"), Map.of("POD", podName, "CR", "\r"),
+                "socat", "-T", "2", listen + ",fork,reuseaddr,backlog=128", "EXEC:/bin/sh " + script);
     }
 }

@@ -23,6 +23,11 @@ public final class Fabric {
 
     /** Calico's pod gateway: a link-local next hop answered by proxy ARP on the host side of the veth. */
     static final String POD_GATEWAY = "169.254.1.1";
+    /**
+     * The IPv6 pod gateway: Calico's host-side veth has MAC ee:ee:ee:ee:ee:ee, so its link-local address, the
+     * pod's IPv6 default gateway, is this one on every pod; the lab puts it on the host side explicitly.
+     */
+    static final String POD_GATEWAY6 = "fe80::ecee:eeff:feee:eeee";
 
     private final LabNames names;
     private final Journal journal;
@@ -83,7 +88,9 @@ public final class Fabric {
         Netns.batch(names.node(from.name()), List.of("link del " + place.hostInterface()));
         for (Node n : topology.cluster().nodes()) {
             if (!n.equals(from) && n.segment().equals(from.segment())) {
-                Netns.batch(names.node(n.name()), List.of("route del " + place.pod().ip() + "/32"));
+                List<String> lines = new ArrayList<>(List.of("route del " + place.pod().ip() + "/32"));
+                podIpv6(topology, place.pod()).ifPresent(ip -> lines.add("route del " + ip + "/128"));
+                Netns.batch(names.node(n.name()), lines);
             }
         }
     }
@@ -105,12 +112,12 @@ public final class Fabric {
         Topology topology = design.get();
         PodPlace place = pod(podName);
         Node to = topology.node(place.pod().node()).orElseThrow();
-        Netns.batch(names.node(to.name()), hostSideOfPod(place));
+        Netns.batch(names.node(to.name()), hostSideOfPod(topology, place));
         proxyArp(place);
-        Netns.batch(place.namespace(), podSide(place));
+        Netns.batch(place.namespace(), podSide(topology, place));
         for (Node n : topology.cluster().nodes()) {
             if (!n.equals(to) && n.segment().equals(to.segment())) {
-                Netns.batch(names.node(n.name()), List.of(remotePodRoute(place.pod().ip().toString(), to.address())));
+                Netns.batch(names.node(n.name()), remotePodRoutes(topology, place.pod(), to));
             }
         }
     }
@@ -132,6 +139,9 @@ public final class Fabric {
         });
         all.forEach(journal::recordNamespace);
         Netns.batch(null, all.stream().map(ns -> "netns add " + ns).toList());
+        if (dualStack(topology)) {
+            skipDuplicateAddressDetection(all);
+        }
 
         Map<String, List<String>> segmentPorts = new LinkedHashMap<>();
         for (Segment s : topology.network().segments()) {
@@ -144,7 +154,9 @@ public final class Fabric {
             for (RouterInterface i : r.interfaces()) {
                 String port = attach(segmentPorts, i.segment(), r.name());
                 lines.add("link add " + i.name() + " type veth peer name " + port + " netns " + names.segment(i.segment()));
-                lines.add("addr add " + i.address() + " dev " + i.name());
+                for (dev.lbstudio.model.IpPrefix a : i.addresses()) {
+                    lines.add("addr add " + a + " dev " + i.name() + (a.isIpv4() ? "" : " nodad"));
+                }
                 lines.add("link set " + i.name() + " up");
             }
             Netns.batch(names.router(r.name()), lines);
@@ -158,9 +170,9 @@ public final class Fabric {
             List<String> lines = hostLines(segmentPorts, n.segment(), n.name(), n.addresses());
             for (PodPlace p : pods) {
                 if (p.nodeNamespace().equals(ns)) {
-                    lines.addAll(hostSideOfPod(p));
+                    lines.addAll(hostSideOfPod(topology, p));
                 } else if (sameSegment(p, n)) {
-                    lines.add(remotePodRoute(p.pod().ip().toString(), topology.node(p.pod().node()).orElseThrow().address()));
+                    lines.addAll(remotePodRoutes(topology, p.pod(), topology.node(p.pod().node()).orElseThrow()));
                 }
             }
             Netns.batch(ns, lines);
@@ -168,12 +180,12 @@ public final class Fabric {
             pods.stream().filter(p -> p.nodeNamespace().equals(ns)).forEach(Fabric::proxyArp);
         }
         for (Client c : topology.network().clients()) {
-            List<String> lines = hostLines(segmentPorts, c.segment(), c.name(), List.of(c.address().host()));
+            List<String> lines = hostLines(segmentPorts, c.segment(), c.name(), c.addresses().stream().map(dev.lbstudio.model.IpPrefix::host).toList());
             Netns.batch(names.client(c.name()), lines);
         }
         for (PodPlace p : pods) {
             List<String> lines = new ArrayList<>(List.of("link set lo up"));
-            lines.addAll(podSide(p));
+            lines.addAll(podSide(topology, p));
             Netns.batch(p.namespace(), lines);
         }
         segmentPorts.forEach((segment, ports) -> Netns.batch(names.segment(segment), ports.stream()
@@ -188,7 +200,7 @@ public final class Fabric {
      * kernel routes: never BGP, so they are outside every FIB comparison with the routing engine's prediction.
      */
     static List<String> underlayRoutes(Topology topology, Router from) {
-        Map<String, String> via = new LinkedHashMap<>();
+        Map<String, RouterInterface> via = new LinkedHashMap<>();
         Map<String, Router> firstHop = new LinkedHashMap<>();
         java.util.Deque<Router> queue = new java.util.ArrayDeque<>(List.of(from));
         java.util.Set<String> seen = new java.util.HashSet<>(List.of(from.name()));
@@ -203,8 +215,7 @@ public final class Fabric {
                     }
                     Router hop = r == from ? next : firstHop.get(r.name());
                     firstHop.put(next.name(), hop);
-                    String gateway = hop.interfaceOn(hop == next ? i.segment() : sharedSegment(from, hop))
-                            .orElseThrow().address().host().toString();
+                    RouterInterface gateway = hop.interfaceOn(hop == next ? i.segment() : sharedSegment(from, hop)).orElseThrow();
                     next.interfaces().stream().filter(n -> !connected.contains(n.segment()))
                             .forEach(n -> via.putIfAbsent(n.segment(), gateway));
                     queue.add(next);
@@ -212,9 +223,10 @@ public final class Fabric {
             }
         }
         List<String> routes = new ArrayList<>();
-        via.forEach((segment, gateway) -> topology.segment(segment).map(Segment::cidr)
-                .filter(cidr -> cidr != null && cidr.isIpv4())
-                .ifPresent(cidr -> routes.add("route add " + cidr + " via " + gateway + " proto static")));
+        // per family: an IPv6 subnet goes via the neighbour's IPv6 address on the shared link, where it has one
+        via.forEach((segment, gateway) -> topology.segment(segment).ifPresent(seg -> seg.cidrs().forEach(cidr ->
+                gateway.addressOf(dev.lbstudio.model.IpFamily.of(cidr)).ifPresent(a ->
+                        routes.add("route add " + cidr + " via " + a.host() + " proto static")))));
         return routes;
     }
 
@@ -228,19 +240,74 @@ public final class Fabric {
      * without Calico's mesh. `proto kernel` keeps BIRD's `learn` from importing it: BIRD would otherwise
      * export it (it is inside the pod pool), which real Calico never does.
      */
-    private static String remotePodRoute(String podIp, IpAddr node) {
-        return "route add " + podIp + "/32 via " + node + " proto kernel";
+    private static List<String> remotePodRoutes(Topology topology, Pod pod, Node node) {
+        List<String> lines = new ArrayList<>(List.of("route add " + pod.ip() + "/32 via " + node.address() + " proto kernel"));
+        podIpv6(topology, pod).ifPresent(ip -> node.ipv6().ifPresent(via -> lines.add("route add " + ip + "/128 via " + via
+                + " proto kernel")));
+        return lines;
     }
 
-    private static List<String> hostSideOfPod(PodPlace p) {
-        return List.of("link add " + p.hostInterface() + " type veth peer name eth0 netns " + p.namespace(),
-                "link set " + p.hostInterface() + " up", "route add " + p.pod().ip() + "/32 dev " + p.hostInterface());
+    private static List<String> hostSideOfPod(Topology topology, PodPlace p) {
+        List<String> lines = new ArrayList<>(List.of("link add " + p.hostInterface() + " type veth peer name eth0 netns " + p.namespace(),
+                "link set " + p.hostInterface() + " up", "route add " + p.pod().ip() + "/32 dev " + p.hostInterface()));
+        podIpv6(topology, p.pod()).ifPresent(ip -> {
+            lines.add("addr add " + POD_GATEWAY6 + "/64 dev " + p.hostInterface() + " nodad");
+            lines.add("route add " + ip + "/128 dev " + p.hostInterface());
+        });
+        return lines;
     }
 
-    /** Calico's pod side: the /32 on eth0 and a default route via the proxy-ARP'd link-local gateway. */
-    private static List<String> podSide(PodPlace p) {
-        return List.of("addr add " + p.pod().ip() + "/32 dev eth0", "link set eth0 up",
-                "route add " + POD_GATEWAY + " dev eth0 scope link", "route add default via " + POD_GATEWAY + " dev eth0");
+    /**
+     * Calico's pod side: the /32 on eth0 and a default route via the proxy-ARP'd link-local gateway; a pod with
+     * an IPv6 address gets it as a /128 with the host side's link-local as its IPv6 gateway.
+     */
+    private static List<String> podSide(Topology topology, PodPlace p) {
+        List<String> lines = new ArrayList<>(List.of("addr add " + p.pod().ip() + "/32 dev eth0", "link set eth0 up",
+                "route add " + POD_GATEWAY + " dev eth0 scope link", "route add default via " + POD_GATEWAY + " dev eth0"));
+        podIpv6(topology, p.pod()).ifPresent(ip -> {
+            lines.add("addr add " + ip + "/128 dev eth0 nodad");
+            lines.add("route add default via " + POD_GATEWAY6 + " dev eth0");
+        });
+        return lines;
+    }
+
+    /**
+     * A pod's IPv6 address: the IPv6 endpoint a dual-stack service reports for it (an EndpointSlice of
+     * addressType IPv6 names the pod). A design's pods carry one address; without such an endpoint the pod
+     * is IPv4 only, as nothing says otherwise.
+     */
+    public static java.util.Optional<IpAddr> podIpv6(Topology topology, Pod pod) {
+        for (dev.lbstudio.model.Service s : topology.workloads().services()) {
+            if (s.reportsEndpoints()) {
+                for (dev.lbstudio.model.ServiceEndpoint e : s.endpoints()) {
+                    if (!e.address().isIpv4() && pod.name().equals(e.pod()) && pod.node().equals(e.node())) {
+                        return java.util.Optional.of(e.address());
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether any element of the design has an IPv6 address: only then does the lab touch IPv6 settings. */
+    static boolean dualStack(Topology topology) {
+        return topology.cluster().nodes().stream().anyMatch(n -> n.ipv6().isPresent());
+    }
+
+    /**
+     * Addresses in the lab are known unique, and DAD holds a new IPv6 address tentative for about a second
+     * (link-local ones too, which FRR and the kernel use for neighbour discovery): off inside the lab's own
+     * namespaces, before any link exists there, so every later link inherits it. Global addresses are also
+     * added with {@code nodad}.
+     */
+    private static void skipDuplicateAddressDetection(List<String> namespaces) {
+        // one shell for all of them: a JVM process start per namespace cost 50-100 ms each on a loaded machine
+        StringBuilder script = new StringBuilder("set -e");
+        for (String ns : namespaces) {
+            script.append("; ").append(String.join(" ", Netns.execPrefix(ns)))
+                    .append(" sysctl -q -w net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0");
+        }
+        Commands.run(List.of("sh", "-c", script.toString()), Duration.ofSeconds(10)).orThrow();
     }
 
     /**
@@ -271,14 +338,22 @@ public final class Fabric {
         List<String> lines = new ArrayList<>(List.of("link set lo up",
                 "link add eth0 type veth peer name " + port + " netns " + names.segment(segment)));
         for (IpAddr a : addresses) {
-            if (a.isIpv4() == s.cidr().isIpv4()) {
-                lines.add("addr add " + a + "/" + s.cidr().length() + " dev eth0");
+            for (dev.lbstudio.model.IpPrefix cidr : s.cidrs()) {
+                if (a.isIpv4() == cidr.isIpv4()) {
+                    lines.add("addr add " + a + "/" + cidr.length() + " dev eth0" + (a.isIpv4() ? "" : " nodad"));
+                }
             }
         }
         lines.add("link set eth0 up");
         topology.routersOn(segment).stream().findFirst()
                 .flatMap(r -> r.interfaceOn(segment))
-                .ifPresent(i -> lines.add("route add default via " + i.address().host()));
+                .ifPresent(i -> {
+                    for (dev.lbstudio.model.IpPrefix a : i.addresses()) {
+                        if (a.isIpv4() || addresses.stream().anyMatch(x -> !x.isIpv4())) {
+                            lines.add("route add default via " + a.host());
+                        }
+                    }
+                });
         return lines;
     }
 
@@ -300,8 +375,17 @@ public final class Fabric {
      * hash, which policy 1 reuses, so one 5-tuple would land on different next hops from one connection to
      * the next. Policy 3 always hashes the headers, as a real ToR must (Linux 5.12+, see Capabilities).
      */
-    private static void enableForwarding(String namespace) {
-        Netns.exec(namespace, Duration.ofSeconds(5), "sysctl", "-q", "-w", "net.ipv4.ip_forward=1",
-                "net.ipv4.fib_multipath_hash_policy=3", "net.ipv4.fib_multipath_hash_fields=0x0037").orThrow();
+    private void enableForwarding(String namespace) {
+        List<String> settings = new ArrayList<>(List.of("net.ipv4.ip_forward=1", "net.ipv4.fib_multipath_hash_policy=3",
+                "net.ipv4.fib_multipath_hash_fields=0x0037"));
+        if (dualStack(design.get())) {
+            // the same per-flow ECMP for IPv6, and forwarding, in this lab namespace only
+            settings.addAll(List.of("net.ipv6.conf.all.forwarding=1", "net.ipv6.fib_multipath_hash_policy=3",
+                    "net.ipv6.fib_multipath_hash_fields=0x0037"));
+        }
+        List<String> cmd = new ArrayList<>(List.of("sysctl", "-q", "-w"));
+        cmd.addAll(settings);
+        Netns.exec(namespace, Duration.ofSeconds(5), cmd.toArray(String[]::new)).orThrow();
     }
+
 }

@@ -115,7 +115,11 @@ public final class NetnsLab implements AutoCloseable {
     }
 
     Process startEchoServer(Fabric.PodPlace p) {
-        return EchoServer.start(p.namespace(), names.stateDir().resolve("pod-" + p.pod().name()), p.pod().name(), targetPort(p));
+        Path dir = names.stateDir().resolve("pod-" + p.pod().name());
+        if (Fabric.podIpv6(topology, p.pod()).isPresent()) {
+            EchoServer.start(p.namespace(), dir, p.pod().name(), targetPort(p), 6);
+        }
+        return EchoServer.start(p.namespace(), dir, p.pod().name(), targetPort(p));
     }
 
     /** Starts the pod's server and returns once it accepts connections (a pod turning ready). */
@@ -126,8 +130,14 @@ public final class NetnsLab implements AutoCloseable {
     /** (Re)loads the node's kube-proxy rules atomically: `nft -f` replaces the whole table in one transaction. */
     public void applyKubeProxy(Node node) {
         Path file = nodeDir(node.name()).resolve("kube-proxy.nft");
-        Daemons.write(file, "table ip " + KubeProxyRules.TABLE + "\ndelete table ip " + KubeProxyRules.TABLE + "\n"
-                + KubeProxyRules.render(topology, node));
+        StringBuilder rules = new StringBuilder();
+        for (int family : new int[] {4, 6}) {
+            if (family == 4 || KubeProxyRules.hasFamily(topology, family)) {
+                String table = KubeProxyRules.table(family);
+                rules.append(table).append("\ndelete ").append(table).append('\n').append(KubeProxyRules.render(topology, node, family));
+            }
+        }
+        Daemons.write(file, rules.toString());
         Netns.exec(names.node(node.name()), Duration.ofSeconds(5), "nft", "-f", file.toString()).orThrow();
     }
 
@@ -173,7 +183,7 @@ public final class NetnsLab implements AutoCloseable {
 
     /** The router's BGP routes in the kernel FIB outside Calico's pod pools: what the routing engine predicts. */
     public Map<String, java.util.Set<String>> serviceFib(String router) {
-        return outsidePodPools(bgpFib(vtysh(router)));
+        return outsidePodPools(bgpFib(vtysh(router), Fabric.dualStack(topology)));
     }
 
     /**
@@ -246,16 +256,25 @@ public final class NetnsLab implements AutoCloseable {
 
     /** BGP routes in the router's kernel FIB as prefix → next hops. */
     public static Map<String, java.util.Set<String>> bgpFib(Vtysh vty) {
+        return bgpFib(vty, false);
+    }
+
+    /** The same with the IPv6 routes too ({@code show ipv6 route}), for a dual-stack design. */
+    public static Map<String, java.util.Set<String>> bgpFib(Vtysh vty, boolean ipv6) {
         Map<String, java.util.Set<String>> fib = new java.util.TreeMap<>();
-        vty.routes().stream().filter(r -> r.protocol().equals("bgp") && r.installed())
+        List<dev.lbstudio.lab.frr.FibRoute> routes = new ArrayList<>(vty.routes());
+        if (ipv6) {
+            routes.addAll(vty.routes6());
+        }
+        routes.stream().filter(r -> r.protocol().equals("bgp") && r.installed())
                 .forEach(r -> fib.put(r.prefix(), java.util.Set.copyOf(r.nextHops())));
         return fib;
     }
 
-    /** Configured neighbors plus, for `bgp listen range` neighbors, the nodes whose address the range covers. */
+    /** Configured neighbors plus, for `bgp listen range` neighbors, the nodes with an address (of either family) the range covers. */
     long expectedPeers(Router r) {
         return r.bgp().neighbors().stream().mapToLong(n -> n.address() != null ? 1
-                : topology.cluster().nodes().stream().filter(node -> n.covers(node.address())).count()).sum();
+                : topology.cluster().nodes().stream().filter(node -> node.addresses().stream().anyMatch(n::covers)).count()).sum();
     }
 
     public Vtysh vtysh(String router) {

@@ -50,7 +50,9 @@ public final class Probe implements AutoCloseable {
      */
     static Probe open(String client, String clientNamespace, Path dir, String target, int port, Duration timeout,
             int sourcePort) {
-        String name = "probe-" + target + "-" + port + (sourcePort > 0 ? "-from-" + sourcePort : "");
+        boolean v6 = target.contains(":");
+        // socat splits addresses at colons: an IPv6 target goes in brackets, and none may be in the socket's name
+        String name = "probe-" + target.replace(':', '_') + "-" + port + (sourcePort > 0 ? "-from-" + sourcePort : "");
         Path socket = dir.resolve(name + ".sock");
         // -t and linger=0: once the probe has given up (the UNIX side closed), its TCP connection is aborted with
         // a RST after at most one more timeout. A connection cut by a path change otherwise lingers as an orphan
@@ -61,7 +63,7 @@ public final class Probe implements AutoCloseable {
         // the same.
         Process relay = Daemons.startForeground(clientNamespace, dir.resolve(name + ".log"),
                 "socat", "-t", Double.toString(timeout.toMillis() / 1000.0), "UNIX-LISTEN:" + socket + ",fork,unlink-early,backlog=64",
-                "TCP:" + target + ":" + port + ",connect-timeout=" + timeout.toMillis() / 1000.0 + ",linger=0"
+                (v6 ? "TCP6:[" + target + "]:" : "TCP:" + target + ":") + port + ",connect-timeout=" + timeout.toMillis() / 1000.0 + ",linger=0"
                         + (sourcePort > 0 ? ",sourceport=" + sourcePort + ",reuseaddr" : ""));
         Daemons.awaitFile(socket, "the probe relay in " + clientNamespace);
         return new Probe(client + ":" + (sourcePort > 0 ? sourcePort : "*") + "→" + target + ":" + port, socket, relay);
@@ -119,7 +121,7 @@ public final class Probe implements AutoCloseable {
                 return failure(sequence, begin, response.isEmpty() ? "connection refused or reset" : "bad answer");
             }
             return new Result(flow, sequence, begin, true, Duration.ofNanos(System.nanoTime() - begin), m.group(1),
-                    m.group(2), null);
+                    address(m.group(2)), null);
         } catch (IOException e) {
             return failure(sequence, begin, e.getMessage());
         }
@@ -132,5 +134,11 @@ public final class Probe implements AutoCloseable {
     @Override
     public void close() {
         relay.destroy();
+    }
+
+    /** socat writes an IPv6 peer in brackets and in full ({@code [fd00:0198:0000:…:0010]}): the canonical form, as IPv4 is. */
+    static String address(String seen) {
+        return seen.startsWith("[") && seen.endsWith("]")
+                ? dev.lbstudio.model.IpAddr.parse(seen.substring(1, seen.length() - 1)).toString() : seen;
     }
 }

@@ -48,4 +48,25 @@ class KubeProxyRulesTest {
         assertThat(rules).contains("numgen random mod 2 vmap { 0 : jump svc0_80_0, 1 : jump svc0_80_1 }")
                 .contains("dnat to 10.244.1.10:8080").contains("dnat to 10.244.2.10:8080");
     }
+
+    /** The dual-stack lab design: a Local service with one LB IP per family and IPv6 endpoints reported per pod. */
+    @Test
+    void eachFamilyGetsItsOwnTableAndDnatsOnlyToEndpointsOfThatFamily() throws Exception {
+        Topology dual = DualStackLabTest.design();
+        String v4 = KubeProxyRules.render(dual, dual.node("node-1").orElseThrow(), 4);
+        String v6 = KubeProxyRules.render(dual, dual.node("node-1").orElseThrow(), 6);
+        assertThat(v4).startsWith("table ip lbstudio {").contains("ip daddr 10.208.1.1 tcp dport 80 jump svc0_80")
+                .contains("dnat to 10.244.1.10:8080").doesNotContain("fd00");
+        assertThat(v6).startsWith("table ip6 lbstudio {").contains("ip6 daddr fd00:208::1 tcp dport 80 jump svc0_80")
+                .contains("meta l4proto tcp dnat to [fd00:244::1:10]:8080").doesNotContain("10.244.")
+                .doesNotContain("meta mark set");
+        assertThat(KubeProxyRules.render(dual, dual.node("node-3").orElseThrow(), 6))
+                .contains("ip6 daddr fd00:208::1 tcp dport 80 drop").doesNotContain("dnat");
+    }
+
+    @Test
+    void anIpv4OnlyDesignHasNoIpv6Table() throws Exception {
+        assertThat(KubeProxyRules.hasFamily(sample("seed-local-policy.yaml"), 6)).isFalse();
+        assertThat(KubeProxyRules.hasFamily(DualStackLabTest.design(), 6)).isTrue();
+    }
 }
