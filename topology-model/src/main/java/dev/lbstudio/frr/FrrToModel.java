@@ -109,7 +109,15 @@ public final class FrrToModel {
         }
         BfdProfile bfd = neighbors.stream().map(BgpNeighbor::bfdProfile).filter(b -> b != null).findFirst().orElse(null);
         return new RouterBgp(i.asn(), routerId, keepalive, hold, null, maximumPaths, maximumPathsIbgp, multipathRelax, requiresPolicy,
-                null, null, bfd, gracefulRestart, null, neighbors);
+                null, null, bfd, gracefulRestart, null, neighbors, bestpath(i));
+    }
+
+    /** The MED options of bgp_path_info_cmp; {@code bgp bestpath med confed|missing-as-worst} takes the words in either order. */
+    private static RouterBgp.Bestpath bestpath(BgpInstance i) {
+        Boolean always = i.last("bgp always-compare-med").isPresent() ? Boolean.TRUE : null;
+        Boolean missingAsWorst = i.settings().stream().anyMatch(x -> x.key().startsWith("bgp bestpath med")
+                && (x.key() + " " + x.args()).contains("missing-as-worst")) ? Boolean.TRUE : null;
+        return new RouterBgp.Bestpath(always, flag(i.settings(), "bgp deterministic-med"), missingAsWorst);
     }
 
     /**

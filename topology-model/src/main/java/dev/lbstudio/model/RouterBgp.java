@@ -10,7 +10,7 @@ import java.util.List;
 public record RouterBgp(@JsonProperty(required = true) long asn, IpAddr routerId, Integer keepalive, Integer hold, Integer connectRetry,
                         Integer maximumPaths, Integer maximumPathsIbgp, Boolean multipathRelax,
                         Boolean ebgpRequiresPolicy, Boolean passive, Integer ebgpMultihop, BfdProfile bfd,
-                        Boolean gracefulRestartHelper, Integer listenPort, List<BgpNeighbor> neighbors) {
+                        Boolean gracefulRestartHelper, Integer listenPort, List<BgpNeighbor> neighbors, Bestpath bestpath) {
 
     /** FRR's compile-time MULTIPATH_NUM default on Debian builds. */
     public static final int DEFAULT_MAXIMUM_PATHS = 16;
@@ -20,6 +20,31 @@ public record RouterBgp(@JsonProperty(required = true) long asn, IpAddr routerId
             throw new IllegalArgumentException("asn must be between 1 and 4294967295, not " + asn);
         }
         neighbors = Lists.copy(neighbors);
+        bestpath = bestpath == null ? Bestpath.DEFAULT : bestpath;
+    }
+
+    /**
+     * How best-path selection treats MED (bgpd/bgp_route.c bgp_path_info_cmp step 6 and bgp_best_selection, the same
+     * at frr-8.4, frr-9.1 and frr-10.2): {@code bgp always-compare-med} compares it between paths from any neighbour
+     * AS, {@code bgp deterministic-med} groups paths by neighbour AS first (default on only in {@code frr defaults
+     * datacenter}, bgp_vty.c FRR_CFG_DEFAULT_BOOL BGP_DETERMINISTIC_MED), {@code bgp bestpath med missing-as-worst}
+     * reads a missing MED as 4294967295 instead of 0 (bgp_med_value). Null means the profile's default.
+     */
+    public record Bestpath(Boolean alwaysCompareMed, Boolean deterministicMed, Boolean medMissingAsWorst) {
+
+        public static final Bestpath DEFAULT = new Bestpath(null, null, null);
+
+        public boolean effectiveAlwaysCompareMed() {
+            return Boolean.TRUE.equals(alwaysCompareMed);
+        }
+
+        public boolean effectiveDeterministicMed(FrrProfile profile) {
+            return deterministicMed != null ? deterministicMed : profile.deterministicMed();
+        }
+
+        public boolean effectiveMedMissingAsWorst() {
+            return Boolean.TRUE.equals(medMissingAsWorst);
+        }
     }
 
     public int effectiveKeepalive(FrrProfile profile) {

@@ -138,6 +138,16 @@ final class FrrRenderer {
         if (bgp.effectiveMultipathRelax()) {
             out.append(" bgp bestpath as-path multipath-relax\n");
         }
+        RouterBgp.Bestpath bestpath = bgp.bestpath();
+        if (bestpath.effectiveAlwaysCompareMed()) {
+            out.append(" bgp always-compare-med\n");
+        }
+        if (bestpath.effectiveDeterministicMed(profile) != profile.deterministicMed()) {
+            out.append(bestpath.effectiveDeterministicMed(profile) ? " bgp deterministic-med\n" : " no bgp deterministic-med\n");
+        }
+        if (bestpath.effectiveMedMissingAsWorst()) {
+            out.append(" bgp bestpath med missing-as-worst\n");
+        }
         if (!bgp.effectiveGracefulRestartHelper()) {
             out.append(" bgp graceful-restart-disable\n");
         }

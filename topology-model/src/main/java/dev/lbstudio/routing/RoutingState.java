@@ -137,7 +137,7 @@ public final class RoutingState {
             Path p = e.path();
             list.add(new RibRoute(prefix, p.local() ? null : plan.speakers().get(p.from()).id(),
                     plan.speakers().get(p.origin()).id(), p.nextHop(), p.asPath(), p.ibgp(), p.stale(), e.status(),
-                    e.reason(), p.localPreference(), p.weight(), p.note()));
+                    e.reason(), p.localPreference(), p.weight(), p.med(), p.note()));
         }
         return list;
     }

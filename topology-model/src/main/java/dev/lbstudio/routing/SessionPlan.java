@@ -103,6 +103,12 @@ public final class SessionPlan {
      * The address of an interface written as a prefix. IpPrefix.host() widens an all-zero host part
      * into the whole block (10.255.0.0/31 → 10.255.0.0-1), but on a /31 link that is a real address.
      */
+    private static Speaker.Med med(Router r) {
+        RouterBgp.Bestpath b = r.bgp().bestpath();
+        return new Speaker.Med(b.effectiveAlwaysCompareMed(), b.effectiveDeterministicMed(r.software().effectiveProfile()),
+                b.effectiveMedMissingAsWorst());
+    }
+
     static IpAddr interfaceAddress(IpPrefix p) {
         return new IpAddr(p.address().getLower().withoutPrefixLength());
     }
@@ -169,7 +175,7 @@ public final class SessionPlan {
                 }
                 Speaker s = new Speaker(speakers.size(), r.id(), Speaker.Kind.ROUTER, r.bgp().asn(), routerId, address,
                         connected, null, r.bgp().effectiveMaximumPaths(), r.bgp().effectiveMaximumPathsIbgp(),
-                        r.bgp().effectiveMultipathRelax());
+                        r.bgp().effectiveMultipathRelax(), med(r));
                 speakers.add(s);
                 routers.put(r.name(), r);
                 for (RouterInterface i : r.interfaces()) {
@@ -181,7 +187,7 @@ public final class SessionPlan {
                 List<IpPrefix> connected = seg != null && seg.cidr() != null ? List.of(seg.cidr().network()) : List.of();
                 // BIRD picks one route per prefix (merge paths only affects the kernel), so no multipath knobs.
                 Speaker s = new Speaker(speakers.size(), n.id(), Speaker.Kind.NODE, nodeAs(n), n.address(), n.address(),
-                        connected, n.routeReflectorClusterId(), 1, 1, false);
+                        connected, n.routeReflectorClusterId(), 1, 1, false, Speaker.Med.BIRD);
                 speakers.add(s);
                 nodes.put(n.name(), n);
                 for (IpAddr a : n.addresses()) {

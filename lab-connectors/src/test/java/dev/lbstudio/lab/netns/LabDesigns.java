@@ -41,17 +41,19 @@ final class LabDesigns {
     }
 
     /**
-     * A sample whose named routers are replaced by the FRR configs in {@code lab/frr/NAME.conf}, imported as the
+     * A sample whose routers are replaced by the FRR configs {@code lab/frr/CONFIG.conf}, each named after its file
+     * ({@code med/spine1} is router spine1), imported as the
      * importer imports a user's file (role and rack stay the sample's). Render then writes those routers from
      * their vendor model, so the lab runs the config as it was written. The configs must import without a warning
      * of their own.
      */
-    static Topology withImportedRouters(String sample, String... routers) throws Exception {
+    static Topology withImportedRouters(String sample, String... configs) throws Exception {
         Topology design = sample(sample);
         List<Router> replaced = new ArrayList<>(design.network().routers());
-        for (String name : routers) {
+        for (String config : configs) {
+            String name = config.substring(config.lastIndexOf('/') + 1);
             String text;
-            try (InputStream in = LabDesigns.class.getResourceAsStream("/lab/frr/" + name + ".conf")) {
+            try (InputStream in = LabDesigns.class.getResourceAsStream("/lab/frr/" + config + ".conf")) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             ManifestImporter.Result imported = ManifestImporter.importTexts(name, Map.of(),
