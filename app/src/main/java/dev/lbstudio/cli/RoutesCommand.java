@@ -11,6 +11,7 @@ import dev.lbstudio.routing.RoutingState;
 import dev.lbstudio.routing.Session;
 import dev.lbstudio.routing.SessionPlan;
 import dev.lbstudio.routing.Speaker;
+import dev.lbstudio.routing.UnroutedInstance;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +75,11 @@ final class RoutesCommand implements Runnable {
         }
         for (SessionPlan.Unestablished u : plan.unestablished()) {
             out.println("  not established: " + u.from().name() + " → " + u.to().name() + ": " + u.reason());
+        }
+        for (UnroutedInstance i : state.unroutedInstances()) {
+            out.println("  not routed: " + i.router().name() + " router bgp " + i.asn() + (i.reason() == UnroutedInstance.Reason
+                    .VIEW_INSTANCE ? " view " : " vrf ") + i.name() + (i.neighbors().isEmpty() ? "" : " (neighbours "
+                    + String.join(", ", i.neighbors()) + ")") + ": " + i.reason().description());
         }
         for (Speaker s : shown) {
             out.println();
@@ -142,6 +148,7 @@ final class RoutesCommand implements Runnable {
         }
         root.put("sessions", sessions);
         root.put("notEstablished", plan.unestablished());
+        root.put("notRouted", state.unroutedInstances());
         List<Map<String, Object>> speakers = new ArrayList<>();
         for (Speaker s : shown) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -64,6 +64,11 @@ public final class RoutingState {
         return topology;
     }
 
+    /** The routers' VRF and view BGP instances, which this state does not route (the reason says why). */
+    public List<UnroutedInstance> unroutedInstances() {
+        return UnroutedInstance.of(topology);
+    }
+
     public SessionPlan plan() {
         return plan;
     }

@@ -103,14 +103,14 @@ public final class SessionPlan {
      * The address of an interface written as a prefix. IpPrefix.host() widens an all-zero host part
      * into the whole block (10.255.0.0/31 → 10.255.0.0-1), but on a /31 link that is a real address.
      */
+    static IpAddr interfaceAddress(IpPrefix p) {
+        return new IpAddr(p.address().getLower().withoutPrefixLength());
+    }
+
     private static Speaker.Med med(Router r) {
         RouterBgp.Bestpath b = r.bgp().bestpath();
         return new Speaker.Med(b.effectiveAlwaysCompareMed(), b.effectiveDeterministicMed(r.software().effectiveProfile()),
                 b.effectiveMedMissingAsWorst());
-    }
-
-    static IpAddr interfaceAddress(IpPrefix p) {
-        return new IpAddr(p.address().getLower().withoutPrefixLength());
     }
 
     public static SessionPlan of(Topology t) {
