@@ -139,7 +139,7 @@ public final class FrrToModel {
         Long remoteAs = null;
         RemoteAsType type = null;
         String as = remote.get().args();
-        if (as.matches("external|internal|auto")) {
+        if (FrrReader.remoteAsWord(as)) {
             type = RemoteAsType.fromWord(as);
         } else {
             remoteAs = asNumber(as);
