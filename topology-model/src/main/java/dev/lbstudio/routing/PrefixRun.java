@@ -24,6 +24,8 @@ final class PrefixRun {
 
     private final EngineContext ctx;
     private final IpPrefix prefix;
+    /** The prefix as policy evaluates it, computed once per run rather than per path. */
+    private final CompiledPolicy.Target target;
     private final EngineContext.PrefixFacts facts;
     private final Map<Integer, Work> work = new HashMap<>();
 
@@ -39,6 +41,7 @@ final class PrefixRun {
     private PrefixRun(EngineContext ctx, IpPrefix prefix) {
         this.ctx = ctx;
         this.prefix = prefix;
+        this.target = CompiledPolicy.Target.of(prefix);
         this.facts = ctx.facts(prefix);
     }
 
@@ -312,7 +315,7 @@ final class PrefixRun {
             p = p.withMed(null);
         }
         if (policy.hasOutbound()) {
-            PolicyEval.Outcome o = PolicyEval.apply(policy.policy(), policy.prefixListOut(), policy.routeMapOut(), prefix, p);
+            PolicyEval.Outcome o = PolicyEval.apply(policy.policy(), policy.prefixListOut(), policy.routeMapOut(), target, p);
             if (!o.permitted()) {
                 return null;
             }
@@ -384,7 +387,7 @@ final class PrefixRun {
         if (!policy.hasInbound()) {
             return weighted;
         }
-        PolicyEval.Outcome o = PolicyEval.apply(policy.policy(), policy.prefixListIn(), policy.routeMapIn(), prefix, weighted);
+        PolicyEval.Outcome o = PolicyEval.apply(policy.policy(), policy.prefixListIn(), policy.routeMapIn(), target, weighted);
         return o.permitted() ? o.path() : weighted.rejectedFor(o.denied(), o.note());
     }
 
@@ -497,7 +500,11 @@ final class PrefixRun {
                 return new Decision(out, List.of(), List.of(), List.of(), false);
             }
             Speaker.Med med = s.med();
-            List<Path> contenders = med.alwaysCompare() ? usable : neighbourAsBests(med, usable);
+            boolean medDiffers = false;
+            for (Path p : usable) {
+                medDiffers |= med.value(p.med()) != med.value(usable.get(0).med());
+            }
+            List<Path> contenders = med.alwaysCompare() || !medDiffers ? usable : neighbourAsBests(med, usable);
             Path top = contenders.get(0);
             for (Path p : contenders) {
                 if (coarse(med, p, top) < 0) {
@@ -524,7 +531,7 @@ final class PrefixRun {
                     byArrival.add(p);
                 }
             }
-            boolean medByArrival = !med.alwaysCompare() && !med.deterministic() && medDependsOnOrder(med, byArrival);
+            boolean medByArrival = medDiffers && !med.alwaysCompare() && !med.deterministic() && medDependsOnOrder(med, byArrival);
             boolean ebgp = !top.ibgp();
             // eBGP ties go to the oldest path (no compare-routerid in FRR's defaults): unknowable ahead.
             boolean tieByAge = ebgp && tied > 1;
@@ -589,22 +596,22 @@ final class PrefixRun {
             return new Decision(out, List.of(best), hops, candidates, undetermined);
         }
 
-        /** bgp deterministic-med's first pass: per neighbour AS, the paths no other path of that AS beats. */
+        /** bgp deterministic-med's first pass: per neighbour AS (the first AS of the path; empty paths together), its best paths. */
         private static List<Path> neighbourAsBests(Speaker.Med med, List<Path> usable) {
-            List<Path> bests = new ArrayList<>(usable.size());
+            Map<Long, List<Path>> bests = new java.util.LinkedHashMap<>();
             for (Path p : usable) {
-                boolean beaten = false;
-                for (Path q : usable) {
-                    if (q != p && medComparable(med, p, q) && coarse(med, q, p) < 0) {
-                        beaten = true;
-                        break;
-                    }
+                List<Path> group = bests.computeIfAbsent(p.asPath().isEmpty() ? -1L : p.asPath().get(0), k -> new ArrayList<>());
+                int c = group.isEmpty() ? -1 : coarse(med, p, group.get(0));
+                if (c < 0) {
+                    group.clear();
                 }
-                if (!beaten) {
-                    bests.add(p);
+                if (c <= 0) {
+                    group.add(p);
                 }
             }
-            return bests;
+            List<Path> out = new ArrayList<>(usable.size());
+            bests.values().forEach(out::addAll);
+            return out;
         }
 
         /**

@@ -146,6 +146,8 @@ public final class SessionPlan {
         private final Map<Long, List<Intent>> intents = new LinkedHashMap<>();
         private final ConfdPeers confd;
         private final List<Unestablished> unestablished = new ArrayList<>();
+        /** Each router's policy compiled once, shared by all its sessions. */
+        private final Map<String, CompiledPolicy> compiled = new HashMap<>();
 
         Builder(Topology t) {
             this.t = t;
@@ -405,7 +407,8 @@ public final class SessionPlan {
             int allowLocalAs = nb.allowasIn() != null ? nb.allowasIn() : 0;
             return new Session.End(i.localAs, address, null, List.of(), false, requiresPolicy, false, allowLocalAs,
                     hold, keepalive, bfd, false, Duration.ofSeconds(120),
-                    bgp.effectiveGracefulRestartHelper(), multihop != null && multihop > 1, SessionPolicy.of(r.policy(), nb));
+                    bgp.effectiveGracefulRestartHelper(), multihop != null && multihop > 1,
+                    SessionPolicy.of(compiled.computeIfAbsent(r.name(), k -> new CompiledPolicy(r.policy())), nb));
         }
     }
 }
