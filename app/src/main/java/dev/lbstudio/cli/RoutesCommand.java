@@ -113,8 +113,8 @@ final class RoutesCommand implements Runnable {
         String text = "via " + hops + (f.nextHops().size() > 1 ? " (ECMP " + f.nextHops().size() + ")" : "");
         if (f.undetermined()) {
             text = "any " + f.nextHops().size() + " of " + f.candidates().stream().map(IpAddr::toString)
-                    .collect(Collectors.joining(", ")) + " (more equal paths than maximum-paths: FRR keeps the oldest, "
-                    + "so it depends on session start order)";
+                    .collect(Collectors.joining(", ")) + " (FRR's choice depends on the order sessions came up and paths "
+                    + "arrived; the RIB's ? paths say why)";
         }
         return text + (f.stale() ? " (stale: graceful restart)" : "");
     }

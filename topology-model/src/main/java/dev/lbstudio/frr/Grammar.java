@@ -117,7 +117,8 @@ final class Grammar {
             for (int i = 0; i < n; i++) {
                 String w = words.get(i);
                 variable[i] = Character.isUpperCase(w.charAt(0));
-                lower[i] = w.toLowerCase(Locale.ROOT);
+                // interned: matching ranks a keyword once per word, not once per form that shares it
+                lower[i] = w.toLowerCase(Locale.ROOT).intern();
                 low[i] = Long.MIN_VALUE;
                 high[i] = Long.MAX_VALUE;
                 if (w.startsWith("RANGE:")) {
@@ -192,6 +193,7 @@ final class Grammar {
     /** Forms by their first keyword, so a line is matched against the forms its first word can abbreviate only. */
     private final java.util.TreeMap<String, List<Form>> byFirst = new java.util.TreeMap<>();
     private final List<Form> variableFirst = new ArrayList<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, List<List<Form>>> groupsByWord = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Adds a command under {@code id} (several spellings may share an id). */
     Grammar add(String id, String... commands) {
@@ -293,7 +295,7 @@ final class Grammar {
         Boolean[][] shapes = new Boolean[line.length][];
         // the forms whose first keyword the first word abbreviates, then those that start with a variable, in the
         // order they were added within each group (the order only decides among equal ranks, which matching refuses)
-        for (List<Form> group : byFirst.subMap(first, true, first + Character.MAX_VALUE, true).values()) {
+        for (List<Form> group : groups(first)) {
             addFitting(alive, group, line.length);
         }
         addFitting(alive, variableFirst, line.length);
@@ -302,8 +304,19 @@ final class Grammar {
             String word = line[i].toLowerCase(Locale.ROOT);
             int best = 0;
             List<Form> kept = new ArrayList<>();
+            String lastKeyword = null;
+            int lastRank = 0;
             for (Form f : alive) {
-                int rank = rank(f, i, line[i], word, shapes);
+                int rank;
+                if (i < f.words().size() && !f.isVar(i) && f.lower[i] == lastKeyword) {
+                    rank = lastRank;
+                } else {
+                    rank = rank(f, i, line[i], word, shapes);
+                    if (i < f.words().size() && !f.isVar(i)) {
+                        lastKeyword = f.lower[i];
+                        lastRank = rank;
+                    }
+                }
                 if (rank > best) {
                     best = rank;
                     kept.clear();
@@ -350,6 +363,22 @@ final class Grammar {
             }
         }
         return new Result(null, Failure.INCOMPLETE);
+    }
+
+    /**
+     * The groups a first word abbreviates, remembered per word: configs repeat a few first words thousands of times.
+     * Only words that abbreviate some keyword are remembered, so the map stays as small as the keywords' prefixes.
+     */
+    private List<List<Form>> groups(String first) {
+        List<List<Form>> known = groupsByWord.get(first);
+        if (known != null) {
+            return known;
+        }
+        List<List<Form>> groups = List.copyOf(byFirst.subMap(first, true, first + Character.MAX_VALUE, true).values());
+        if (!groups.isEmpty()) {
+            groupsByWord.putIfAbsent(first, groups);
+        }
+        return groups;
     }
 
     private static void addFitting(List<Form> alive, List<Form> group, int length) {
