@@ -11,6 +11,7 @@ import dev.lbstudio.routing.RoutingState;
 import dev.lbstudio.routing.Session;
 import dev.lbstudio.routing.SessionPlan;
 import dev.lbstudio.routing.Speaker;
+import dev.lbstudio.routing.UnroutedInstance;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +76,11 @@ final class RoutesCommand implements Runnable {
         for (SessionPlan.Unestablished u : plan.unestablished()) {
             out.println("  not established: " + u.from().name() + " → " + u.to().name() + ": " + u.reason());
         }
+        for (UnroutedInstance i : state.unroutedInstances()) {
+            out.println("  not routed: " + i.router().name() + " router bgp " + i.asn() + (i.reason() == UnroutedInstance.Reason
+                    .VIEW_INSTANCE ? " view " : " vrf ") + i.name() + (i.neighbors().isEmpty() ? "" : " (neighbours "
+                    + String.join(", ", i.neighbors()) + ")") + ": " + i.reason().description());
+        }
         for (Speaker s : shown) {
             out.println();
             out.println((s.isNode() ? "Node " : "Router ") + s.name() + " (AS" + s.asn() + ", router-id " + s.routerId() + ")");
@@ -107,8 +113,8 @@ final class RoutesCommand implements Runnable {
         String text = "via " + hops + (f.nextHops().size() > 1 ? " (ECMP " + f.nextHops().size() + ")" : "");
         if (f.undetermined()) {
             text = "any " + f.nextHops().size() + " of " + f.candidates().stream().map(IpAddr::toString)
-                    .collect(Collectors.joining(", ")) + " (more equal paths than maximum-paths: FRR keeps the oldest, "
-                    + "so it depends on session start order)";
+                    .collect(Collectors.joining(", ")) + " (FRR's choice depends on the order sessions came up and paths "
+                    + "arrived; the RIB's ? paths say why)";
         }
         return text + (f.stale() ? " (stale: graceful restart)" : "");
     }
@@ -142,6 +148,7 @@ final class RoutesCommand implements Runnable {
         }
         root.put("sessions", sessions);
         root.put("notEstablished", plan.unestablished());
+        root.put("notRouted", state.unroutedInstances());
         List<Map<String, Object>> speakers = new ArrayList<>();
         for (Speaker s : shown) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -60,6 +60,21 @@ class RoutingCommandsTest {
     }
 
     @Test
+    void aVrfInstanceIsListedAsNotRoutedWithItsReason(@TempDir Path dir) throws Exception {
+        Path design = dir.resolve("vrf.yaml");
+        Files.writeString(design, Files.readString(RepoPaths.sample("seed-calico-metallb.yaml")).replace(
+                "    - name: tor1\n      role: tor\n", "    - name: tor1\n      role: tor\n      frr:\n        otherInstances:\n"
+                        + "          - name: mgmt\n            bgp:\n              asn: 65099\n              neighbors:\n"
+                        + "                - address: 192.0.2.9\n                  remoteAs: 65098\n"));
+        Cli r = Cli.run("routes", design.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("  not routed: tor1 router bgp 65099 vrf mgmt (neighbours 192.0.2.9): a VRF's BGP instance");
+        JsonNode json = JSON.readTree(Cli.run("routes", design.toString(), "--format", "json").out());
+        assertThat(json.get("notRouted").get(0).get("reason").asText()).isEqualTo("VRF_INSTANCE");
+        assertThat(Cli.run("routes", sample("seed-calico-metallb")).out()).doesNotContain("not routed");
+    }
+
+    @Test
     void unknownRouterIsABadInput() {
         Cli r = Cli.run("routes", sample("seed-calico-metallb"), "--router", "tor9");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -22,7 +22,7 @@ final class Edits {
         routers.set(0, r.withBgp(new RouterBgp(b.asn(), b.routerId(),
                 hold / 3, hold, b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), b.multipathRelax(),
                 b.ebgpRequiresPolicy(), b.passive(), b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(),
-                b.listenPort(), b.neighbors(), b.ipv6Multipath())));
+                b.listenPort(), b.neighbors(), b.bestpath(), b.ipv6Multipath())));
         Network n = new Network(routers, t.network().segments(), t.network().clients());
         return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), n, t.cluster(), t.calico(), t.metallb(),
                 t.workloads(), t.validation(), t.layout());

@@ -98,7 +98,7 @@ public class FrrBenchmark {
             var b = r.bgp();
             return new Router(r.name(), r.role(), r.software(), r.interfaces(), new dev.lbstudio.model.RouterBgp(b.asn(), b.routerId(),
                     b.keepalive(), b.hold(), b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), b.multipathRelax(), true, b.passive(),
-                    b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(), b.listenPort(), neighbors, b.ipv6Multipath()), r.rack(),
+                    b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(), b.listenPort(), neighbors, b.bestpath(), b.ipv6Multipath()), r.rack(),
                     new RouterFrr(policy, null, null, null, null, null, null));
         }).toList();
         return new Topology(t.apiVersion(), t.kind(), t.name(), t.description(), new Network(routers, t.network().segments(),

@@ -120,7 +120,15 @@ public final class FrrToModel {
         }
         BfdProfile bfd = neighbors.stream().map(BgpNeighbor::bfdProfile).filter(b -> b != null).findFirst().orElse(null);
         return new RouterBgp(i.asn(), routerId, keepalive, hold, null, paths.maximumPaths(), paths.maximumPathsIbgp(), multipathRelax,
-                requiresPolicy, null, null, bfd, gracefulRestart, null, neighbors, paths6);
+                requiresPolicy, null, null, bfd, gracefulRestart, null, neighbors, bestpath(i), paths6);
+    }
+
+    /** The MED options of bgp_path_info_cmp; {@code bgp bestpath med confed|missing-as-worst} takes the words in either order. */
+    private static RouterBgp.Bestpath bestpath(BgpInstance i) {
+        Boolean always = i.last("bgp always-compare-med").isPresent() ? Boolean.TRUE : null;
+        Boolean missingAsWorst = i.settings().stream().anyMatch(x -> x.key().startsWith("bgp bestpath med")
+                && (x.key() + " " + x.args()).contains("missing-as-worst")) ? Boolean.TRUE : null;
+        return new RouterBgp.Bestpath(always, flag(i.settings(), "bgp deterministic-med"), missingAsWorst);
     }
 
     /** What a neighbour gets when it says nothing: the instance's default activation per family, and the two unicast blocks. */
@@ -145,7 +153,7 @@ public final class FrrToModel {
         Long remoteAs = null;
         RemoteAsType type = null;
         String as = remote.get().args();
-        if (as.matches("external|internal|auto")) {
+        if (FrrReader.remoteAsWord(as)) {
             type = RemoteAsType.fromWord(as);
         } else {
             remoteAs = asNumber(as);

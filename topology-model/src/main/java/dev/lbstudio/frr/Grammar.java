@@ -39,6 +39,22 @@ final class Grammar {
             };
         }
 
+        /** Four decimal octets 0-255, as inet_pton reads an IPv4 address (no leading-zero octal, no short forms). */
+        private static boolean ipv4(String w, int from, int to) {
+            int octets = 0;
+            int start = from;
+            for (int i = from; i <= to; i++) {
+                if (i == to || w.charAt(i) == '.') {
+                    if (!digits(w, start, i) || i - start > 3 || Integer.parseInt(w, start, i, 10) > 255) {
+                        return false;
+                    }
+                    octets++;
+                    start = i + 1;
+                }
+            }
+            return octets == 4;
+        }
+
         private static boolean digits(String w, int from, int to) {
             if (from >= to) {
                 return false;
@@ -53,6 +69,15 @@ final class Grammar {
 
         /** Addresses and prefixes must parse, as FRR's matcher checks them (lib/command_match.c match_ipv4, match_ipv4_prefix). */
         boolean valid(String word) {
+            // dotted quads, the usual case, without the IP library's parse: it was most of what reading cost
+            int slash = word.indexOf('/');
+            if (this == ADDR && word.indexOf(':') < 0 && slash < 0) {
+                return ipv4(word, 0, word.length());
+            }
+            if (this == PREFIX && word.indexOf(':') < 0 && slash > 0) {
+                return ipv4(word, 0, slash) && digits(word, slash + 1, word.length()) && word.length() - slash <= 3
+                        && Integer.parseInt(word, slash + 1, word.length(), 10) <= 32;
+            }
             try {
                 if (this == ASN) {
                     return word.contains(".") || Long.parseLong(word) >= 1 && Long.parseLong(word) <= 4_294_967_295L;
@@ -92,7 +117,8 @@ final class Grammar {
             for (int i = 0; i < n; i++) {
                 String w = words.get(i);
                 variable[i] = Character.isUpperCase(w.charAt(0));
-                lower[i] = w.toLowerCase(Locale.ROOT);
+                // interned: matching ranks a keyword once per word, not once per form that shares it
+                lower[i] = w.toLowerCase(Locale.ROOT).intern();
                 low[i] = Long.MIN_VALUE;
                 high[i] = Long.MAX_VALUE;
                 if (w.startsWith("RANGE:")) {
@@ -164,13 +190,24 @@ final class Grammar {
 
     private static final int VARS = Var.values().length;
 
-    private final List<Form> forms = new ArrayList<>();
+    /** Forms by their first keyword, so a line is matched against the forms its first word can abbreviate only. */
+    private final java.util.TreeMap<String, List<Form>> byFirst = new java.util.TreeMap<>();
+    private final List<Form> variableFirst = new ArrayList<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, List<List<Form>>> groupsByWord = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Adds a command under {@code id} (several spellings may share an id). */
     Grammar add(String id, String... commands) {
         for (String c : commands) {
             for (List<String> words : expand(c.trim().split("\\s+"), 0)) {
-                forms.add(new Form(id, words));
+                Form f = new Form(id, words);
+                if (words.isEmpty()) {
+                    continue; // an all-optional command's empty spelling: no line is empty here
+                }
+                if (f.isVar(0)) {
+                    variableFirst.add(f);
+                } else {
+                    byFirst.computeIfAbsent(f.lower[0], k -> new ArrayList<>()).add(f);
+                }
             }
         }
         return this;
@@ -256,22 +293,30 @@ final class Grammar {
         List<Form> alive = new ArrayList<>();
         String first = line[0].toLowerCase(Locale.ROOT);
         Boolean[][] shapes = new Boolean[line.length][];
-        for (Form f : forms) {
-            if (!f.words().isEmpty() && !f.isVar(0) && !f.lower[0].startsWith(first)) {
-                continue;
-            }
-            if (f.words().size() == line.length || f.endsInLine() && line.length >= f.words().size() - 1
-                    || f.words().size() > line.length) {
-                alive.add(f);
-            }
+        // the forms whose first keyword the first word abbreviates, then those that start with a variable, in the
+        // order they were added within each group (the order only decides among equal ranks, which matching refuses)
+        for (List<Form> group : groups(first)) {
+            addFitting(alive, group, line.length);
         }
+        addFitting(alive, variableFirst, line.length);
         String[] full = line.clone();
         for (int i = 0; i < line.length && !alive.isEmpty(); i++) {
             String word = line[i].toLowerCase(Locale.ROOT);
             int best = 0;
             List<Form> kept = new ArrayList<>();
+            String lastKeyword = null;
+            int lastRank = 0;
             for (Form f : alive) {
-                int rank = rank(f, i, line[i], word, shapes);
+                int rank;
+                if (i < f.words().size() && !f.isVar(i) && f.lower[i] == lastKeyword) {
+                    rank = lastRank;
+                } else {
+                    rank = rank(f, i, line[i], word, shapes);
+                    if (i < f.words().size() && !f.isVar(i)) {
+                        lastKeyword = f.lower[i];
+                        lastRank = rank;
+                    }
+                }
                 if (rank > best) {
                     best = rank;
                     kept.clear();
@@ -318,6 +363,30 @@ final class Grammar {
             }
         }
         return new Result(null, Failure.INCOMPLETE);
+    }
+
+    /**
+     * The groups a first word abbreviates, remembered per word: configs repeat a few first words thousands of times.
+     * Only words that abbreviate some keyword are remembered, so the map stays as small as the keywords' prefixes.
+     */
+    private List<List<Form>> groups(String first) {
+        List<List<Form>> known = groupsByWord.get(first);
+        if (known != null) {
+            return known;
+        }
+        List<List<Form>> groups = List.copyOf(byFirst.subMap(first, true, first + Character.MAX_VALUE, true).values());
+        if (!groups.isEmpty()) {
+            groupsByWord.putIfAbsent(first, groups);
+        }
+        return groups;
+    }
+
+    private static void addFitting(List<Form> alive, List<Form> group, int length) {
+        for (Form f : group) {
+            if (f.words().size() >= length || f.endsInLine() && length >= f.words().size() - 1) {
+                alive.add(f);
+            }
+        }
     }
 
     private static boolean inRange(Form f, int i, String raw) {

@@ -11,6 +11,7 @@ import dev.lbstudio.model.BgpNeighbor;
 import dev.lbstudio.model.Calico;
 import dev.lbstudio.model.CalicoBgpPeer;
 import dev.lbstudio.model.Cluster;
+import dev.lbstudio.model.IpAddr;
 import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.MetalLb;
 import dev.lbstudio.model.Network;
@@ -27,10 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -310,10 +313,13 @@ public final class ManifestImporter {
 
     /** Which node peers with which router: every session must have both ends in the input. */
     private void checkPeerings(List<Node> placed) {
+        // every router's interface addresses once: 40 ToRs of 300 neighbours asked each router for each neighbour
+        Set<IpAddr> routerAddresses = new HashSet<>();
+        routers.forEach(r -> r.interfaces().forEach(i -> i.addresses().forEach(a -> routerAddresses.add(a.host()))));
         for (Router r : routers) {
             for (BgpNeighbor n : r.bgp().neighbors()) {
                 boolean node = placed.stream().anyMatch(x -> x.addresses().stream().anyMatch(n::covers));
-                boolean router = n.address() != null && routers.stream().anyMatch(o -> o.hasAddress(n.address()));
+                boolean router = n.address() != null && routerAddresses.contains(n.address());
                 // an interface neighbour peers with whoever is at the link's other end; no address to check
                 if (!node && !router && n.interfaceName() == null) {
                     cx.warn(routerFiles.get(r.name()), 0, "router " + r.name() + ": neighbour " + n.label()

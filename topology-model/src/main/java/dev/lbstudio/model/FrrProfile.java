@@ -4,21 +4,26 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** FRR's {@code frr defaults} profile: it decides timers and ebgp-requires-policy defaults. */
+/**
+ * FRR's {@code frr defaults} profile: it decides timers, ebgp-requires-policy and deterministic-med defaults
+ * (bgpd/bgp_vty.c FRR_CFG_DEFAULT_* at frr-8.4).
+ */
 public enum FrrProfile {
-    TRADITIONAL(60, 180, 120, true),
-    DATACENTER(3, 9, 10, false);
+    TRADITIONAL(60, 180, 120, true, false),
+    DATACENTER(3, 9, 10, false, true);
 
     private final int keepalive;
     private final int hold;
     private final int connectRetry;
     private final boolean ebgpRequiresPolicy;
+    private final boolean deterministicMed;
 
-    FrrProfile(int keepalive, int hold, int connectRetry, boolean ebgpRequiresPolicy) {
+    FrrProfile(int keepalive, int hold, int connectRetry, boolean ebgpRequiresPolicy, boolean deterministicMed) {
         this.keepalive = keepalive;
         this.hold = hold;
         this.connectRetry = connectRetry;
         this.ebgpRequiresPolicy = ebgpRequiresPolicy;
+        this.deterministicMed = deterministicMed;
     }
 
     public int keepalive() {
@@ -35,6 +40,10 @@ public enum FrrProfile {
 
     public boolean ebgpRequiresPolicy() {
         return ebgpRequiresPolicy;
+    }
+
+    public boolean deterministicMed() {
+        return deterministicMed;
     }
 
     @JsonValue

@@ -12,7 +12,7 @@ import java.util.List;
 public record RouterBgp(@JsonProperty(required = true) long asn, IpAddr routerId, Integer keepalive, Integer hold, Integer connectRetry,
                         Integer maximumPaths, Integer maximumPathsIbgp, Boolean multipathRelax,
                         Boolean ebgpRequiresPolicy, Boolean passive, Integer ebgpMultihop, BfdProfile bfd,
-                        Boolean gracefulRestartHelper, Integer listenPort, List<BgpNeighbor> neighbors,
+                        Boolean gracefulRestartHelper, Integer listenPort, List<BgpNeighbor> neighbors, Bestpath bestpath,
                         Multipath ipv6Multipath) {
 
     /** {@code maximum-paths N} and {@code maximum-paths ibgp N} of one address family. */
@@ -27,15 +27,40 @@ public record RouterBgp(@JsonProperty(required = true) long asn, IpAddr routerId
             throw new IllegalArgumentException("asn must be between 1 and 4294967295, not " + asn);
         }
         neighbors = Lists.copy(neighbors);
+        bestpath = bestpath == null ? Bestpath.DEFAULT : bestpath;
     }
 
-    /** A block whose IPv6 unicast family keeps FRR's multipath defaults. */
+    /**
+     * How best-path selection treats MED (bgpd/bgp_route.c bgp_path_info_cmp step 6 and bgp_best_selection, the same
+     * at frr-8.4, frr-9.1 and frr-10.2): {@code bgp always-compare-med} compares it between paths from any neighbour
+     * AS, {@code bgp deterministic-med} groups paths by neighbour AS first (default on only in {@code frr defaults
+     * datacenter}, bgp_vty.c FRR_CFG_DEFAULT_BOOL BGP_DETERMINISTIC_MED), {@code bgp bestpath med missing-as-worst}
+     * reads a missing MED as 4294967295 instead of 0 (bgp_med_value). Null means the profile's default.
+     */
+    public record Bestpath(Boolean alwaysCompareMed, Boolean deterministicMed, Boolean medMissingAsWorst) {
+
+        public static final Bestpath DEFAULT = new Bestpath(null, null, null);
+
+        public boolean effectiveAlwaysCompareMed() {
+            return Boolean.TRUE.equals(alwaysCompareMed);
+        }
+
+        public boolean effectiveDeterministicMed(FrrProfile profile) {
+            return deterministicMed != null ? deterministicMed : profile.deterministicMed();
+        }
+
+        public boolean effectiveMedMissingAsWorst() {
+            return Boolean.TRUE.equals(medMissingAsWorst);
+        }
+    }
+
+    /** A block with FRR's best-path options and IPv6 unicast multipath defaults. */
     public RouterBgp(long asn, IpAddr routerId, Integer keepalive, Integer hold, Integer connectRetry, Integer maximumPaths,
                      Integer maximumPathsIbgp, Boolean multipathRelax, Boolean ebgpRequiresPolicy, Boolean passive,
                      Integer ebgpMultihop, BfdProfile bfd, Boolean gracefulRestartHelper, Integer listenPort,
                      List<BgpNeighbor> neighbors) {
         this(asn, routerId, keepalive, hold, connectRetry, maximumPaths, maximumPathsIbgp, multipathRelax, ebgpRequiresPolicy,
-                passive, ebgpMultihop, bfd, gracefulRestartHelper, listenPort, neighbors, null);
+                passive, ebgpMultihop, bfd, gracefulRestartHelper, listenPort, neighbors, null, null);
     }
 
     public int effectiveKeepalive(FrrProfile profile) {

@@ -24,10 +24,12 @@ public record RouterFrr(RoutingPolicy policy, List<Instance> otherInstances, Lis
         redistribute = Lists.copy(redistribute);
     }
 
-    /** A {@code router bgp AS vrf NAME} or {@code router bgp AS view NAME} instance. */
-    public record Instance(@JsonProperty(required = true) String name, boolean view, @JsonProperty(required = true) RouterBgp bgp) {
+    /** A {@code router bgp AS vrf NAME} or, with {@code view} true, {@code router bgp AS view NAME} instance. */
+    public record Instance(@JsonProperty(required = true) String name, Boolean view, @JsonProperty(required = true) RouterBgp bgp) {
         public Instance {
             Names.require(name, "BGP instance");
+            // a design file may leave it out: FRR's own syntax makes an instance a VRF unless it says view
+            view = Boolean.TRUE.equals(view);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.lbstudio.model.FrrProfile;
 import dev.lbstudio.model.IpFamily;
 import dev.lbstudio.model.Router;
 import dev.lbstudio.model.RouterBgp;
+import dev.lbstudio.model.RouterFrr;
 import dev.lbstudio.model.RouterInterface;
 import dev.lbstudio.model.RoutingPolicy;
 import dev.lbstudio.model.Topology;
@@ -111,7 +112,17 @@ final class FrrRenderer {
             i.addresses().forEach(a -> text.append(' ').append(a.isIpv4() ? "ip" : "ipv6").append(" address ").append(a).append('\n'));
             sections.add(new Section("zebra", text.append("exit\n").toString()));
         }
-        sections.add(new Section("bgpd", routerBgp(t, r, options)));
+        sections.add(new Section("bgpd", routerBgp(t, r, "router bgp " + r.bgp().asn(), options)));
+        // VRF and view instances as the model keeps them: written back, never merged into the default one, no BMP
+        for (RouterFrr.Instance i : r.frr().otherInstances()) {
+            Router instance = new Router(r.name(), r.role(), r.software(), r.interfaces(), i.bgp(), r.rack(), RouterFrr.NONE);
+            sections.add(new Section("bgpd", routerBgp(t, instance, "router bgp " + i.bgp().asn() + (i.view() ? " view " : " vrf ")
+                    + i.name(), RenderOptions.DEFAULT)));
+        }
+        String statics = staticRoutes(r.frr().staticRoutes());
+        if (!statics.isEmpty()) {
+            sections.add(new Section("staticd", statics));
+        }
         String policy = policy(r.policy());
         if (!policy.isEmpty()) {
             sections.add(new Section("bgpd", policy));
@@ -123,10 +134,20 @@ final class FrrRenderer {
         return sections;
     }
 
-    private static String routerBgp(Topology t, Router r, RenderOptions options) {
+    /** {@code ip route PREFIX NEXTHOP|IFACE|blackhole [DISTANCE] [vrf NAME]} as staticd/static_vty.c reads it. */
+    private static String staticRoutes(List<RouterFrr.StaticRoute> routes) {
+        StringBuilder out = new StringBuilder();
+        for (RouterFrr.StaticRoute s : routes) {
+            out.append(s.prefix().isIpv4() ? "ip" : "ipv6").append(" route ").append(s.prefix()).append(' ').append(s.nextHop())
+                    .append(s.distance() != null ? " " + s.distance() : "").append(s.vrf() != null ? " vrf " + s.vrf() : "").append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String routerBgp(Topology t, Router r, String header, RenderOptions options) {
         RouterBgp bgp = r.bgp();
         FrrProfile profile = r.software().effectiveProfile();
-        StringBuilder out = new StringBuilder("router bgp ").append(bgp.asn()).append('\n');
+        StringBuilder out = new StringBuilder(header).append('\n');
         if (bgp.routerId() != null) {
             out.append(" bgp router-id ").append(bgp.routerId()).append('\n');
         }
@@ -139,6 +160,16 @@ final class FrrRenderer {
         }
         if (bgp.effectiveMultipathRelax()) {
             out.append(" bgp bestpath as-path multipath-relax\n");
+        }
+        RouterBgp.Bestpath bestpath = bgp.bestpath();
+        if (bestpath.effectiveAlwaysCompareMed()) {
+            out.append(" bgp always-compare-med\n");
+        }
+        if (bestpath.effectiveDeterministicMed(profile) != profile.deterministicMed()) {
+            out.append(bestpath.effectiveDeterministicMed(profile) ? " bgp deterministic-med\n" : " no bgp deterministic-med\n");
+        }
+        if (bestpath.effectiveMedMissingAsWorst()) {
+            out.append(" bgp bestpath med missing-as-worst\n");
         }
         if (!bgp.effectiveGracefulRestartHelper()) {
             out.append(" bgp graceful-restart-disable\n");
@@ -197,6 +228,9 @@ final class FrrRenderer {
                 .append("  maximum-paths ").append(bgp.effectiveMaximumPaths()).append('\n')
                 .append("  maximum-paths ibgp ").append(bgp.effectiveMaximumPathsIbgp()).append('\n')
                 .append(af);
+        r.frr().networks().forEach(n -> out.append("  network ").append(n).append('\n'));
+        r.frr().aggregates().forEach(n -> out.append("  aggregate-address ").append(n).append('\n'));
+        r.frr().redistribute().forEach(n -> out.append("  redistribute ").append(n).append('\n'));
         softReconfiguration(options, members).forEach(l -> out.append(' ').append(l).append('\n'));
         out.append(" exit-address-family\n");
         ipv6Unicast(out, bgp, members);

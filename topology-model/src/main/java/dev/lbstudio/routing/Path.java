@@ -48,6 +48,11 @@ record Path(int session, int from, int origin, IpAddr nextHop, List<Long> asPath
                 localPreference, med, communities, note);
     }
 
+    Path withMed(Long changed) {
+        return new Path(session, from, origin, nextHop, asPath, ibgp, originatorId, clusterList, stale, rejected, weight, localPreference,
+                changed, communities, note);
+    }
+
     Path rejectedFor(PathReason why, String because) {
         return new Path(session, from, origin, nextHop, asPath, ibgp, originatorId, clusterList, stale, why, weight, localPreference,
                 med, communities, because);

@@ -15,6 +15,10 @@ public enum PathReason {
     LOCAL_ROUTE_PREFERRED("a locally originated route for the same prefix wins (BIRD static preference 200)"),
     SHORTER_AS_PATH("shortest AS path"),
     LONGER_AS_PATH("longer AS path than the best path"),
+    LOWER_MED("lowest MED among paths from the same neighbour AS (from any AS with bgp always-compare-med)"),
+    HIGHER_MED("higher MED than the best path from the same neighbour AS (or any AS with bgp always-compare-med)"),
+    MED_ARRIVAL_ORDER("MED differs within a neighbour AS while another AS ties: without bgp deterministic-med FRR's winner "
+            + "depends on the order the paths arrived"),
     EBGP_OVER_IBGP("eBGP path preferred over iBGP"),
     IBGP_LOST_TO_EBGP("iBGP path loses to an eBGP path"),
     LOWER_ROUTER_ID("lowest router id among equal paths"),

@@ -1,6 +1,5 @@
 package dev.lbstudio.routing;
 
-import dev.lbstudio.model.IpPrefix;
 import dev.lbstudio.model.RoutingPolicy;
 import dev.lbstudio.model.RoutingPolicy.CommunityList;
 import dev.lbstudio.model.RoutingPolicy.Entry;
@@ -8,9 +7,7 @@ import dev.lbstudio.model.RoutingPolicy.PrefixEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,24 +29,24 @@ final class PolicyEval {
         }
     }
 
-    static Outcome apply(RoutingPolicy policy, String prefixList, String routeMap, IpPrefix prefix, Path p) {
+    static Outcome apply(CompiledPolicy policy, String prefixList, String routeMap, CompiledPolicy.Target prefix, Path p) {
         if (prefixList != null) {
-            Optional<RoutingPolicy.PrefixList> list = policy.prefixList(prefixList);
-            PrefixEntry hit = list.flatMap(l -> l.entries().stream().filter(e -> e.matches(prefix)).findFirst()).orElse(null);
+            PrefixEntry hit = policy.firstMatch(prefixList, prefix);
             if (hit == null || !hit.permit()) {
                 return new Outcome(p, PathReason.PREFIX_LIST_DENY, "denied by prefix-list " + prefixList
-                        + (list.isEmpty() ? " (not defined)" : hit == null ? " (no entry matches)" : " seq " + hit.sequence()));
+                        + (!policy.hasPrefixList(prefixList) ? " (not defined)" : hit == null ? " (no entry matches)"
+                        : " seq " + hit.sequence()));
             }
         }
         return routeMap == null ? new Outcome(p, null, p.note()) : routeMap(policy, routeMap, prefix, p);
     }
 
-    private static Outcome routeMap(RoutingPolicy policy, String name, IpPrefix prefix, Path p) {
-        Optional<RoutingPolicy.RouteMap> map = policy.routeMap(name);
-        if (map.isEmpty()) {
+    private static Outcome routeMap(CompiledPolicy policy, String name, CompiledPolicy.Target prefix, Path p) {
+        RoutingPolicy.RouteMap map = policy.routeMap(name);
+        if (map == null) {
             return new Outcome(p, PathReason.ROUTE_MAP_DENY, "denied by route-map " + name + " (not defined)");
         }
-        List<Entry> entries = map.get().entries();
+        List<Entry> entries = map.entries();
         Path current = p;
         List<String> notes = new ArrayList<>();
         int i = 0;
@@ -82,31 +79,33 @@ final class PolicyEval {
         return new Outcome(withNote(current, note), null, note);
     }
 
-    private static boolean matches(RoutingPolicy policy, Entry e, IpPrefix prefix, Path p) {
+    private static boolean matches(CompiledPolicy policy, Entry e, CompiledPolicy.Target prefix, Path p) {
         if (!e.unmodelled().isEmpty() && e.unmodelled().stream().anyMatch(u -> u.startsWith("match "))) {
             return false; // a match the engine cannot evaluate: the import warned that such an entry never matches here
         }
-        if (e.matchPrefixList() != null && !policy.prefixList(e.matchPrefixList())
-                .flatMap(l -> l.entries().stream().filter(x -> x.matches(prefix)).findFirst()).map(PrefixEntry::permit).orElse(false)) {
+        if (e.matchPrefixList() != null) {
+            PrefixEntry hit = policy.firstMatch(e.matchPrefixList(), prefix);
+            if (hit == null || !hit.permit()) {
+                return false;
+            }
+        }
+        if (e.matchCommunity() != null && !communities(policy, policy.communityList(e.matchCommunity()), p.communities())) {
             return false;
         }
-        if (e.matchCommunity() != null && !communities(policy.communityList(e.matchCommunity()), p.communities())) {
-            return false;
-        }
-        if (e.matchLargeCommunity() != null && !communities(policy.communityList(e.matchLargeCommunity()), p.communities())) {
+        if (e.matchLargeCommunity() != null && !communities(policy, policy.communityList(e.matchLargeCommunity()), p.communities())) {
             return false;
         }
         return e.matchAsPath() == null || asPath(policy, e.matchAsPath(), p.asPath());
     }
 
     /** bgpd/bgp_clist.c: the first entry that matches decides; a standard entry needs all its communities. */
-    private static boolean communities(Optional<CommunityList> list, List<String> have) {
-        if (list.isEmpty()) {
+    private static boolean communities(CompiledPolicy policy, CommunityList list, List<String> have) {
+        if (list == null) {
             return false;
         }
         String text = String.join(" ", have);
-        for (RoutingPolicy.CommunityEntry e : list.get().entries()) {
-            boolean hit = e.regex() != null ? Pattern.compile(frrRegex(e.regex())).matcher(text).find() : have.containsAll(e.communities());
+        for (RoutingPolicy.CommunityEntry e : list.entries()) {
+            boolean hit = e.regex() != null ? policy.regex(e.regex()).matcher(text).find() : have.containsAll(e.communities());
             if (hit) {
                 return e.permit();
             }
@@ -115,23 +114,18 @@ final class PolicyEval {
     }
 
     /** bgpd/bgp_filter.c as_list_apply: the first entry whose regex finds the AS path (as FRR prints it) decides. */
-    private static boolean asPath(RoutingPolicy policy, String name, List<Long> path) {
-        Optional<RoutingPolicy.AsPathList> list = policy.asPathList(name);
-        if (list.isEmpty()) {
+    private static boolean asPath(CompiledPolicy policy, String name, List<Long> path) {
+        RoutingPolicy.AsPathList list = policy.asPathList(name);
+        if (list == null) {
             return false;
         }
         String text = path.stream().map(String::valueOf).collect(Collectors.joining(" "));
-        for (RoutingPolicy.AsPathEntry e : list.get().entries()) {
-            if (Pattern.compile(frrRegex(e.regex())).matcher(text).find()) {
+        for (RoutingPolicy.AsPathEntry e : list.entries()) {
+            if (policy.regex(e.regex()).matcher(text).find()) {
                 return e.permit();
             }
         }
         return false;
-    }
-
-    /** FRR's '_' (bgpd/bgp_regex.c) stands for a delimiter: start, end, space, comma or brace. */
-    static String frrRegex(String regex) {
-        return regex.replace("_", "(^|[,{}() ]|$)");
     }
 
     private static Path set(Entry e, Path p, String map, List<String> notes) {

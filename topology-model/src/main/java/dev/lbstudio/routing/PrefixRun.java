@@ -24,6 +24,8 @@ final class PrefixRun {
 
     private final EngineContext ctx;
     private final IpPrefix prefix;
+    /** The prefix as policy evaluates it, computed once per run rather than per path. */
+    private final CompiledPolicy.Target target;
     private final EngineContext.PrefixFacts facts;
     /** 4 or 6: the prefix travels only over sessions of its family. */
     private final int family;
@@ -41,6 +43,7 @@ final class PrefixRun {
     private PrefixRun(EngineContext ctx, IpPrefix prefix) {
         this.ctx = ctx;
         this.prefix = prefix;
+        this.target = CompiledPolicy.Target.of(prefix);
         this.facts = ctx.facts(prefix);
         this.family = prefix.isIpv4() ? 4 : 6;
     }
@@ -309,8 +312,13 @@ final class PrefixRun {
         if (!ibgpOut && out.requiresPolicy() && !policy.hasOutbound()) {
             return null;
         }
+        if (!ibgpOut && p.med() != null && !p.local()) {
+            // bgpd/bgp_route.c subgroup_announce_check: a learned MED is not passed to an eBGP peer; an outbound
+            // route-map may set one again
+            p = p.withMed(null);
+        }
         if (policy.hasOutbound()) {
-            PolicyEval.Outcome o = PolicyEval.apply(policy.policy(), policy.prefixListOut(), policy.routeMapOut(), prefix, p);
+            PolicyEval.Outcome o = PolicyEval.apply(policy.policy(), policy.prefixListOut(), policy.routeMapOut(), target, p);
             if (!o.permitted()) {
                 return null;
             }
@@ -343,7 +351,7 @@ final class PrefixRun {
             originator = null;
             clusters = List.of();
         }
-        // LOCAL_PREF goes to iBGP peers only and weight never leaves the router; MED is carried but never compared (see coarse)
+        // LOCAL_PREF goes to iBGP peers only and weight never leaves the router; MED as the outbound policy left it
         boolean ibgp = x.type() == Session.Type.IBGP;
         return new Path(x.index(), s.index(), p.origin(), nextHop, asPath, ibgp, originator, clusters, false, null, 0,
                 ibgp ? p.localPreference() : Path.DEFAULT_LOCAL_PREFERENCE, p.med(), p.communities(), null);
@@ -382,7 +390,7 @@ final class PrefixRun {
         if (!policy.hasInbound()) {
             return weighted;
         }
-        PolicyEval.Outcome o = PolicyEval.apply(policy.policy(), policy.prefixListIn(), policy.routeMapIn(), prefix, weighted);
+        PolicyEval.Outcome o = PolicyEval.apply(policy.policy(), policy.prefixListIn(), policy.routeMapIn(), target, weighted);
         return o.permitted() ? o.path() : weighted.rejectedFor(o.denied(), o.note());
     }
 
@@ -453,9 +461,10 @@ final class PrefixRun {
         static Decision bird(EngineContext ctx, EngineContext.PrefixFacts facts, List<Path> all) {
             List<RibEntryPath> out = new ArrayList<>();
             List<Path> usable = usable(all);
+            Speaker.Med med = Speaker.Med.BIRD;
             Path best = null;
             for (Path p : usable) {
-                if (best == null || better(ctx, p, best) < 0) {
+                if (best == null || better(ctx, med, p, best) < 0) {
                     best = p;
                 }
             }
@@ -464,10 +473,10 @@ final class PrefixRun {
                     out.add(new RibEntryPath(p, PathStatus.REJECTED, p.rejected()));
                 } else if (p == best) {
                     out.add(new RibEntryPath(p, PathStatus.BEST, p.local() ? PathReason.LOCAL_ORIGIN
-                            : usable.size() == 1 ? PathReason.ONLY_PATH : winReason(ctx, p, usable)));
+                            : usable.size() == 1 ? PathReason.ONLY_PATH : winReason(med, p, usable)));
                 } else {
                     out.add(new RibEntryPath(p, PathStatus.BACKUP, best.local() ? PathReason.LOCAL_ROUTE_PREFERRED
-                            : loseReason(ctx, p, best)));
+                            : loseReason(med, p, best)));
                 }
             }
             // The node's kernel gets no route inside Calico's rejectcidrs (calico_kernel_programming);
@@ -479,7 +488,13 @@ final class PrefixRun {
             return new Decision(out, usable, hops, hops, false);
         }
 
-        /** FRR: best path, then multipath among equal paths up to maximum-paths (bgpd/bgp_route.c, bgp_mpath.c). */
+        /**
+         * FRR: best path, then multipath among equal paths up to maximum-paths (bgpd/bgp_route.c bgp_best_selection,
+         * bgp_mpath.c). The best path is chosen as with {@code bgp deterministic-med}: the best of each neighbour AS
+         * first, then the best of those; multipaths are the paths bgp_path_info_cmp finds equal to the best, MED
+         * included where it compares. Without deterministic-med FRR compares paths in arrival order, so where MED
+         * differs inside one neighbour AS while another AS ties, the winner depends on that order: undetermined.
+         */
         static Decision frr(EngineContext ctx, Speaker s, List<Path> all) {
             List<Path> usable = usable(all);
             List<RibEntryPath> out = new ArrayList<>();
@@ -487,25 +502,42 @@ final class PrefixRun {
                 all.forEach(p -> out.add(new RibEntryPath(p, PathStatus.REJECTED, p.rejected())));
                 return new Decision(out, List.of(), List.of(), List.of(), false);
             }
-            Path top = usable.get(0);
+            Speaker.Med med = s.med();
+            boolean medDiffers = false;
             for (Path p : usable) {
-                if (coarse(p, top) < 0) {
+                medDiffers |= med.value(p.med()) != med.value(usable.get(0).med());
+            }
+            List<Path> contenders = med.alwaysCompare() || !medDiffers ? usable : neighbourAsBests(med, usable);
+            Path top = contenders.get(0);
+            for (Path p : contenders) {
+                if (coarse(med, p, top) < 0) {
                     top = p;
                 }
             }
-            List<Path> equal = new ArrayList<>();
             Path best = null;
-            for (Path p : usable) {
-                if (coarse(p, top) == 0) {
-                    equal.add(p);
+            int tied = 0;
+            for (Path p : contenders) {
+                if (coarse(med, p, top) == 0) {
+                    tied++;
                     if (best == null || tieBreak(ctx, p, best) < 0) {
                         best = p;
                     }
                 }
             }
+            List<Path> equal = new ArrayList<>();
+            List<Path> byArrival = new ArrayList<>();
+            for (Path p : usable) {
+                if (coarse(med, p, best) == 0) {
+                    equal.add(p);
+                }
+                if (coarse(null, p, best) == 0) {
+                    byArrival.add(p);
+                }
+            }
+            boolean medByArrival = medDiffers && !med.alwaysCompare() && !med.deterministic() && medDependsOnOrder(med, byArrival);
             boolean ebgp = !top.ibgp();
             // eBGP ties go to the oldest path (no compare-routerid in FRR's defaults): unknowable ahead.
-            boolean tieByAge = ebgp && equal.size() > 1;
+            boolean tieByAge = ebgp && tied > 1;
             List<Path> eligible = new ArrayList<>();
             for (Path p : equal) {
                 if (p == best || multipathable(s, p, best)) {
@@ -522,9 +554,9 @@ final class PrefixRun {
             boolean groupByAge = tieByAge && eligible.size() < equal.size();
             List<IpAddr> hops;
             boolean undetermined;
-            if (groupByAge) {
+            if (groupByAge || medByArrival) {
                 TreeSet<IpAddr> any = new TreeSet<>(ADDRESS);
-                equal.forEach(p -> any.add(p.nextHop()));
+                (medByArrival ? byArrival : equal).forEach(p -> any.add(p.nextHop()));
                 candidates = List.copyOf(any);
                 hops = List.copyOf(distinct).subList(0, Math.min(slots, distinct.size()));
                 undetermined = true;
@@ -542,8 +574,10 @@ final class PrefixRun {
             for (Path p : all) {
                 if (!p.usable()) {
                     out.add(new RibEntryPath(p, PathStatus.REJECTED, p.rejected()));
+                } else if (medByArrival && byArrival.contains(p)) {
+                    out.add(new RibEntryPath(p, PathStatus.CANDIDATE, PathReason.MED_ARRIVAL_ORDER));
                 } else if (!equal.contains(p)) {
-                    out.add(new RibEntryPath(p, PathStatus.BACKUP, loseReason(ctx, p, best)));
+                    out.add(new RibEntryPath(p, PathStatus.BACKUP, loseReason(med, p, best)));
                 } else if (groupByAge) {
                     out.add(new RibEntryPath(p, PathStatus.CANDIDATE, PathReason.MULTIPATH_NEIGHBOR_AS_DIFFERS));
                 } else if (!eligible.contains(p)) {
@@ -553,7 +587,7 @@ final class PrefixRun {
                             tieByAge ? PathReason.ARRIVAL_ORDER : PathReason.MAXIMUM_PATHS_REACHED));
                 } else if (p == best) {
                     out.add(new RibEntryPath(p, PathStatus.BEST, usable.size() == 1 ? PathReason.ONLY_PATH
-                            : tieByAge ? PathReason.ARRIVAL_ORDER : winReason(ctx, p, usable)));
+                            : tieByAge ? PathReason.ARRIVAL_ORDER : winReason(med, p, usable)));
                     used.add(p.nextHop());
                 } else if (!hops.contains(p.nextHop())) {
                     out.add(new RibEntryPath(p, PathStatus.BACKUP, PathReason.MAXIMUM_PATHS_REACHED));
@@ -565,23 +599,101 @@ final class PrefixRun {
             return new Decision(out, List.of(best), hops, candidates, undetermined);
         }
 
+        /** bgp deterministic-med's first pass: per neighbour AS (the first AS of the path; empty paths together), its best paths. */
+        private static List<Path> neighbourAsBests(Speaker.Med med, List<Path> usable) {
+            Map<Long, List<Path>> bests = new java.util.LinkedHashMap<>();
+            for (Path p : usable) {
+                List<Path> group = bests.computeIfAbsent(p.asPath().isEmpty() ? -1L : p.asPath().get(0), k -> new ArrayList<>());
+                int c = group.isEmpty() ? -1 : coarse(med, p, group.get(0));
+                if (c < 0) {
+                    group.clear();
+                }
+                if (c <= 0) {
+                    group.add(p);
+                }
+            }
+            List<Path> out = new ArrayList<>(usable.size());
+            bests.values().forEach(out::addAll);
+            return out;
+        }
+
         /**
-         * FRR bestpath steps up to the multipath decision point (bgpd/bgp_route.c bgp_path_info_cmp):
-         * higher weight, higher local-preference, shorter AS path, then eBGP over iBGP. Origin and MED
-         * are not compared: the paths the engine makes all have origin IGP, and MED only among paths
-         * from one neighbour AS, which designs here do not set.
+         * Whether FRR's arrival-order comparison can pick another best path than the per-AS one: the paths tied up
+         * to MED span more than one neighbour AS and MED differs inside one of them.
          */
-        private static int coarse(Path a, Path b) {
-            int c = Integer.compare(b.weight(), a.weight());
-            if (c != 0) {
-                return c;
+        private static boolean medDependsOnOrder(Speaker.Med med, List<Path> tied) {
+            boolean unequalMed = false;
+            boolean otherAs = false;
+            for (Path a : tied) {
+                for (Path b : tied) {
+                    if (!medComparable(med, a, b)) {
+                        otherAs = true;
+                    } else if (med.value(a.med()) != med.value(b.med())) {
+                        unequalMed = true;
+                    }
+                }
             }
-            c = Long.compare(b.localPreference(), a.localPreference());
-            if (c != 0) {
-                return c;
+            return unequalMed && otherAs;
+        }
+
+        /**
+         * FRR bestpath steps up to the multipath decision point (bgpd/bgp_route.c bgp_path_info_cmp, frr-8.4 to
+         * frr-10.2): higher weight, higher local-preference, shorter AS path, lower MED where {@link #medComparable}
+         * (never when {@code med} is null), then eBGP over iBGP. Origin is not compared: the paths the engine makes
+         * all have origin IGP.
+         */
+        private static int coarse(Speaker.Med med, Path a, Path b) {
+            int step = step(med, a, b);
+            return step == STEPS ? 0 : stepOrder(med, a, b, step);
+        }
+
+        private static final int STEPS = 5;
+
+        /** The first bgp_path_info_cmp step at which {@code a} and {@code b} differ, or {@link #STEPS} when none does. */
+        private static int step(Speaker.Med med, Path a, Path b) {
+            if (a.weight() != b.weight()) {
+                return 0;
             }
-            c = Integer.compare(a.asPath().size(), b.asPath().size());
-            return c != 0 ? c : Boolean.compare(a.ibgp(), b.ibgp());
+            if (a.localPreference() != b.localPreference()) {
+                return 1;
+            }
+            if (a.asPath().size() != b.asPath().size()) {
+                return 2;
+            }
+            if (med != null && medComparable(med, a, b) && med.value(a.med()) != med.value(b.med())) {
+                return 3;
+            }
+            return a.ibgp() != b.ibgp() ? 4 : STEPS;
+        }
+
+        /** Negative when {@code a} wins at {@code step}. */
+        private static int stepOrder(Speaker.Med med, Path a, Path b, int step) {
+            return switch (step) {
+                case 0 -> Integer.compare(b.weight(), a.weight());
+                case 1 -> Long.compare(b.localPreference(), a.localPreference());
+                case 2 -> Integer.compare(a.asPath().size(), b.asPath().size());
+                case 3 -> Long.compare(med.value(a.med()), med.value(b.med()));
+                default -> Boolean.compare(a.ibgp(), b.ibgp());
+            };
+        }
+
+        private static final PathReason[] WINS_AT = {PathReason.HIGHER_WEIGHT, PathReason.HIGHER_LOCAL_PREFERENCE,
+                PathReason.SHORTER_AS_PATH, PathReason.LOWER_MED, PathReason.EBGP_OVER_IBGP, PathReason.LOWER_ROUTER_ID};
+        private static final PathReason[] LOSES_AT = {PathReason.LOWER_WEIGHT, PathReason.LOWER_LOCAL_PREFERENCE,
+                PathReason.LONGER_AS_PATH, PathReason.HIGHER_MED, PathReason.IBGP_LOST_TO_EBGP, PathReason.HIGHER_ROUTER_ID};
+
+        /**
+         * bgp_path_info_cmp step 6's condition: {@code bgp always-compare-med}, or both paths from the same neighbour AS
+         * (bgpd/bgp_aspath.c aspath_cmp_left), or both from inside this AS (empty AS paths).
+         */
+        static boolean medComparable(Speaker.Med med, Path a, Path b) {
+            if (med.alwaysCompare()) {
+                return true;
+            }
+            if (a.asPath().isEmpty() || b.asPath().isEmpty()) {
+                return a.asPath().isEmpty() && b.asPath().isEmpty();
+            }
+            return a.asPath().get(0).equals(b.asPath().get(0));
         }
 
         private static boolean multipathable(Speaker s, Path p, Path best) {
@@ -606,11 +718,11 @@ final class PrefixRun {
             return c != 0 ? c : ADDRESS.compare(peerAddress(ctx, a), peerAddress(ctx, b));
         }
 
-        private static int better(EngineContext ctx, Path a, Path b) {
+        private static int better(EngineContext ctx, Speaker.Med med, Path a, Path b) {
             if (a.local() != b.local()) {
                 return a.local() ? -1 : 1;
             }
-            int c = coarse(a, b);
+            int c = coarse(med, a, b);
             return c != 0 ? c : tieBreak(ctx, a, b);
         }
 
@@ -625,47 +737,19 @@ final class PrefixRun {
             return ctx.plan.speakers().get(p.local() ? p.origin() : p.from()).address(p.nextHop().isIpv4() ? 4 : 6);
         }
 
-        private static PathReason winReason(EngineContext ctx, Path best, List<Path> usable) {
-            PathReason strongest = PathReason.LOWER_ROUTER_ID;
+        /** The most significant step at which the best path beats another. */
+        private static PathReason winReason(Speaker.Med med, Path best, List<Path> usable) {
+            int strongest = STEPS;
             for (Path p : usable) {
-                if (p == best) {
-                    continue;
-                }
-                if (p.weight() < best.weight()) {
-                    return PathReason.HIGHER_WEIGHT;
-                }
-                if (p.weight() == best.weight() && p.localPreference() < best.localPreference()) {
-                    strongest = PathReason.HIGHER_LOCAL_PREFERENCE;
-                    continue;
-                }
-                if (strongest == PathReason.HIGHER_LOCAL_PREFERENCE) {
-                    continue;
-                }
-                if (p.asPath().size() > best.asPath().size()) {
-                    strongest = PathReason.SHORTER_AS_PATH;
-                    break;
-                }
-                if (p.ibgp() && !best.ibgp()) {
-                    strongest = PathReason.EBGP_OVER_IBGP;
+                if (p != best) {
+                    strongest = Math.min(strongest, step(med, best, p));
                 }
             }
-            return strongest;
+            return WINS_AT[strongest];
         }
 
-        private static PathReason loseReason(EngineContext ctx, Path p, Path best) {
-            if (p.weight() != best.weight()) {
-                return PathReason.LOWER_WEIGHT;
-            }
-            if (p.localPreference() != best.localPreference()) {
-                return PathReason.LOWER_LOCAL_PREFERENCE;
-            }
-            if (p.asPath().size() > best.asPath().size()) {
-                return PathReason.LONGER_AS_PATH;
-            }
-            if (p.ibgp() && !best.ibgp()) {
-                return PathReason.IBGP_LOST_TO_EBGP;
-            }
-            return PathReason.HIGHER_ROUTER_ID;
+        private static PathReason loseReason(Speaker.Med med, Path p, Path best) {
+            return LOSES_AT[step(med, p, best)];
         }
     }
 

@@ -11,11 +11,12 @@ import java.util.List;
  * @param from the peer it was learned from, or null when originated here
  * @param origin the node that originated the prefix
  * @param localPreference the path's LOCAL_PREF, and {@code weight} FRR's local weight
+ * @param med the path's MED (MULTI_EXIT_DISC), or null when it carries none
  * @param note what routing policy did to the path, naming the route-map or prefix-list entry; null when none
  */
 public record RibRoute(IpPrefix prefix, ElementId from, ElementId origin, IpAddr nextHop, List<Long> asPath,
                        boolean ibgp, boolean stale, PathStatus status, PathReason reason, long localPreference, int weight,
-                       String note) {
+                       Long med, String note) {
 
     /** The AS path as FRR prints it, e.g. {@code 64513} or {@code 65001 64513}; empty for local routes. */
     public String asPathText() {

@@ -64,6 +64,11 @@ public final class RoutingState {
         return topology;
     }
 
+    /** The routers' VRF and view BGP instances, which this state does not route (the reason says why). */
+    public List<UnroutedInstance> unroutedInstances() {
+        return UnroutedInstance.of(topology);
+    }
+
     public SessionPlan plan() {
         return plan;
     }
@@ -137,7 +142,7 @@ public final class RoutingState {
             Path p = e.path();
             list.add(new RibRoute(prefix, p.local() ? null : plan.speakers().get(p.from()).id(),
                     plan.speakers().get(p.origin()).id(), p.nextHop(), p.asPath(), p.ibgp(), p.stale(), e.status(),
-                    e.reason(), p.localPreference(), p.weight(), p.note()));
+                    e.reason(), p.localPreference(), p.weight(), p.med(), p.note()));
         }
         return list;
     }

@@ -121,6 +121,12 @@ public final class SessionPlan {
         return nb.listenRange() != null && !nb.listenRange().isIpv4() ? 6 : 4;
     }
 
+    private static Speaker.Med med(Router r) {
+        RouterBgp.Bestpath b = r.bgp().bestpath();
+        return new Speaker.Med(b.effectiveAlwaysCompareMed(), b.effectiveDeterministicMed(r.software().effectiveProfile()),
+                b.effectiveMedMissingAsWorst());
+    }
+
     public static SessionPlan of(Topology t) {
         return new Builder(t).build();
     }
@@ -154,6 +160,8 @@ public final class SessionPlan {
         private final Map<Long, List<Intent>> intents = new LinkedHashMap<>();
         private final ConfdPeers confd;
         private final List<Unestablished> unestablished = new ArrayList<>();
+        /** Each router's policy compiled once, shared by all its sessions. */
+        private final Map<String, CompiledPolicy> compiled = new HashMap<>();
 
         Builder(Topology t) {
             this.t = t;
@@ -186,7 +194,7 @@ public final class SessionPlan {
                 Speaker s = new Speaker(speakers.size(), r.id(), Speaker.Kind.ROUTER, r.bgp().asn(), routerId, address,
                         connected, null, r.bgp().effectiveMaximumPaths(), r.bgp().effectiveMaximumPathsIbgp(),
                         r.bgp().effectiveMultipathRelax(), address6, r.bgp().effectiveMaximumPaths(IpFamily.IPV6),
-                        r.bgp().effectiveMaximumPathsIbgp(IpFamily.IPV6));
+                        r.bgp().effectiveMaximumPathsIbgp(IpFamily.IPV6), med(r));
                 speakers.add(s);
                 routers.put(r.name(), r);
                 for (RouterInterface i : r.interfaces()) {
@@ -199,7 +207,7 @@ public final class SessionPlan {
                         ? List.of(seg.cidr().network()) : List.of(seg.cidr().network(), seg.cidr6().network());
                 // BIRD picks one route per prefix (merge paths only affects the kernel), so no multipath knobs.
                 Speaker s = new Speaker(speakers.size(), n.id(), Speaker.Kind.NODE, nodeAs(n), n.address(), n.address(),
-                        connected, n.routeReflectorClusterId(), 1, 1, false, n.ipv6().orElse(null), 1, 1);
+                        connected, n.routeReflectorClusterId(), 1, 1, false, n.ipv6().orElse(null), 1, 1, Speaker.Med.BIRD);
                 speakers.add(s);
                 nodes.put(n.name(), n);
                 for (IpAddr a : n.addresses()) {
@@ -436,7 +444,8 @@ public final class SessionPlan {
             int allowLocalAs = nb.allowasIn() != null ? nb.allowasIn() : 0;
             return new Session.End(i.localAs, address, null, List.of(), false, requiresPolicy, false, allowLocalAs,
                     hold, keepalive, bfd, false, Duration.ofSeconds(120),
-                    bgp.effectiveGracefulRestartHelper(), multihop != null && multihop > 1, SessionPolicy.of(r.policy(), nb));
+                    bgp.effectiveGracefulRestartHelper(), multihop != null && multihop > 1,
+                    SessionPolicy.of(compiled.computeIfAbsent(r.name(), k -> new CompiledPolicy(r.policy())), nb));
         }
     }
 }

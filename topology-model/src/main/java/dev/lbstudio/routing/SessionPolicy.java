@@ -1,16 +1,15 @@
 package dev.lbstudio.routing;
 
 import dev.lbstudio.model.BgpNeighbor;
-import dev.lbstudio.model.RoutingPolicy;
 
 /**
  * What an FRR end applies to IPv4 unicast routes on one session: the neighbour's prefix-lists and
- * route-maps in each direction, looked up in the router's policy, and its weight.
+ * route-maps in each direction, looked up in the router's policy (compiled once per router), and its weight.
  */
-record SessionPolicy(RoutingPolicy policy, String prefixListIn, String routeMapIn, String prefixListOut, String routeMapOut,
+record SessionPolicy(CompiledPolicy policy, String prefixListIn, String routeMapIn, String prefixListOut, String routeMapOut,
                      Integer weight) {
 
-    static SessionPolicy of(RoutingPolicy policy, BgpNeighbor n) {
+    static SessionPolicy of(CompiledPolicy policy, BgpNeighbor n) {
         return new SessionPolicy(policy, n.prefixListIn(), n.routeMapIn(), n.prefixListOut(), n.routeMapOut(), n.weight());
     }
 

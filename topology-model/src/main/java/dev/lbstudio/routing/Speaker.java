@@ -16,10 +16,23 @@ import java.util.List;
  *                 {@code maximumPathsIbgp6} those of IPv6 unicast (FRR sets them per address family)
  * @param address6 the IPv6 address it peers from on IPv6 sessions (Calico's bird6 {@code source address},
  *                 a router's first IPv6 interface address), or null when it has none
+ * @param med how FRR's best-path compares MED on this speaker (BIRD's nodes: never, they hold one path per prefix
+ *            that matters, their own static route)
  */
 public record Speaker(int index, ElementId id, Kind kind, long asn, IpAddr routerId, IpAddr address,
                       List<IpPrefix> connected, String clusterId, int maximumPaths, int maximumPathsIbgp,
-                      boolean multipathRelax, IpAddr address6, int maximumPaths6, int maximumPathsIbgp6) {
+                      boolean multipathRelax, IpAddr address6, int maximumPaths6, int maximumPathsIbgp6, Med med) {
+
+    /** FRR's MED options resolved against the router's defaults profile (see {@link dev.lbstudio.model.RouterBgp.Bestpath}). */
+    public record Med(boolean alwaysCompare, boolean deterministic, boolean missingAsWorst) {
+        /** BIRD's defaults: MED compared between paths from one neighbour AS, a missing one as 0 (proto/bgp/attrs.c bgp_rte_better). */
+        static final Med BIRD = new Med(false, true, false);
+
+        /** bgpd/bgp_route.c bgp_med_value: a path without MED counts as 0, or as the worst with missing-as-worst. */
+        long value(Long med) {
+            return med != null ? med : missingAsWorst ? 4_294_967_295L : 0;
+        }
+    }
 
     public enum Kind {
         /** FRR bgpd (with zebra programming the kernel): best path plus multipath, exports the best path. */

@@ -74,7 +74,7 @@ public final class SyntheticDesign {
             }
             routers.add(new Router("tor" + r, RouterRole.TOR, Software.DEFAULT_FRR, interfaces,
                     new RouterBgp(65000 + r, IpAddr.parse("10." + r + ".0.1"), 3, 9, null, 32, null, null, false, true,
-                            null, null, null, null, neighbors), rack));
+                            null, null, null, null, neighbors, null, null), rack));
             peers.add(new CalicoBgpPeer("tor" + r, null, "rack == '" + rack + "'", "10." + r + ".0.1", null,
                     65000L + r, null, null, null, null, null, null, null, null, null, List.of(), null));
             for (int n = 1; n <= nodesPerRack; n++) {

@@ -520,7 +520,7 @@ public final class Simulator {
                 routerId(s.router());
                 setTopology(withRouter(s.router(), b -> new RouterBgp(b.asn(), b.routerId(), s.keepalive(), s.hold(),
                         b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), b.multipathRelax(), b.ebgpRequiresPolicy(),
-                        b.passive(), b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(), b.listenPort(), b.neighbors(), b.ipv6Multipath())));
+                        b.passive(), b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(), b.listenPort(), b.neighbors(), b.bestpath(), b.ipv6Multipath())));
                 note(Severity.INFO, "FRR uses the new timers when a session next comes up; established sessions keep "
                         + "their negotiated hold until reset", ElementId.of(ElementKind.ROUTER, s.router()));
             } else if (step instanceof Step.TrafficPolicy s) {
@@ -835,7 +835,7 @@ public final class Simulator {
                 b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), b.multipathRelax(), b.ebgpRequiresPolicy(),
                 b.passive(), s.ebgpMultihop() != null ? s.ebgpMultihop() : b.ebgpMultihop(), profile,
                 b.gracefulRestartHelper(), b.listenPort(),
-                b.neighbors().stream().map(n -> n.withBfd(null)).toList(), b.ipv6Multipath()));
+                b.neighbors().stream().map(n -> n.withBfd(null)).toList(), b.bestpath(), b.ipv6Multipath()));
     }
 
     static Topology withRouter(Topology topo, String name, java.util.function.UnaryOperator<RouterBgp> change) {

@@ -215,27 +215,27 @@ final class Edits {
         return routerBgp(router, "maximumPaths", String.valueOf(paths), b -> new RouterBgp(b.asn(), b.routerId(),
                 b.keepalive(), b.hold(), b.connectRetry(), paths, b.maximumPathsIbgp(), b.multipathRelax(),
                 b.ebgpRequiresPolicy(), b.passive(), b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(),
-                b.listenPort(), b.neighbors(), b.ipv6Multipath()));
+                b.listenPort(), b.neighbors(), b.bestpath(), b.ipv6Multipath()));
     }
 
     static Edit multipathRelax(Router router) {
         return routerBgp(router, "multipathRelax", "true", b -> new RouterBgp(b.asn(), b.routerId(), b.keepalive(),
                 b.hold(), b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), true, b.ebgpRequiresPolicy(),
-                b.passive(), b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(), b.listenPort(), b.neighbors(), b.ipv6Multipath()));
+                b.passive(), b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(), b.listenPort(), b.neighbors(), b.bestpath(), b.ipv6Multipath()));
     }
 
     static Edit ebgpRequiresPolicy(Router router, boolean required) {
         return routerBgp(router, "ebgpRequiresPolicy", String.valueOf(required), b -> new RouterBgp(b.asn(),
                 b.routerId(), b.keepalive(), b.hold(), b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(),
                 b.multipathRelax(), required, b.passive(), b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(),
-                b.listenPort(), b.neighbors(), b.ipv6Multipath()));
+                b.listenPort(), b.neighbors(), b.bestpath(), b.ipv6Multipath()));
     }
 
     static Edit timers(Router router, int keepalive, int hold) {
         return routerBgp(router, "timers", keepalive + "/" + hold, b -> new RouterBgp(b.asn(), b.routerId(), keepalive,
                 hold, b.connectRetry(), b.maximumPaths(), b.maximumPathsIbgp(), b.multipathRelax(),
                 b.ebgpRequiresPolicy(), b.passive(), b.ebgpMultihop(), b.bfd(), b.gracefulRestartHelper(),
-                b.listenPort(), b.neighbors(), b.ipv6Multipath()));
+                b.listenPort(), b.neighbors(), b.bestpath(), b.ipv6Multipath()));
     }
 
     private static <T> List<T> replace(List<T> items, java.util.function.Predicate<T> which, UnaryOperator<T> change) {

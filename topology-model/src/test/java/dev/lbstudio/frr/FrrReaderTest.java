@@ -141,4 +141,23 @@ class FrrReaderTest {
         assertThat(r.warnings()).hasSize(2).allMatch(w -> w.contains("vtysh refuses the line"));
         assertThat(r.config().defaultInstance().orElseThrow().peers()).isEmpty();
     }
+
+    /** lib/command_match.c match_ipv4 / match_ipv4_prefix: four octets 0-255, prefix length 0-32; IPv6 goes through the IP library. */
+    @Test
+    void addressesAndPrefixesOutOfRangeAreRefusedAndGoodOnesAccepted() {
+        Fixtures.Read bad = Fixtures.read("router bgp 1\n neighbor 10.0.0.256 remote-as 2\n neighbor 10.0.0 remote-as 2\n"
+                + " bgp listen range 10.0.0.0/33 peer-group G\nexit\nip prefix-list L seq 5 permit 10.0.0.0/8 le 33\n");
+        // not an address, so a peer-group name (neighbor WORD) that was never defined; a /33 is a value vtysh refuses
+        assertThat(bad.warnings()).hasSize(4);
+        assertThat(bad.warnings().get(0)).startsWith("2: neighbor 10.0.0.256: no peer-group or interface neighbour of that name");
+        assertThat(bad.warnings().get(1)).startsWith("3: neighbor 10.0.0: no peer-group or interface neighbour of that name");
+        assertThat(bad.warnings().get(2)).isEqualTo("4: a value vtysh refuses (not an address, prefix or number in range); dropped: "
+                + "bgp listen range 10.0.0.0/33 peer-group G");
+        assertThat(bad.warnings().get(3)).startsWith("6: prefix-list L: invalid prefix range for 10.0.0.0/8");
+        Fixtures.Read good = Fixtures.read("router bgp 1\n neighbor G peer-group\n neighbor G remote-as 2\n neighbor 10.0.0.255 remote-as 2\n"
+                + " neighbor 2001:db8::1 remote-as 3\n bgp listen range 10.0.0.0/32 peer-group G\nexit\n");
+        assertThat(good.warnings()).isEmpty();
+        assertThat(good.config().defaultInstance().orElseThrow().peers()).extracting(FrrConfig.Peer::name)
+                .contains("10.0.0.255", "2001:db8::1");
+    }
 }

@@ -11,7 +11,7 @@ class IpPrefixHostTest {
         assertThat(IpPrefix.parse("10.255.0.0/31").host()).isEqualTo(IpAddr.parse("10.255.0.0"));
         assertThat(IpPrefix.parse("10.0.0.1/24").host()).isEqualTo(IpAddr.parse("10.0.0.1"));
         Router spine = new Router("spine", null, null, java.util.List.of(new RouterInterface("eth1", IpPrefix.parse("10.255.0.0/31"), "p2p")),
-                new RouterBgp(65000, null, null, null, null, null, null, null, null, null, null, null, null, null, null), null);
+                new RouterBgp(65000, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), null);
         assertThat(spine.hasAddress(IpAddr.parse("10.255.0.0"))).isTrue();
     }
 }

@@ -77,7 +77,7 @@ public final class TopologyEdits {
         String name = freeName("tor", names(t.network().routers().stream().map(Router::name)));
         long asn = t.network().routers().stream().mapToLong(r -> r.bgp().asn()).max().orElse(65000) + 1;
         Router router = new Router(name, RouterRole.TOR, Software.DEFAULT_FRR, List.of(),
-                new RouterBgp(asn, null, null, null, null, null, null, null, null, null, null, null, null, null, List.of()),
+                new RouterBgp(asn, null, null, null, null, null, null, null, null, null, null, null, null, null, List.of(), null, null),
                 null);
         return created(RecordPath.of("network", "routers").set(t, append(t.network().routers(), router)), router.id(),
                 "Added router " + name + " (AS" + asn + "); connect it to a segment to give it an interface");
