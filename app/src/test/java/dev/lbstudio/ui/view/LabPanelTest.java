@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lbstudio.io.TopologyReader;
 import dev.lbstudio.io.TopologyWriter;
-import dev.lbstudio.lab.api.Capabilities;
 import dev.lbstudio.lab.api.Lab;
 import dev.lbstudio.lab.api.RouterSnapshot;
 import dev.lbstudio.lab.api.RunResult;
@@ -16,7 +15,6 @@ import dev.lbstudio.scenario.Scenario;
 import dev.lbstudio.scenario.Step;
 import dev.lbstudio.testing.RepoPaths;
 import dev.lbstudio.ui.viewmodel.LabViewModel;
-import dev.lbstudio.ui.viewmodel.MainViewModel;
 import dev.lbstudio.ui.viewmodel.PresenterViewModel;
 import dev.lbstudio.ui.viewmodel.RunExport;
 import dev.lbstudio.ui.viewmodel.RunStats;
@@ -40,13 +38,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -56,20 +49,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * capability check is told this machine is not root), presenter mode's predict then reveal, and the lab stopped
  * when the window closes.
  */
-@ExtendWith(ApplicationExtension.class)
-class LabPanelTest {
+class LabPanelTest extends PanelTestBase {
 
     private static final Path SEED = TestWindows.SEED;
-    private static final Capabilities.Report NOT_ROOT = new Capabilities.Report(List.of(new Capabilities.Missing(
-            "root privileges", "network namespaces, veths and daemons need CAP_NET_ADMIN",
-            "run as root, e.g. sudo lbstudio lab up FILE, or use --backend sim", true)));
-
-    @TempDir
-    static Path home;
-
-    private Stage stage;
-    private MainViewModel vm;
-    private MainView view;
     private LabViewModel lab;
     /** Counts the labs the panel started and stopped (the real simulated lab, watched). */
     private final AtomicInteger started = new AtomicInteger();
@@ -77,25 +59,11 @@ class LabPanelTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        TestWindows.Shown shown = TestWindows.showWindow(stage, home, () -> NOT_ROOT);
-        vm = shown.vm();
-        view = shown.view();
-        lab = vm.lab();
-        lab.setLabMaker((backend, kubeconfig, context, progress, opened) -> new Watched(
-                LabViewModel.LabMaker.REAL.make(backend, kubeconfig, context, progress, opened)));
-        vm.startEngines();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        Platform.runLater(vm::shutdown);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterAll
-    static void removePrefs() throws Exception {
-        TestWindows.removePrefs();
+        show(stage, NOT_ROOT, vm -> {
+            lab = vm.lab();
+            lab.setLabMaker((backend, kubeconfig, context, progress, opened) -> new Watched(
+                    LabViewModel.LabMaker.REAL.make(backend, kubeconfig, context, progress, opened)));
+        });
     }
 
     /** A lab that counts its start and stop, else the real one. */

@@ -4,6 +4,7 @@ import dev.lbstudio.lab.api.Capabilities;
 import dev.lbstudio.ui.viewmodel.MainViewModel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -15,18 +16,37 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The main window with its engines running, for a test of one side panel on the seed design. */
+/**
+ * The main window with its engines running, its own state directory and preferences: for the tests of a side panel,
+ * of the lab panel and of the window at a projector's size.
+ */
 @ExtendWith(ApplicationExtension.class)
 abstract class PanelTestBase {
+
+    /** The capability check told this is no root machine: the simulated lab only. */
+    static final Capabilities.Report NOT_ROOT = new Capabilities.Report(List.of(new Capabilities.Missing(
+            "root privileges", "network namespaces, veths and daemons need CAP_NET_ADMIN",
+            "run as root, e.g. sudo lbstudio lab up FILE, or use --backend sim", true)));
 
     @TempDir
     static Path home;
 
+    protected Stage stage;
     protected MainViewModel vm;
+    protected MainView view;
 
     /** Shows the window; each test class calls it from its own {@code @Start}, which TestFX looks for there only. */
     protected void show(Stage stage) {
-        vm = TestWindows.show(stage, home, () -> new Capabilities.Report(List.of()));
+        show(stage, new Capabilities.Report(List.of()), vm -> { });
+    }
+
+    /** Shows the window with what the capability check reports, letting {@code beforeEngines} wire the view model first. */
+    protected void show(Stage stage, Capabilities.Report capabilities, Consumer<MainViewModel> beforeEngines) {
+        this.stage = stage;
+        TestWindows.Shown shown = TestWindows.showWindow(stage, home, () -> capabilities);
+        vm = shown.vm();
+        view = shown.view();
+        beforeEngines.accept(vm);
         vm.startEngines();
     }
 

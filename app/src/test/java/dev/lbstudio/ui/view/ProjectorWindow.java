@@ -1,18 +1,10 @@
 package dev.lbstudio.ui.view;
 
-import dev.lbstudio.lab.api.Capabilities;
 import dev.lbstudio.testing.RepoPaths;
-import dev.lbstudio.ui.viewmodel.MainViewModel;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -20,36 +12,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * The main window sized like a projector, for the tests that measure what it shows: its own state directory and
  * preferences, the simulated lab only (the capability check is told this is no root machine).
  */
-abstract class ProjectorWindow {
-
-    private static final Capabilities.Report NOT_ROOT = new Capabilities.Report(List.of(new Capabilities.Missing(
-            "root privileges", "network namespaces need CAP_NET_ADMIN", "run as root", true)));
-
-    @TempDir
-    static Path home;
-
-    Stage stage;
-    MainViewModel vm;
-    MainView view;
+abstract class ProjectorWindow extends PanelTestBase {
 
     /** Shows the window; each test class calls it from its own {@code @Start} (TestFX looks only there). */
-    void show(Stage stage) {
-        this.stage = stage;
-        TestWindows.Shown shown = TestWindows.showWindow(stage, home, () -> NOT_ROOT);
-        vm = shown.vm();
-        view = shown.view();
-        vm.startEngines();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        Platform.runLater(vm::shutdown);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterAll
-    static void removePrefs() throws Exception {
-        TestWindows.removePrefs();
+    @Override
+    protected void show(Stage stage) {
+        show(stage, NOT_ROOT, vm -> { });
     }
 
     /** Opens a sample at the window's size {@code width} × {@code height}, in presenter mode or not. */
