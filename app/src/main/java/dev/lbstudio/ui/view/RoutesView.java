@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ComboBox;
@@ -54,6 +53,9 @@ public final class RoutesView extends BorderPane {
     private static final double MAX_COLUMN = 420;
 
     private final TreeTableView<Line> table = new TreeTableView<>();
+    /** The prefixes on screen and the font their columns were last fitted with. */
+    private List<Line> shown = List.of();
+    private Font fittedWith;
 
     public RoutesView(RoutesViewModel vm, LiveViewModel live) {
         getStyleClass().add("routes");
@@ -80,6 +82,15 @@ public final class RoutesView extends BorderPane {
         table.getColumns().add(column("AS path", Line::asPath));
         table.getColumns().add(column("Why", Line::reason));
         table.setRowFactory(t -> new PathRow());
+        Runnable refit = this::refitIfFontChanged;
+        table.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(refit);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(refit);
+            }
+        });
         table.setPlaceholder(new Label("No BGP routes on this router"));
         vm.prefixes().addListener((ListChangeListener<Line>) c -> show(vm.prefixes()));
         show(vm.prefixes());
@@ -104,16 +115,31 @@ public final class RoutesView extends BorderPane {
             items.add(item);
         }
         table.getRoot().getChildren().setAll(items);
-        fitColumns(prefixes);
-        // Once the rows are laid out their font (larger in presenter mode) is known: fit again with it.
-        Platform.runLater(() -> fitColumns(prefixes));
+        shown = prefixes;
+        fitColumns(cellFont());
+    }
+
+    /**
+     * After a layout pass: the rows' font (larger in presenter mode, known only once cells exist and have their
+     * style) may differ from the one the columns were fitted with, then fit again with it.
+     */
+    private void refitIfFontChanged() {
+        Font font = cellFont();
+        if (!font.equals(fittedWith)) {
+            fitColumns(font);
+        }
+    }
+
+    private Font cellFont() {
+        return table.lookup(".tree-table-cell") instanceof Labeled l ? l.getFont() : Font.getDefault();
     }
 
     @SuppressWarnings("unchecked")
-    private void fitColumns(List<Line> prefixes) {
+    private void fitColumns(Font cell) {
+        fittedWith = cell;
+        List<Line> prefixes = shown;
         Text probe = new Text();
         // Measured in bold, as prefix rows are drawn: an upper bound for the paths' regular text.
-        Font cell = table.lookup(".tree-table-cell") instanceof Labeled l ? l.getFont() : Font.getDefault();
         probe.setFont(Font.font(cell.getFamily(), FontWeight.BOLD, cell.getSize()));
         for (TreeTableColumn<Line, ?> c : table.getColumns()) {
             Function<Line, String> value = (Function<Line, String>) c.getUserData();
