@@ -17,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -82,15 +81,6 @@ public final class RoutesView extends BorderPane {
         table.getColumns().add(column("AS path", Line::asPath));
         table.getColumns().add(column("Why", Line::reason));
         table.setRowFactory(t -> new PathRow());
-        Runnable refit = this::refitIfFontChanged;
-        table.sceneProperty().addListener((o, was, now) -> {
-            if (was != null) {
-                was.removePostLayoutPulseListener(refit);
-            }
-            if (now != null) {
-                now.addPostLayoutPulseListener(refit);
-            }
-        });
         table.setPlaceholder(new Label("No BGP routes on this router"));
         vm.prefixes().addListener((ListChangeListener<Line>) c -> show(vm.prefixes()));
         show(vm.prefixes());
@@ -116,22 +106,18 @@ public final class RoutesView extends BorderPane {
         }
         table.getRoot().getChildren().setAll(items);
         shown = prefixes;
-        fitColumns(cellFont());
+        fitColumns(fittedWith != null ? fittedWith : Font.getDefault());
     }
 
     /**
-     * After a layout pass: the rows' font (larger in presenter mode, known only once cells exist and have their
-     * style) may differ from the one the columns were fitted with, then fit again with it.
+     * A cell took its style: the rows' font (larger in presenter mode) is known only then, and when it is not the
+     * one the columns were fitted with they are fitted again with it. Cells say so themselves, so nothing polls.
      */
-    private void refitIfFontChanged() {
-        Font font = cellFont();
-        if (!font.equals(fittedWith)) {
+    private void cellFont(Font font) {
+        // Family and size only: prefix rows are bold, paths regular, and the fit measures in bold either way.
+        if (fittedWith == null || !font.getFamily().equals(fittedWith.getFamily()) || font.getSize() != fittedWith.getSize()) {
             fitColumns(font);
         }
-    }
-
-    private Font cellFont() {
-        return table.lookup(".tree-table-cell") instanceof Labeled l ? l.getFont() : Font.getDefault();
     }
 
     @SuppressWarnings("unchecked")
@@ -163,12 +149,16 @@ public final class RoutesView extends BorderPane {
     }
 
     /** A text column whose cells carry their whole text as a tooltip (long reasons, ECMP lists). */
-    private static TreeTableColumn<Line, String> column(String title, Function<Line, String> value) {
+    private TreeTableColumn<Line, String> column(String title, Function<Line, String> value) {
         TreeTableColumn<Line, String> c = new TreeTableColumn<>(title);
         c.setUserData(value);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().getValue() == null ? ""
                 : value.apply(d.getValue().getValue())));
         c.setCellFactory(col -> new TreeTableCell<>() {
+            {
+                fontProperty().addListener((o, was, now) -> cellFont(now));
+            }
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
